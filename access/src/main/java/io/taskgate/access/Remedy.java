@@ -1,0 +1,81 @@
+package io.taskgate.access;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A concrete change that would turn a denial into an allow. Every remedy the core offers was found
+ * by applying it to the facts and deciding again, so it is sound by construction (and
+ * property-tested). The structured fields say exactly what to change; {@code description} says it
+ * in a sentence. A remedy of kind {@code all_of} needs all its {@code steps} together (offered only
+ * when no single change is enough).
+ *
+ * @param kind {@code add_project_member}, {@code raise_project_role}, {@code set_access_level},
+ *     {@code grant_workspace_permission}, {@code grant_position_permission},
+ *     {@code make_position_manager}, {@code reactivate_user}, {@code reactivate_api_client},
+ *     {@code create_new_key} or {@code all_of}
+ * @param principalType {@code user} or {@code api_client}: whom to change
+ * @param role for project membership remedies, the least project role that suffices
+ * @param permission a workspace permission key, or {@code shift.edit} for position permissions
+ * @param positionId the position, when the remedy concerns exactly one
+ * @param positionIds every position the remedy concerns (empty when none)
+ */
+public record Remedy(
+    String kind,
+    String description,
+    String principalType,
+    String principalId,
+    @Nullable String projectId,
+    @Nullable String role,
+    @Nullable String permission,
+    @Nullable String accessLevel,
+    @Nullable String positionId,
+    List<String> positionIds,
+    List<Remedy> steps) {
+
+  public static final String ADD_PROJECT_MEMBER = "add_project_member";
+  public static final String RAISE_PROJECT_ROLE = "raise_project_role";
+  public static final String SET_ACCESS_LEVEL = "set_access_level";
+  public static final String GRANT_WORKSPACE_PERMISSION = "grant_workspace_permission";
+  public static final String GRANT_POSITION_PERMISSION = "grant_position_permission";
+  public static final String MAKE_POSITION_MANAGER = "make_position_manager";
+  public static final String REACTIVATE_USER = "reactivate_user";
+  public static final String REACTIVATE_API_CLIENT = "reactivate_api_client";
+  public static final String CREATE_NEW_KEY = "create_new_key";
+  public static final String ALL_OF = "all_of";
+
+  public Remedy {
+    positionIds = List.copyOf(positionIds);
+    steps = List.copyOf(steps);
+  }
+
+  static Remedy of(String kind, String description, PrincipalFacts principal) {
+    return new Remedy(kind, description, principal.type().key(), principal.id(), null, null, null, null, null,
+        List.of(), List.of());
+  }
+
+  Remedy withProject(String id, ProjectRole projectRole) {
+    return new Remedy(kind, description, principalType, principalId, id, projectRole.key(), permission, accessLevel,
+        positionId, positionIds, steps);
+  }
+
+  Remedy withPermission(String key) {
+    return new Remedy(kind, description, principalType, principalId, projectId, role, key, accessLevel, positionId,
+        positionIds, steps);
+  }
+
+  Remedy withAccessLevel(AccessLevel level) {
+    return new Remedy(kind, description, principalType, principalId, projectId, role, permission, level.key(),
+        positionId, positionIds, steps);
+  }
+
+  Remedy withPositions(List<String> ids) {
+    return new Remedy(kind, description, principalType, principalId, projectId, role, permission, accessLevel,
+        ids.size() == 1 ? ids.get(0) : null, ids, steps);
+  }
+
+  static Remedy allOf(Remedy first, Remedy second) {
+    return new Remedy(ALL_OF, first.description + ", and " + second.description, first.principalType,
+        first.principalId, null, null, null, null, null, List.of(), List.of(first, second));
+  }
+}

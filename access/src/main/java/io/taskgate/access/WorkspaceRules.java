@@ -1,0 +1,72 @@
+package io.taskgate.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Checks decided by workspace-level facts alone: workspace permissions and position entitlements. */
+final class WorkspaceRules {
+  private WorkspaceRules() {}
+
+  /** A workspace permission used as an action, or staff_task.create (which needs staff_tasks.manage). */
+  static Decision decide(Check check) {
+    WorkspacePermission needed = check.action == Action.STAFF_TASK_CREATE
+        ? WorkspacePermission.STAFF_TASKS_MANAGE
+        : check.action.permissionOrNull();
+    if (needed == null) {
+      return check.unsupported();
+    }
+    PrincipalFacts principal = check.principal;
+    if (!principal.holds(needed)) {
+      return check.deny(true, DenialReason.MISSING_PERMISSION, needed.key(), null);
+    }
+    if (check.action.isWrite() && principal.readOnly()) {
+      return check.denyReadOnly(null);
+    }
+    return check.allow(List.of(Grant.workspacePermission(principal, needed)), null);
+  }
+
+  /** master_task.create: entitled on EVERY requested position, or positions.manage. */
+  static Decision masterTask(Check check, PositionsResource positions) {
+    if (check.action != Action.MASTER_TASK_CREATE) {
+      return check.unsupported();
+    }
+    PrincipalFacts principal = check.principal;
+    if (principal.holds(WorkspacePermission.POSITIONS_MANAGE)) {
+      if (principal.readOnly()) {
+        return check.denyReadOnly(null);
+      }
+      return check.allow(List.of(Grant.workspacePermission(principal, WorkspacePermission.POSITIONS_MANAGE)), null);
+    }
+    List<Grant> grants = new ArrayList<>(positions.positionIds().size());
+    List<String> lacking = null;
+    for (String positionId : positions.positionIds()) {
+      Grant entitlement = entitlementOn(principal, positionId);
+      if (entitlement != null) {
+        grants.add(entitlement);
+      } else {
+        if (lacking == null) {
+          lacking = new ArrayList<>();
+        }
+        lacking.add(positionId);
+      }
+    }
+    if (lacking != null) {
+      return check.denyPositions(lacking);
+    }
+    if (principal.readOnly()) {
+      return check.denyReadOnly(null);
+    }
+    return check.allow(List.copyOf(grants), null);
+  }
+
+  /** What entitles the principal on one position (managing it, or shift.edit on it), if anything. */
+  static @Nullable Grant entitlementOn(PrincipalFacts principal, String positionId) {
+    if (principal.managedPositionIds().contains(positionId)) {
+      return Grant.positionManager(positionId);
+    }
+    Set<PositionPermission> held = principal.positionPermissions().get(positionId);
+    return held != null && held.contains(PositionPermission.SHIFT_EDIT) ? Grant.positionPermission(positionId) : null;
+  }
+}

@@ -1,0 +1,127 @@
+package io.taskgate.apiclient;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.access.AccessLevel;
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Page;
+
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/api-clients")
+class ApiClientController {
+
+    private final ApiClientService service;
+
+    ApiClientController(ApiClientService service) {
+        this.service = service;
+    }
+
+    record CreateClient(
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+            @NotBlank(message = "is required") String role,
+            @NotBlank(message = "is required") String accessLevel,
+            @Nullable List<String> customRoleIds) {
+    }
+
+    record ChangeClient(@Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
+            @Nullable String role, @Nullable String accessLevel, @Nullable List<String> customRoleIds,
+            @Nullable Boolean active) {
+    }
+
+    record CreateKey(@Nullable @Size(max = 200, message = "must be at most 200 characters") String name,
+            @Nullable String expiresAt) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiClientService.ApiClientView create(Caller caller, @PathVariable String workspaceId,
+            @Valid @RequestBody CreateClient request) {
+        return service.create(caller, workspaceId, new ApiClientService.NewClient(request.name(), role(request.role()),
+                accessLevel(request.accessLevel()), request.customRoleIds() == null ? List.of() : request.customRoleIds()));
+    }
+
+    @GetMapping
+    Page<ApiClientService.ApiClientView> list(Caller caller, @PathVariable String workspaceId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return service.list(caller, workspaceId, cursor, limit);
+    }
+
+    @GetMapping("/{clientId}")
+    ApiClientService.ApiClientView get(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId) {
+        return service.get(caller, workspaceId, clientId);
+    }
+
+    @PatchMapping("/{clientId}")
+    ApiClientService.ApiClientView change(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String clientId, @Valid @RequestBody ChangeClient request) {
+        return service.change(caller, workspaceId, clientId, new ApiClientService.ClientChange(request.name(),
+                request.role() == null ? null : role(request.role()),
+                request.accessLevel() == null ? null : accessLevel(request.accessLevel()), request.customRoleIds(),
+                request.active()));
+    }
+
+    @PostMapping("/{clientId}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiClientService.CreatedKey createKey(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String clientId, @Valid @RequestBody(required = false) @Nullable CreateKey request) {
+        CreateKey body = request == null ? new CreateKey(null, null) : request;
+        return service.createKey(caller, workspaceId, clientId, body.name(), instant("expiresAt", body.expiresAt()));
+    }
+
+    @GetMapping("/{clientId}/keys")
+    Page<ApiClientService.KeyView> listKeys(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String clientId) {
+        return new Page<>(service.listKeys(caller, workspaceId, clientId), null);
+    }
+
+    @DeleteMapping("/{clientId}/keys/{keyId}")
+    ResponseEntity<Void> revokeKey(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId,
+            @PathVariable String keyId) {
+        service.revokeKey(caller, workspaceId, clientId, keyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static WorkspaceRole role(String key) {
+        return WorkspaceRole.fromKey(key)
+                .orElseThrow(() -> ApiProblem.invalid("role", "must be one of owner, admin, member, guest"));
+    }
+
+    private static AccessLevel accessLevel(String key) {
+        return AccessLevel.fromKey(key)
+                .orElseThrow(() -> ApiProblem.invalid("accessLevel", "must be one of read, read_write, global"));
+    }
+
+    private static @Nullable Instant instant(String field, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "must be an ISO-8601 instant such as 2030-01-31T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.taskgate.apiclient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.AccessLevel;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.support.SecretHash;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+import io.taskgate.workspace.CustomRoles;
+
+/** Use cases of API clients and their keys, all behind {@code api_clients.manage}. */
+@Service
+class ApiClientService {
+
+    private final ApiClients clients;
+    private final ApiKeys keys;
+    private final CustomRoles customRoles;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ApiClientService(ApiClients clients, ApiKeys keys, CustomRoles customRoles, Authorization authorization,
+            AuditLog audit, Clock clock) {
+        this.clients = clients;
+        this.keys = keys;
+        this.customRoles = customRoles;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record ApiClientView(String id, String workspaceId, String name, String role, List<String> customRoleIds,
+            String accessLevel, boolean active, Instant createdAt, String createdBy) {
+    }
+
+    record KeyView(String id, String apiClientId, @Nullable String name, String prefix, Instant createdAt,
+            String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt,
+            String status) {
+    }
+
+    /** The one answer that carries the secret: right after creation, never again. */
+    record CreatedKey(String id, String apiClientId, @Nullable String name, String prefix, String secret,
+            Instant createdAt, String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt, String status) {
+    }
+
+    record NewClient(String name, WorkspaceRole role, AccessLevel accessLevel, List<String> customRoleIds) {
+    }
+
+    record ClientChange(@Nullable String name, @Nullable WorkspaceRole role, @Nullable AccessLevel accessLevel,
+            @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+    }
+
+    @Transactional
+    ApiClientView create(Caller caller, String workspaceId, NewClient request) {
+        WorkspacePrincipal principal = manager(caller, workspaceId);
+        requireMayGrant(principal, request.role());
+        var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
+                request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id());
+        clients.insert(client);
+        customRoles.replaceAssignments(workspaceId, "api_client", client.id(), request.customRoleIds());
+        audit.record(workspaceId, caller, "api_client.created", "api_client", client.id(),
+                "role=" + client.role() + ",accessLevel=" + client.accessLevel());
+        return view(client);
+    }
+
+    @Transactional(readOnly = true)
+    Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+        manager(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        return Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor), size + 1), size,
+                ApiClients.ApiClient::id).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    ApiClientView get(Caller caller, String workspaceId, String clientId) {
+        manager(caller, workspaceId);
+        return view(find(workspaceId, clientId));
+    }
+
+    @Transactional
+    ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change) {
+        WorkspacePrincipal principal = manager(caller, workspaceId);
+        ApiClients.ApiClient current = find(workspaceId, clientId);
+        WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
+        if (role == WorkspaceRole.OWNER || current.role().equals(WorkspaceRole.OWNER.key())) {
+            requireMayGrant(principal, WorkspaceRole.OWNER);
+        }
+        var changed = new ApiClients.ApiClient(workspaceId, clientId,
+                change.name() == null ? current.name() : change.name().trim(), role.key(),
+                change.accessLevel() == null ? current.accessLevel() : change.accessLevel().key(),
+                change.active() == null ? current.active() : change.active(), current.createdAt(),
+                current.createdBy());
+        clients.update(changed);
+        if (change.customRoleIds() != null) {
+            customRoles.replaceAssignments(workspaceId, "api_client", clientId, change.customRoleIds());
+        }
+        audit.record(workspaceId, caller, "api_client.updated", "api_client", clientId,
+                "role=" + changed.role() + ",accessLevel=" + changed.accessLevel() + ",active=" + changed.active());
+        return view(changed);
+    }
+
+    @Transactional
+    CreatedKey createKey(Caller caller, String workspaceId, String clientId, @Nullable String name,
+            @Nullable Instant expiresAt) {
+        manager(caller, workspaceId);
+        find(workspaceId, clientId);
+        Instant now = clock.instant();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ApiProblem.invalid("expiresAt", "must be in the future");
+        }
+        String keyId = Ids.next("key", clock);
+        String secret = ApiKeySecret.mint(keyId);
+        var key = new ApiKeys.ApiKey(workspaceId, keyId, clientId, name, now, caller.id(), expiresAt, null, null);
+        keys.insert(key, SecretHash.of(secret));
+        audit.record(workspaceId, caller, "api_key.created", "api_key", keyId, "apiClientId=" + clientId);
+        KeyView view = keyView(key);
+        return new CreatedKey(view.id(), view.apiClientId(), view.name(), view.prefix(), secret, view.createdAt(),
+                view.createdBy(), view.expiresAt(), view.revokedAt(), view.lastUsedAt(), view.status());
+    }
+
+    @Transactional(readOnly = true)
+    List<KeyView> listKeys(Caller caller, String workspaceId, String clientId) {
+        manager(caller, workspaceId);
+        find(workspaceId, clientId);
+        return keys.list(workspaceId, clientId).stream().map(this::keyView).toList();
+    }
+
+    @Transactional
+    void revokeKey(Caller caller, String workspaceId, String clientId, String keyId) {
+        manager(caller, workspaceId);
+        find(workspaceId, clientId);
+        keys.find(workspaceId, clientId, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+        if (keys.revoke(workspaceId, keyId, clock.instant())) {
+            audit.record(workspaceId, caller, "api_key.revoked", "api_key", keyId, "apiClientId=" + clientId);
+        }
+    }
+
+    private WorkspacePrincipal manager(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.API_CLIENTS_MANAGE);
+        return principal;
+    }
+
+    /** An owner-level client can delete the workspace: only an owner may mint one. */
+    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
+        if (role == WorkspaceRole.OWNER) {
+            authorization.require(principal, WorkspacePermission.WORKSPACE_MANAGE);
+        }
+    }
+
+    private ApiClients.ApiClient find(String workspaceId, String clientId) {
+        return clients.find(workspaceId, clientId).orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
+    }
+
+    private ApiClientView view(ApiClients.ApiClient client) {
+        return new ApiClientView(client.id(), client.workspaceId(), client.name(), client.role(),
+                customRoles.assignedTo(client.workspaceId(), "api_client", client.id()), client.accessLevel(),
+                client.active(), client.createdAt(), client.createdBy());
+    }
+
+    private KeyView keyView(ApiKeys.ApiKey key) {
+        Instant now = clock.instant();
+        String status = key.revokedAt() != null ? "revoked"
+                : key.expiresAt() != null && !now.isBefore(key.expiresAt()) ? "expired" : "active";
+        return new KeyView(key.id(), key.apiClientId(), key.name(), ApiKeySecret.PREFIX + key.id(), key.createdAt(),
+                key.createdBy(), key.expiresAt(), key.revokedAt(), key.lastUsedAt(), status);
+    }
+}

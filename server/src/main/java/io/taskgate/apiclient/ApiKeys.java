@@ -1,0 +1,114 @@
+package io.taskgate.apiclient;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of API keys. Only the SHA-256 of a key's secret is ever stored. */
+@Repository
+class ApiKeys {
+
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record ApiKey(String workspaceId, String id, String apiClientId, @Nullable String name, Instant createdAt,
+            String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
+    }
+
+    /** What authenticating a request needs: the key, its hash and its client, in one row. */
+    record Credential(ApiKey key, String secretHash, String clientName, boolean clientActive) {
+    }
+
+    void insert(ApiKey key, String secretHash) {
+        jdbc.sql("""
+                insert into api_key (workspace_id, id, api_client_id, name, secret_hash, created_at, created_by,
+                                     expires_at)
+                values (:ws, :id, :clientId, :name, :hash, :at, :by, :expiresAt)
+                """)
+                .param("ws", key.workspaceId())
+                .param("id", key.id())
+                .param("clientId", key.apiClientId())
+                .param("name", key.name())
+                .param("hash", secretHash)
+                .param("at", utc(key.createdAt()))
+                .param("by", key.createdBy())
+                .param("expiresAt", utc(key.expiresAt()))
+                .update();
+    }
+
+    private static final String SELECT = """
+            select k.workspace_id, k.id, k.api_client_id, k.name, k.created_at, k.created_by, k.expires_at,
+                   k.revoked_at, k.last_used_at
+              from api_key k
+            """;
+
+    List<ApiKey> list(String workspaceId, String clientId) {
+        return jdbc.sql(SELECT + " where k.workspace_id = :ws and k.api_client_id = :clientId order by k.id")
+                .param("ws", workspaceId)
+                .param("clientId", clientId)
+                .query(ApiKeys::row)
+                .list();
+    }
+
+    Optional<ApiKey> find(String workspaceId, String clientId, String keyId) {
+        return jdbc.sql(SELECT + " where k.workspace_id = :ws and k.api_client_id = :clientId and k.id = :id")
+                .param("ws", workspaceId)
+                .param("clientId", clientId)
+                .param("id", keyId)
+                .query(ApiKeys::row)
+                .optional();
+    }
+
+    /** Looked up by key id alone: the id is globally unique and travels inside the secret. */
+    Optional<Credential> credential(String keyId) {
+        return jdbc.sql("""
+                select k.workspace_id, k.id, k.api_client_id, k.name, k.created_at, k.created_by, k.expires_at,
+                       k.revoked_at, k.last_used_at, k.secret_hash, c.name, c.active
+                  from api_key k
+                  join api_client c on c.workspace_id = k.workspace_id and c.id = k.api_client_id
+                 where k.id = :id
+                """)
+                .param("id", keyId)
+                .query((rs, n) -> new Credential(row(rs, n), rs.getString(10), rs.getString(11), rs.getBoolean(12)))
+                .optional();
+    }
+
+    boolean revoke(String workspaceId, String keyId, Instant at) {
+        return jdbc.sql("update api_key set revoked_at = :at where workspace_id = :ws and id = :id and revoked_at is null")
+                .param("at", utc(at))
+                .param("ws", workspaceId)
+                .param("id", keyId)
+                .update() == 1;
+    }
+
+    void touch(String workspaceId, String keyId, Instant at) {
+        jdbc.sql("update api_key set last_used_at = :at where workspace_id = :ws and id = :id")
+                .param("at", utc(at))
+                .param("ws", workspaceId)
+                .param("id", keyId)
+                .update();
+    }
+
+    private static ApiKey row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
+    }
+
+    private static @Nullable Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

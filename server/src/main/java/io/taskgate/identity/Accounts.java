@@ -1,0 +1,90 @@
+package io.taskgate.identity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of user accounts: global identities, shared by every workspace a person joins. */
+@Repository
+public class Accounts {
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A person's account; {@code passwordHash} is null while they are invited but not signed up. */
+    public record Account(String id, String email, String name, @Nullable String passwordHash) {
+
+        public boolean invited() {
+            return passwordHash == null;
+        }
+    }
+
+    static String normalize(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Inserts the account, or answers false when the email is taken. */
+    boolean insert(Account account, Instant createdAt) {
+        try {
+            return insertRow(account, createdAt);
+        } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    private boolean insertRow(Account account, Instant createdAt) {
+        int inserted = jdbc.sql("""
+                insert into user_account (id, email, email_normalized, name, password_hash, created_at)
+                select :id, :email, :normalized, :name, :hash, :createdAt
+                where not exists (select 1 from user_account where email_normalized = :normalized)
+                """)
+                .param("id", account.id())
+                .param("email", account.email())
+                .param("normalized", normalize(account.email()))
+                .param("name", account.name())
+                .param("hash", account.passwordHash())
+                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .update();
+        return inserted == 1;
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("select id, email, name, password_hash from user_account where email_normalized = :email")
+                .param("email", normalize(email))
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    public Optional<Account> findById(String id) {
+        return jdbc.sql("select id, email, name, password_hash from user_account where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** Completes an invited account at sign-up; false if someone else completed it first. */
+    boolean claimInvited(String id, String name, String passwordHash) {
+        return jdbc.sql("update user_account set name = :name, password_hash = :hash where id = :id and password_hash is null")
+                .param("name", name)
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    void updatePasswordHash(String userId, String passwordHash) {
+        jdbc.sql("update user_account set password_hash = :hash where id = :id")
+                .param("hash", passwordHash)
+                .param("id", userId)
+                .update();
+    }
+}

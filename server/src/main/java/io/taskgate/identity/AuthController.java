@@ -1,0 +1,58 @@
+package io.taskgate.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    private final IdentityService identity;
+
+    AuthController(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    record SignUp(
+            @NotBlank(message = "is required") @Email(message = "is not an email address")
+            @Size(max = 320, message = "must be at most 320 characters") String email,
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+            @NotNull(message = "is required") @Size(min = 8, message = "must be at least 8 characters")
+            @Utf8MaxBytes(72) String password) {
+    }
+
+    record LogIn(@NotBlank(message = "is required") String email, @NotNull(message = "is required") String password) {
+    }
+
+    @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    IdentityService.SignedUp signUp(@Valid @RequestBody SignUp request) {
+        return identity.signUp(request.email(), request.name(), request.password());
+    }
+
+    @PostMapping("/login")
+    IdentityService.LoggedIn logIn(@Valid @RequestBody LogIn request) {
+        return identity.logIn(request.email(), request.password());
+    }
+
+    /** Ends the session whose token authenticated this request. */
+    @PostMapping("/logout")
+    ResponseEntity<Void> logOut(Caller caller, HttpServletRequest request) {
+        if (caller instanceof Caller.User) {
+            identity.logOut(BearerToken.from(request).orElseThrow());
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

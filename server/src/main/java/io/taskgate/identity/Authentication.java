@@ -1,0 +1,88 @@
+package io.taskgate.identity;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import io.taskgate.web.ApiProblem;
+
+/**
+ * Authenticates every API request before its handler runs, and hands the {@link Caller} to
+ * handlers that declare it as a parameter. An interceptor rather than a servlet filter, so
+ * that a 401 is rendered by the same problem advice as every other error.
+ */
+@Component
+public class Authentication implements HandlerInterceptor, HandlerMethodArgumentResolver {
+
+    private static final String CALLER = Caller.class.getName();
+    private static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/signup", "/api/v1/auth/login");
+    private static final int MAX_INTEGRATION_NAME = 200;
+
+    private final IdentityService identity;
+    private final ApiKeyAuthenticator apiKeys;
+
+    Authentication(IdentityService identity, ApiKeyAuthenticator apiKeys) {
+        this.identity = identity;
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (OPEN_PATHS.contains(request.getRequestURI())) {
+            return true;
+        }
+        String token = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthenticated("unauthenticated",
+                "Send a session token or an API key as 'Authorization: Bearer <token>'"));
+        request.setAttribute(CALLER, authenticate(token, integrationName(request)));
+        return true;
+    }
+
+    private Caller authenticate(String token, @Nullable String integrationName) {
+        if (token.startsWith(IdentityService.SESSION_TOKEN_PREFIX)) {
+            return identity.authenticateSession(token, integrationName);
+        }
+        if (apiKeys.recognises(token)) {
+            Optional<Caller.ApiClient> client = apiKeys.authenticate(token, integrationName);
+            if (client.isPresent()) {
+                return client.get();
+            }
+        }
+        throw ApiProblem.unauthenticated("invalid_token", "The access token is not valid");
+    }
+
+    private static @Nullable String integrationName(HttpServletRequest request) {
+        String name = request.getHeader("X-Integration-Name");
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.strip();
+        return trimmed.length() > MAX_INTEGRATION_NAME ? trimmed.substring(0, MAX_INTEGRATION_NAME) : trimmed;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Caller.class.isAssignableFrom(parameter.getParameterType());
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
+        Object caller = webRequest.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST);
+        if (caller == null) {
+            throw ApiProblem.unauthenticated("unauthenticated", "This endpoint needs credentials");
+        }
+        return caller;
+    }
+}

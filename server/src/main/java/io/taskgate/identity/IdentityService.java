@@ -1,0 +1,124 @@
+package io.taskgate.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.support.Ids;
+import io.taskgate.support.SecretHash;
+import io.taskgate.web.ApiProblem;
+
+/** Sign-up, login and logout of people, and resolution of their session tokens. */
+@Service
+public class IdentityService {
+
+    static final String SESSION_TOKEN_PREFIX = "tgs_";
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final Duration sessionTtl;
+    /** Compared against when the email is unknown, so a miss costs as much as a wrong password. */
+    private final String decoyHash;
+
+    IdentityService(Accounts accounts, Sessions sessions, PasswordEncoder passwords, Clock clock,
+            @Value("${taskgate.session.ttl}") Duration sessionTtl) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+        this.decoyHash = passwords.encode("decoy-password-for-timing");
+    }
+
+    public record SignedUp(String id, String email, String name) {
+    }
+
+    public record LoggedIn(String accessToken, Instant expiresAt, SignedUp user) {
+    }
+
+    /** Creates an account, or completes the one made when the person was invited to a workspace. */
+    @Transactional
+    public SignedUp signUp(String email, String name, String password) {
+        String passwordHash = passwords.encode(password);
+        Optional<Accounts.Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            Accounts.Account invited = existing.get();
+            if (!invited.invited() || !accounts.claimInvited(invited.id(), name.trim(), passwordHash)) {
+                throw emailTaken();
+            }
+            return new SignedUp(invited.id(), invited.email(), name.trim());
+        }
+        var account = new Accounts.Account(Ids.next("usr", clock), email.trim(), name.trim(), passwordHash);
+        if (!accounts.insert(account, clock.instant())) {
+            throw emailTaken();
+        }
+        return new SignedUp(account.id(), account.email(), account.name());
+    }
+
+    /**
+     * The account of the person with this email, creating an invited one when nobody has
+     * signed up with it yet, so a workspace can add people before they register.
+     */
+    @Transactional
+    public Accounts.Account findOrInvite(String email) {
+        return accounts.findByEmail(email).orElseGet(() -> {
+            String trimmed = email.trim();
+            String name = trimmed.substring(0, Math.max(1, trimmed.indexOf('@')));
+            var invited = new Accounts.Account(Ids.next("usr", clock), trimmed, name, null);
+            if (!accounts.insert(invited, clock.instant())) {
+                return accounts.findByEmail(email).orElseThrow();
+            }
+            return invited;
+        });
+    }
+
+    private static ApiProblem emailTaken() {
+        return ApiProblem.conflict("email_taken", "An account with this email already exists");
+    }
+
+    @Transactional
+    public LoggedIn logIn(String email, String password) {
+        Optional<Accounts.Account> account = accounts.findByEmail(email);
+        String storedHash = account.map(Accounts.Account::passwordHash).orElse(null);
+        boolean matches = passwords.matches(password, storedHash == null ? decoyHash : storedHash);
+        if (storedHash == null || !matches) {
+            throw ApiProblem.unauthenticated("invalid_credentials", "Email or password is wrong");
+        }
+        Accounts.Account user = account.get();
+        if (passwords.upgradeEncoding(storedHash)) {
+            accounts.updatePasswordHash(user.id(), passwords.encode(password));
+        }
+        String token = SESSION_TOKEN_PREFIX + Ids.secret(32);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(sessionTtl);
+        sessions.insert(SecretHash.of(token), user.id(), now, expiresAt);
+        return new LoggedIn(token, expiresAt, new SignedUp(user.id(), user.email(), user.name()));
+    }
+
+    @Transactional
+    public void logOut(String token) {
+        sessions.revoke(SecretHash.of(token), clock.instant());
+    }
+
+    /** The person behind a session token; 401 problems for an unknown, expired or ended session. */
+    Caller.User authenticateSession(String token, @Nullable String integrationName) {
+        Sessions.ActiveSession session = sessions.find(SecretHash.of(token))
+                .orElseThrow(() -> ApiProblem.unauthenticated("invalid_token", "The access token is not valid"));
+        if (session.revoked()) {
+            throw ApiProblem.unauthenticated("token_revoked", "This session was ended; log in again");
+        }
+        if (!clock.instant().isBefore(session.expiresAt())) {
+            throw ApiProblem.unauthenticated("token_expired", "This session has expired; log in again");
+        }
+        return new Caller.User(session.userId(), session.name(), session.email(), integrationName);
+    }
+}

@@ -1,0 +1,54 @@
+package io.taskgate.identity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of login sessions, found by the SHA-256 of their token. */
+@Repository
+class Sessions {
+
+    private final JdbcClient jdbc;
+
+    Sessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record ActiveSession(String userId, String email, String name, Instant expiresAt, boolean revoked) {
+    }
+
+    void insert(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                insert into user_session (token_hash, user_id, created_at, expires_at)
+                values (:hash, :userId, :createdAt, :expiresAt)
+                """)
+                .param("hash", tokenHash)
+                .param("userId", userId)
+                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
+                .param("expiresAt", OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                .update();
+    }
+
+    Optional<ActiveSession> find(String tokenHash) {
+        return jdbc.sql("""
+                select s.user_id, a.email, a.name, s.expires_at, s.revoked_at
+                  from user_session s join user_account a on a.id = s.user_id
+                 where s.token_hash = :hash
+                """)
+                .param("hash", tokenHash)
+                .query((rs, n) -> new ActiveSession(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5) != null))
+                .optional();
+    }
+
+    void revoke(String tokenHash, Instant at) {
+        jdbc.sql("update user_session set revoked_at = :at where token_hash = :hash and revoked_at is null")
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("hash", tokenHash)
+                .update();
+    }
+}

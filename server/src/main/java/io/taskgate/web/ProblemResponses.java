@@ -1,0 +1,155 @@
+package io.taskgate.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure into RFC 9457 problem+json with a machine {@code code}: our own
+ * {@link ApiProblem}s, Spring MVC's (unknown route, wrong method, unsupported media type,
+ * unreadable body) and, last, unexpected bugs as a 500 that carries the correlation id of
+ * the log line holding the stack trace.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+        body.setTitle(problem.status().getReasonPhrase());
+        body.setProperty("code", problem.code());
+        problem.properties().forEach(body::setProperty);
+        return problemResponse(body);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> parameterTypeMismatch(MethodArgumentTypeMismatchException e) {
+        return apiProblem(ApiProblem.invalid(e.getName(), "has the wrong format"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String correlationId = RequestLogging.currentRequestId();
+        log.error("Unexpected failure, correlationId={}", correlationId, e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Quote the correlation id when reporting it.");
+        body.setProperty("code", "internal_error");
+        body.setProperty("correlationId", correlationId);
+        return problemResponse(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return apiProblem(ApiProblem.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return apiProblem(ApiProblem.invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON";
+        String code = "malformed_json";
+        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            code = "wrong_json_type";
+            detail = "'" + jsonPath(databind) + "' has the wrong JSON type";
+        } else if (ex.getCause() == null || !(ex.getCause() instanceof JacksonException)) {
+            detail = "The request body is missing or unreadable";
+        }
+        return apiProblem(ApiProblem.of(HttpStatus.BAD_REQUEST, code, detail));
+    }
+
+    private static String jsonPath(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Spring's own MVC problems (404 route, 405, 415, …) get a code derived from their status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : ProblemDetail.forStatusAndDetail(statusCode, "The request could not be handled");
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            problem.setProperty("code", codeFor(statusCode));
+        }
+        if (statusCode.is5xxServerError()) {
+            String correlationId = RequestLogging.currentRequestId();
+            log.error("Server-side failure, correlationId={}", correlationId, ex);
+            problem.setProperty("correlationId", correlationId);
+        }
+        problem.setInstance(null);
+        HttpHeaders merged = new HttpHeaders();
+        merged.putAll(headers);
+        merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, merged, statusCode);
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status.is5xxServerError() ? "internal_error" : "http_" + status.value();
+        };
+    }
+
+    private static ResponseEntity<Object> problemResponse(ProblemDetail body) {
+        body.setType(URI.create("about:blank"));
+        return ResponseEntity.status(body.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+}

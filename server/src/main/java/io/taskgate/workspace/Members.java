@@ -1,0 +1,120 @@
+package io.taskgate.workspace;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of workspace members: people, their workspace role, custom roles and whether they are active. */
+@Repository
+class Members {
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Member(String userId, String email, String name, String role, List<String> customRoleIds, boolean active,
+            boolean invited, Instant addedAt, long version) {
+    }
+
+    void insert(String workspaceId, String userId, String role, Instant addedAt, @Nullable String addedBy) {
+        jdbc.sql("""
+                insert into workspace_member (workspace_id, user_id, role, active, added_at, added_by)
+                values (:ws, :userId, :role, true, :at, :by)
+                """)
+                .param("ws", workspaceId)
+                .param("userId", userId)
+                .param("role", role)
+                .param("at", OffsetDateTime.ofInstant(addedAt, ZoneOffset.UTC))
+                .param("by", addedBy)
+                .update();
+    }
+
+    private static final String SELECT = """
+            select m.user_id, a.email, a.name, m.role, m.active, a.password_hash, m.added_at, m.version
+              from workspace_member m join user_account a on a.id = m.user_id
+            """;
+
+    Optional<Member> find(String workspaceId, String userId) {
+        return jdbc.sql(SELECT + " where m.workspace_id = :ws and m.user_id = :userId")
+                .param("ws", workspaceId)
+                .param("userId", userId)
+                .query((rs, n) -> row(rs))
+                .optional()
+                .map(member -> withCustomRoles(workspaceId, List.of(member)).getFirst());
+    }
+
+    List<Member> list(String workspaceId, @Nullable String after, int limit) {
+        List<Member> page = jdbc.sql(SELECT + """
+                 where m.workspace_id = :ws and (cast(:after as varchar) is null or m.user_id > :after)
+                 order by m.user_id
+                 limit :limit
+                """)
+                .param("ws", workspaceId)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, n) -> row(rs))
+                .list();
+        return withCustomRoles(workspaceId, page);
+    }
+
+    private static Member row(ResultSet rs) throws SQLException {
+        return new Member(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of(),
+                rs.getBoolean(5), rs.getString(6) == null, rs.getObject(7, OffsetDateTime.class).toInstant(),
+                rs.getLong(8));
+    }
+
+    /** Adds the custom role ids of a page of members in one query. */
+    private List<Member> withCustomRoles(String workspaceId, List<Member> members) {
+        if (members.isEmpty()) {
+            return members;
+        }
+        Map<String, List<String>> roleIds = new HashMap<>();
+        jdbc.sql("""
+                select principal_id, role_id from principal_custom_role
+                 where workspace_id = :ws and principal_type = 'user' and principal_id in (:userIds)
+                 order by role_id
+                """)
+                .param("ws", workspaceId)
+                .param("userIds", members.stream().map(Member::userId).toList())
+                .query(rs -> {
+                    roleIds.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return members.stream()
+                .map(m -> new Member(m.userId(), m.email(), m.name(), m.role(),
+                        List.copyOf(roleIds.getOrDefault(m.userId(), List.of())), m.active(), m.invited(),
+                        m.addedAt(), m.version()))
+                .toList();
+    }
+
+    void update(String workspaceId, String userId, String role, boolean active) {
+        jdbc.sql("""
+                update workspace_member set role = :role, active = :active, version = version + 1
+                 where workspace_id = :ws and user_id = :userId
+                """)
+                .param("role", role)
+                .param("active", active)
+                .param("ws", workspaceId)
+                .param("userId", userId)
+                .update();
+    }
+
+    int countActiveOwners(String workspaceId) {
+        return jdbc.sql("select count(*) from workspace_member where workspace_id = :ws and role = 'owner' and active")
+                .param("ws", workspaceId)
+                .query(Integer.class)
+                .single();
+    }
+}

@@ -1,0 +1,101 @@
+package io.taskgate.workspace;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Page;
+
+@RestController
+@RequestMapping("/api/v1/workspaces")
+class WorkspaceController {
+
+    private final WorkspaceService workspaces;
+
+    WorkspaceController(WorkspaceService workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    record CreateWorkspace(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String name) {
+    }
+
+    record AddMember(
+            @NotBlank(message = "is required") @Email(message = "is not an email address")
+            @Size(max = 320, message = "must be at most 320 characters") String email,
+            @Nullable String role,
+            @Nullable List<String> customRoleIds) {
+    }
+
+    record ChangeMember(@Nullable String role, @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkspaceService.WorkspaceView create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
+        return workspaces.create(caller, request.name());
+    }
+
+    @GetMapping
+    Page<WorkspaceService.WorkspaceView> listMine(Caller caller, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return workspaces.listMine(caller, cursor, limit);
+    }
+
+    @GetMapping("/{workspaceId}")
+    WorkspaceService.WorkspaceView get(Caller caller, @PathVariable String workspaceId) {
+        return workspaces.get(caller, workspaceId);
+    }
+
+    @GetMapping("/{workspaceId}/users")
+    Page<WorkspaceService.MemberView> listMembers(Caller caller, @PathVariable String workspaceId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return workspaces.listMembers(caller, workspaceId, cursor, limit);
+    }
+
+    @GetMapping("/{workspaceId}/users/{userId}")
+    WorkspaceService.MemberView getMember(Caller caller, @PathVariable String workspaceId, @PathVariable String userId) {
+        return workspaces.getMember(caller, workspaceId, userId);
+    }
+
+    @PostMapping("/{workspaceId}/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkspaceService.MemberView addMember(Caller caller, @PathVariable String workspaceId,
+            @Valid @RequestBody AddMember request) {
+        WorkspaceRole role = request.role() == null ? WorkspaceRole.MEMBER : workspaceRole(request.role());
+        return workspaces.addMember(caller, workspaceId, request.email(), role,
+                request.customRoleIds() == null ? List.of() : request.customRoleIds());
+    }
+
+    @PatchMapping("/{workspaceId}/users/{userId}")
+    WorkspaceService.MemberView changeMember(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String userId, @RequestBody ChangeMember request) {
+        WorkspaceRole role = request.role() == null ? null : workspaceRole(request.role());
+        return workspaces.changeMember(caller, workspaceId, userId,
+                new WorkspaceService.MemberChange(role, request.customRoleIds(), request.active()));
+    }
+
+    static WorkspaceRole workspaceRole(String key) {
+        return WorkspaceRole.fromKey(key).orElseThrow(
+                () -> ApiProblem.invalid("role", "must be one of owner, admin, member, guest"));
+    }
+}

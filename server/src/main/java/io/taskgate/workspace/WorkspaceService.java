@@ -1,0 +1,165 @@
+package io.taskgate.workspace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Accounts;
+import io.taskgate.identity.Caller;
+import io.taskgate.identity.IdentityService;
+import io.taskgate.support.Ids;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+
+/** Use cases of workspaces and their people: create a workspace, add people, change their role or deactivate them. */
+@Service
+public class WorkspaceService {
+
+    private final Workspaces workspaces;
+    private final Members members;
+    private final IdentityService identity;
+    private final Authorization authorization;
+    private final CustomRoles customRoles;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    WorkspaceService(Workspaces workspaces, Members members, IdentityService identity, Authorization authorization,
+            CustomRoles customRoles, AuditLog audit, Clock clock) {
+        this.workspaces = workspaces;
+        this.members = members;
+        this.identity = identity;
+        this.authorization = authorization;
+        this.customRoles = customRoles;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record WorkspaceView(String id, String name, Instant createdAt, String role) {
+    }
+
+    public record MemberView(String id, String email, String name, String role, List<String> customRoleIds,
+            boolean active, String status, Instant addedAt) {
+
+        static MemberView of(Members.Member member) {
+            return new MemberView(member.userId(), member.email(), member.name(), member.role(),
+                    member.customRoleIds(), member.active(), member.invited() ? "invited" : "registered",
+                    member.addedAt());
+        }
+    }
+
+    @Transactional
+    public WorkspaceView create(Caller caller, String name) {
+        if (!(caller instanceof Caller.User user)) {
+            throw ApiProblem.of(HttpStatus.FORBIDDEN, "users_only",
+                    "An API client belongs to the workspace it was created in and cannot create workspaces");
+        }
+        var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id());
+        workspaces.insert(workspace);
+        members.insert(workspace.id(), user.id(), WorkspaceRole.OWNER.key(), workspace.createdAt(), null);
+        audit.record(workspace.id(), caller, "workspace.created", "workspace", workspace.id(), null);
+        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), WorkspaceRole.OWNER.key());
+    }
+
+    @Transactional(readOnly = true)
+    public WorkspaceView get(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Workspaces.Workspace workspace = workspaces.find(workspaceId).orElseThrow();
+        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), principal.roleKey());
+    }
+
+    @Transactional(readOnly = true)
+    public Page<WorkspaceView> listMine(Caller caller, @Nullable String cursor, @Nullable Integer limit) {
+        if (caller instanceof Caller.ApiClient client) {
+            return new Page<>(List.of(get(caller, client.workspaceId())), null);
+        }
+        int size = Cursors.limit(limit);
+        List<Workspaces.Membership> rows = workspaces.listForUser(caller.id(), Cursors.decode(cursor), size + 1);
+        return Page.fromOverfetch(rows, size, Workspaces.Membership::workspaceId)
+                .map(row -> {
+                    Workspaces.Workspace workspace = workspaces.find(row.workspaceId()).orElseThrow();
+                    return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), row.role());
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public Page<MemberView> listMembers(Caller caller, String workspaceId, @Nullable String cursor,
+            @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        return Page.fromOverfetch(members.list(workspaceId, Cursors.decode(cursor), size + 1), size,
+                Members.Member::userId).map(MemberView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public MemberView getMember(Caller caller, String workspaceId, String userId) {
+        authorization.enter(caller, workspaceId);
+        return members.find(workspaceId, userId).map(MemberView::of)
+                .orElseThrow(() -> ApiProblem.notFound("User " + userId));
+    }
+
+    @Transactional
+    public MemberView addMember(Caller caller, String workspaceId, String email, WorkspaceRole role,
+            List<String> customRoleIds) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
+        requireMayGrant(principal, role);
+        Accounts.Account account = identity.findOrInvite(email);
+        if (members.find(workspaceId, account.id()).isPresent()) {
+            throw ApiProblem.conflict("already_member", email.trim() + " is already a member of this workspace");
+        }
+        members.insert(workspaceId, account.id(), role.key(), clock.instant(), caller.id());
+        customRoles.replaceAssignments(workspaceId, "user", account.id(), customRoleIds);
+        audit.record(workspaceId, caller, "member.added", "user", account.id(), "role=" + role.key());
+        return members.find(workspaceId, account.id()).map(MemberView::of).orElseThrow();
+    }
+
+    public record MemberChange(@Nullable WorkspaceRole role, @Nullable List<String> customRoleIds,
+            @Nullable Boolean active) {
+    }
+
+    @Transactional
+    public MemberView changeMember(Caller caller, String workspaceId, String userId, MemberChange change) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
+        workspaces.lock(workspaceId);
+        Members.Member current = members.find(workspaceId, userId)
+                .orElseThrow(() -> ApiProblem.notFound("User " + userId));
+        WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
+        boolean active = change.active() == null ? current.active() : change.active();
+        boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
+        if (wasOwner && role != WorkspaceRole.OWNER || role == WorkspaceRole.OWNER && !wasOwner) {
+            requireMayGrant(principal, WorkspaceRole.OWNER);
+        }
+        boolean losesOwnership = wasOwner && current.active() && (role != WorkspaceRole.OWNER || !active);
+        if (losesOwnership && members.countActiveOwners(workspaceId) <= 1) {
+            throw ApiProblem.conflict("last_owner",
+                    "This is the workspace's last active owner: make someone else owner first");
+        }
+        members.update(workspaceId, userId, role.key(), active);
+        if (change.customRoleIds() != null) {
+            customRoles.replaceAssignments(workspaceId, "user", userId, change.customRoleIds());
+        }
+        audit.record(workspaceId, caller, "member.updated", "user", userId,
+                "role=" + role.key() + ",active=" + active
+                        + (change.customRoleIds() == null ? "" : ",customRoleIds=" + change.customRoleIds()));
+        return members.find(workspaceId, userId).map(MemberView::of).orElseThrow();
+    }
+
+    /** Making or unmaking an owner takes an owner: admins manage members, but cannot crown themselves. */
+    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
+        if (role == WorkspaceRole.OWNER) {
+            authorization.require(principal, WorkspacePermission.WORKSPACE_MANAGE);
+        }
+    }
+}

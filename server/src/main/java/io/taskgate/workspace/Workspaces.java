@@ -1,0 +1,69 @@
+package io.taskgate.workspace;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of workspaces. */
+@Repository
+class Workspaces {
+
+    private final JdbcClient jdbc;
+
+    Workspaces(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Workspace(String id, String name, Instant createdAt, String createdBy) {
+    }
+
+    void insert(Workspace workspace) {
+        jdbc.sql("insert into workspace (workspace_id, name, created_at, created_by) values (:id, :name, :at, :by)")
+                .param("id", workspace.id())
+                .param("name", workspace.name())
+                .param("at", OffsetDateTime.ofInstant(workspace.createdAt(), ZoneOffset.UTC))
+                .param("by", workspace.createdBy())
+                .update();
+    }
+
+    Optional<Workspace> find(String workspaceId) {
+        return jdbc.sql("select workspace_id, name, created_at, created_by from workspace where workspace_id = :id")
+                .param("id", workspaceId)
+                .query((rs, n) -> new Workspace(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+                .optional();
+    }
+
+    /** Serialises changes to a workspace's owners, so two demotions cannot leave it with none. */
+    void lock(String workspaceId) {
+        jdbc.sql("select workspace_id from workspace where workspace_id = :id for update")
+                .param("id", workspaceId)
+                .query(String.class)
+                .optional();
+    }
+
+    record Membership(String workspaceId, String name, String role) {
+    }
+
+    List<Membership> listForUser(String userId, @Nullable String after, int limit) {
+        return jdbc.sql("""
+                select w.workspace_id, w.name, m.role
+                  from workspace_member m join workspace w on w.workspace_id = m.workspace_id
+                 where m.user_id = :userId and m.active
+                   and (cast(:after as varchar) is null or w.workspace_id > :after)
+                 order by w.workspace_id
+                 limit :limit
+                """)
+                .param("userId", userId)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, n) -> new Membership(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+}

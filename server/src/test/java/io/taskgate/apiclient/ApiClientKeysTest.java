@@ -1,0 +1,190 @@
+package io.taskgate.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+class ApiClientKeysTest extends HttpTest {
+
+    private Api.Person owner;
+    private String workspace;
+
+    @BeforeEach
+    void workspace() {
+        owner = api().signUp("Olga");
+        workspace = api().createWorkspace(owner, "Cafe");
+    }
+
+    private String clients() {
+        return "/api/v1/workspaces/" + workspace + "/api-clients";
+    }
+
+    @Test
+    void anApiClientHasARoleAndAnAccessLevel() {
+        Api.Response created = api().post(clients(), owner.token(),
+                Map.of("name", "Zapier", "role", "admin", "accessLevel", "read_write"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("id")).startsWith("cli_");
+        assertThat(created.get("name")).isEqualTo("Zapier");
+        assertThat(created.get("role")).isEqualTo("admin");
+        assertThat(created.get("accessLevel")).isEqualTo("read_write");
+        assertThat(created.get("workspaceId")).isEqualTo(workspace);
+        assertThat(api().get(clients(), owner.token()).json().path("items").findValuesAsString("id"))
+                .containsExactly(created.get("id"));
+    }
+
+    @Test
+    void anUnknownAccessLevelIs422AndCreatesNothing() {
+        Api.Response created = api().post(clients(), owner.token(),
+                Map.of("name", "Zapier", "role", "admin", "accessLevel", "superuser"));
+
+        assertThat(created.status()).isEqualTo(422);
+        assertThat(created.json().path("errors").get(0).path("field").asString()).isEqualTo("accessLevel");
+        assertThat(api().get(clients(), owner.token()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void aKeySecretIsShownOnceInARecognisableFormat() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+
+        assertThat(zapier.secret()).startsWith("tgk_" + zapier.keyId() + "_");
+        Api.Response keys = api().get(clients() + "/" + zapier.id() + "/keys", owner.token());
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.json().path("items").findValuesAsString("id")).containsExactly(zapier.keyId());
+        assertThat(keys.text()).doesNotContain(zapier.secret()).doesNotContain("\"secret\"");
+        assertThat(keys.json().path("items").get(0).path("prefix").asString()).isEqualTo("tgk_" + zapier.keyId());
+    }
+
+    @Test
+    void aKeyAuthenticatesItsClientOnMe() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "admin", "read_write");
+
+        Api.Response me = api().get("/api/v1/me", zapier.secret());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.get("id")).isEqualTo(zapier.id());
+        assertThat(me.get("type")).isEqualTo("api_client");
+        assertThat(me.get("name")).isEqualTo("Zapier");
+        assertThat(me.get("workspaceId")).isEqualTo(workspace);
+        assertThat(me.get("role")).isEqualTo("admin");
+        assertThat(me.get("accessLevel")).isEqualTo("read_write");
+        assertThat(me.get("keyId")).isEqualTo(zapier.keyId());
+    }
+
+    @Test
+    void aKeyWorksAsTheAccessTokenQueryParameter() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+
+        Api.Response me = api().request("GET", "/api/v1/me?access_token=" + zapier.secret()).send();
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.get("id")).isEqualTo(zapier.id());
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedOnItsVeryNextUse() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        assertThat(api().get("/api/v1/me", zapier.secret()).status()).isEqualTo(200);
+
+        Api.Response revoked = api().delete(clients() + "/" + zapier.id() + "/keys/" + zapier.keyId(), owner.token());
+
+        assertThat(revoked.status()).isEqualTo(204);
+        Api.Response me = api().get("/api/v1/me", zapier.secret());
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.get("code")).isEqualTo("token_revoked");
+        assertThat(api().get(clients() + "/" + zapier.id() + "/keys", owner.token()).json().path("items").get(0)
+                .path("status").asString()).isEqualTo("revoked");
+    }
+
+    @Test
+    void anExpiredKeyIsRefused() {
+        Api.Response client = api().post(clients(), owner.token(),
+                Map.of("name", "Cron", "role", "member", "accessLevel", "read"));
+        String expiresAt = Instant.now().plus(Duration.ofHours(1)).toString();
+        Api.Response key = api().post(clients() + "/" + client.get("id") + "/keys", owner.token(),
+                Map.of("name", "nightly", "expiresAt", expiresAt));
+        assertThat(key.status()).isEqualTo(201);
+        assertThat(key.get("expiresAt")).isNotEmpty();
+        assertThat(api().get("/api/v1/me", key.get("secret")).status()).isEqualTo(200);
+
+        clock.advance(Duration.ofHours(2));
+
+        Api.Response me = api().get("/api/v1/me", key.get("secret"));
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.get("code")).isEqualTo("token_expired");
+    }
+
+    @Test
+    void anExpiryInThePastOrMalformedIs422() {
+        Api.Client cron = api().createApiClient(workspace, owner.token(), "Cron", "member", "read");
+        String keys = clients() + "/" + cron.id() + "/keys";
+
+        assertThat(api().post(keys, owner.token(), Map.of("expiresAt", "2001-01-01T00:00:00Z")).status())
+                .isEqualTo(422);
+        Api.Response malformed = api().post(keys, owner.token(), Map.of("expiresAt", "tomorrow"));
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.json().path("errors").get(0).path("field").asString()).isEqualTo("expiresAt");
+    }
+
+    @Test
+    void lastUsedAtIsRecorded() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        api().get("/api/v1/me", zapier.secret());
+
+        Api.Response keys = api().get(clients() + "/" + zapier.id() + "/keys", owner.token());
+
+        assertThat(keys.json().path("items").get(0).path("lastUsedAt").asString()).endsWith("Z");
+    }
+
+    @Test
+    void aDisabledClientsKeysStopWorking() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+
+        api().patch(clients() + "/" + zapier.id(), owner.token(), Map.of("active", false));
+
+        assertThat(api().get("/api/v1/me", zapier.secret()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aMemberWithoutApiClientsManageIsRefusedWithTheMissingPermission() {
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+
+        Api.Response response = api().post(clients(), bob.token(),
+                Map.of("name", "Sneaky", "role", "admin", "accessLevel", "global"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("requiredPermission")).isEqualTo("api_clients.manage");
+    }
+
+    @Test
+    void anApiClientCannotReachAnotherWorkspace() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "owner", "global");
+        Api.Person eve = api().signUp("Eve");
+        String other = api().createWorkspace(eve, "Other");
+
+        Api.Response response = api().get("/api/v1/workspaces/" + other + "/users", zapier.secret());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.text()).doesNotContain(eve.email());
+    }
+
+    @Test
+    void anAdminCannotMintAnOwnerClient() {
+        Api.Person admin = api().addMember(workspace, owner, "Adam", "admin");
+
+        Api.Response response = api().post(clients(), admin.token(),
+                Map.of("name", "Root", "role", "owner", "accessLevel", "global"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("requiredPermission")).isEqualTo("workspace.manage");
+    }
+}

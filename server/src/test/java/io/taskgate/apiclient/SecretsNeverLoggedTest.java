@@ -1,0 +1,64 @@
+package io.taskgate.apiclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsNeverLoggedTest extends HttpTest {
+
+    @Test
+    void neitherTheBearerHeaderNorTheAccessTokenParameterReachesTheLog(CapturedOutput output) {
+        Api.Person owner = api().signUp("Olga");
+        String workspace = api().createWorkspace(owner, "Cafe");
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        String secretPart = zapier.secret().substring(zapier.secret().lastIndexOf('_') + 1);
+
+        api().get("/api/v1/me", zapier.secret());
+        api().request("GET", "/api/v1/me?access_token=" + zapier.secret()).send();
+        api().request("GET", "/api/v1/workspaces/" + workspace + "/nowhere?access_token=" + zapier.secret()).send();
+        api().request("POST", "/api/v1/workspaces?access_token=" + zapier.secret()).raw("{oops", "application/json")
+                .send();
+        api().get("/api/v1/me", owner.token());
+        api().get("/api/v1/me", "tgs_not-a-real-token");
+
+        assertThat(output.getAll()).contains("GET /api/v1/me 200");
+        assertThat(output.getAll())
+                .doesNotContain(zapier.secret())
+                .doesNotContain(secretPart)
+                .doesNotContain(owner.token())
+                .doesNotContain("tgs_not-a-real-token")
+                .doesNotContain("access_token");
+    }
+
+    @Test
+    void theDatabaseHoldsNoSecretInPlainText(@org.springframework.beans.factory.annotation.Autowired
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        Api.Person owner = api().signUp("Olga");
+        String workspace = api().createWorkspace(owner, "Cafe");
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        api().request("GET", "/api/v1/me").token(zapier.secret()).header("X-Integration-Name", "zap").send();
+        api().post("/api/v1/workspaces", zapier.secret(), Map.of("name", "x"));
+
+        String secretPart = zapier.secret().substring(zapier.secret().lastIndexOf('_') + 1);
+        for (String table : new String[] {"api_key", "user_session", "audit_event", "user_account"}) {
+            String dump = String.join("\n", jdbc.sql("select * from " + table).query((rs, n) -> {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                return row.toString();
+            }).list());
+            assertThat(dump).as(table).doesNotContain(secretPart).doesNotContain(owner.token().substring(4))
+                    .doesNotContain("correct horse battery");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.taskgate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+import tools.jackson.databind.JsonNode;
+
+class AuditTrailTest extends HttpTest {
+
+    @Test
+    void everyChangeIsAnAuditEventNamingActorKeyAndIntegration() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Client zapier = api().createApiClient(cafe, olga.token(), "Zapier", "admin", "global");
+        Api.Person bob = api().signUp("Bob");
+
+        Api.Response added = api().request("POST", "/api/v1/workspaces/" + cafe + "/users").token(zapier.secret())
+                .header("X-Integration-Name", "zapier-hr-sync").json(Map.of("email", bob.email(), "role", "member"))
+                .send();
+        assertThat(added.status()).isEqualTo(201);
+
+        Api.Response events = api().get("/api/v1/workspaces/" + cafe + "/audit-events", olga.token());
+        assertThat(events.status()).isEqualTo(200);
+        JsonNode newest = events.json().path("items").get(0);
+        assertThat(newest.path("action").asString()).isEqualTo("member.added");
+        assertThat(newest.path("actorType").asString()).isEqualTo("api_client");
+        assertThat(newest.path("actorId").asString()).isEqualTo(zapier.id());
+        assertThat(newest.path("apiKeyId").asString()).isEqualTo(zapier.keyId());
+        assertThat(newest.path("integrationName").asString()).isEqualTo("zapier-hr-sync");
+        assertThat(newest.path("targetId").asString()).isEqualTo(bob.id());
+        assertThat(newest.path("occurredAt").asString()).endsWith("Z");
+        assertThat(events.json().path("items").findValuesAsString("action"))
+                .containsExactly("member.added", "api_key.created", "api_client.created", "workspace.created");
+    }
+
+    @Test
+    void auditEventsFilterByIntegrationAndPaginate() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        for (int i = 0; i < 3; i++) {
+            api().request("POST", "/api/v1/workspaces/" + cafe + "/api-clients").token(olga.token())
+                    .header("X-Integration-Name", "terraform")
+                    .json(Map.of("name", "bot" + i, "role", "member", "accessLevel", "read")).send();
+        }
+        String path = "/api/v1/workspaces/" + cafe + "/audit-events?integrationName=terraform&limit=2";
+
+        Api.Response first = api().get(path, olga.token());
+        Api.Response second = api().get(path + "&cursor=" + first.get("nextCursor"), olga.token());
+
+        assertThat(first.json().path("items")).hasSize(2);
+        assertThat(second.json().path("items")).hasSize(1);
+        assertThat(second.json().path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void readingTheAuditLogNeedsAuditRead() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response response = api().get("/api/v1/workspaces/" + cafe + "/audit-events", bob.token());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("requiredPermission")).isEqualTo("audit.read");
+    }
+
+    @Test
+    void aRefusedRequestWritesNoEvent() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        api().post("/api/v1/workspaces/" + cafe + "/api-clients", olga.token(),
+                Map.of("name", "bad", "role", "member", "accessLevel", "nope"));
+
+        Api.Response events = api().get("/api/v1/workspaces/" + cafe + "/audit-events", olga.token());
+
+        assertThat(events.json().path("items").findValuesAsString("action")).containsExactly("workspace.created");
+    }
+}

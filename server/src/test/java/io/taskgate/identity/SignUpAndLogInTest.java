@@ -1,0 +1,170 @@
+package io.taskgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+class SignUpAndLogInTest extends HttpTest {
+
+    private static String email() {
+        return "ann-" + UUID.randomUUID() + "@example.com";
+    }
+
+    @Test
+    void signUpAnswersTheAccountWithoutItsPassword() {
+        String email = email();
+        Api.Response response = api().post("/api/v1/auth/signup", null,
+                Map.of("email", email, "name", "Ann", "password", "correct horse battery"));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.get("id")).startsWith("usr_");
+        assertThat(response.get("email")).isEqualTo(email);
+        assertThat(response.get("name")).isEqualTo("Ann");
+        assertThat(response.text()).doesNotContain("password").doesNotContain("correct horse");
+    }
+
+    @Test
+    void signingUpTwiceWithTheSameEmailConflicts() {
+        String email = email();
+        Map<String, String> body = Map.of("email", email, "name", "Ann", "password", "correct horse battery");
+        Api.expect(api().post("/api/v1/auth/signup", null, body), 201);
+
+        Api.Response again = api().post("/api/v1/auth/signup", null,
+                Map.of("email", email.toUpperCase(), "name", "Ann", "password", "another password"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.get("code")).isEqualTo("email_taken");
+        assertThat(again.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void signUpRefusesInvalidValuesNamingEachField() {
+        Api.Response response = api().post("/api/v1/auth/signup", null,
+                Map.of("email", "not-an-email", "name", "", "password", "short"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.get("code")).isEqualTo("validation_failed");
+        assertThat(response.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("email", "name", "password");
+    }
+
+    @Test
+    void logInAnswersASessionTokenWithItsExpiryAndTheUser() {
+        Api.Person ann = api().signUp("Ann");
+        Api.Response response = api().post("/api/v1/auth/login", null,
+                Map.of("email", ann.email(), "password", "correct horse battery"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.get("accessToken")).startsWith("tgs_");
+        assertThat(response.get("expiresAt")).endsWith("Z");
+        assertThat(response.json().path("user").path("id").asString()).isEqualTo(ann.id());
+        assertThat(response.json().path("user").path("email").asString()).isEqualTo(ann.email());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailAnswerTheSame401() {
+        Api.Person ann = api().signUp("Ann");
+        Api.Response wrongPassword = api().post("/api/v1/auth/login", null,
+                Map.of("email", ann.email(), "password", "wrong password"));
+        Api.Response unknownEmail = api().post("/api/v1/auth/login", null,
+                Map.of("email", email(), "password", "wrong password"));
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownEmail.status()).isEqualTo(401);
+        assertThat(wrongPassword.get("code")).isEqualTo("invalid_credentials");
+        assertThat(wrongPassword.get("detail")).isEqualTo(unknownEmail.get("detail"));
+        assertThat(wrongPassword.get("code")).isEqualTo(unknownEmail.get("code"));
+    }
+
+    @Test
+    void meAnswersTheUserBehindASession() {
+        Api.Person ann = api().signUp("Ann");
+        Api.Response me = api().get("/api/v1/me", ann.token());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.get("id")).isEqualTo(ann.id());
+        assertThat(me.get("type")).isEqualTo("user");
+        assertThat(me.get("name")).isEqualTo("Ann");
+        assertThat(me.get("email")).isEqualTo(ann.email());
+    }
+
+    @Test
+    void meWithoutCredentialsIs401ProblemJson() {
+        Api.Response me = api().get("/api/v1/me", null);
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.header("content-type")).startsWith("application/problem+json");
+        assertThat(me.get("code")).isEqualTo("unauthenticated");
+        assertThat(me.json().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnknownTokenIs401() {
+        Api.Response me = api().get("/api/v1/me", "tgs_" + "x".repeat(43));
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.get("code")).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void anExpiredSessionIs401() {
+        Api.Person ann = api().signUp("Ann");
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+
+        Api.Response me = api().get("/api/v1/me", ann.token());
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.get("code")).isEqualTo("token_expired");
+    }
+
+    @Test
+    void loggingOutEndsTheSessionAtOnce() {
+        Api.Person ann = api().signUp("Ann");
+        Api.expect(api().post("/api/v1/auth/logout", ann.token(), Map.of()), 204);
+
+        Api.Response me = api().get("/api/v1/me", ann.token());
+
+        assertThat(me.status()).isEqualTo(401);
+        assertThat(me.get("code")).isEqualTo("token_revoked");
+    }
+
+    @Test
+    void aPersonInvitedToAWorkspaceSignsUpIntoTheSameAccount() {
+        Api.Person owner = api().signUp("Olga");
+        String workspace = api().createWorkspace(owner, "Cafe");
+        String email = email();
+        Api.Response invited = api().post("/api/v1/workspaces/" + workspace + "/users", owner.token(),
+                Map.of("email", email, "role", "member"));
+        assertThat(invited.status()).isEqualTo(201);
+        assertThat(invited.get("status")).isEqualTo("invited");
+
+        Api.Response signedUp = api().post("/api/v1/auth/signup", null,
+                Map.of("email", email, "name", "Ivan", "password", "correct horse battery"));
+        assertThat(signedUp.status()).isEqualTo(201);
+        assertThat(signedUp.get("id")).isEqualTo(invited.get("id"));
+
+        String token = api().logIn(email, "correct horse battery");
+        assertThat(api().get("/api/v1/workspaces/" + workspace, token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anInvitedPersonCannotLogInBeforeSigningUp() {
+        Api.Person owner = api().signUp("Olga");
+        String workspace = api().createWorkspace(owner, "Cafe");
+        String email = email();
+        Api.expect(api().post("/api/v1/workspaces/" + workspace + "/users", owner.token(),
+                Map.of("email", email, "role", "member")), 201);
+
+        Api.Response login = api().post("/api/v1/auth/login", null, Map.of("email", email, "password", ""));
+
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(login.get("code")).isEqualTo("invalid_credentials");
+    }
+}

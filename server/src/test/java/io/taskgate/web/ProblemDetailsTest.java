@@ -1,0 +1,90 @@
+package io.taskgate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+class ProblemDetailsTest extends HttpTest {
+
+    private Api.Person olga;
+
+    @BeforeEach
+    void signUp() {
+        olga = api().signUp("Olga");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.get("code")).isEqualTo(code);
+        assertThat(response.json().path("status").asInt()).isEqualTo(status);
+        assertThat(response.get("title")).isNotEmpty();
+        assertThat(response.text()).doesNotContain("Exception").doesNotContain("at io.taskgate")
+                .doesNotContain("tools.jackson").doesNotContain("java.lang");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("{\"name\": ", "application/json").send();
+
+        assertProblem(response, 400, "malformed_json");
+    }
+
+    @Test
+    void aWrongJsonTypeIs400NamingTheField() {
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("{\"name\": 42}", "application/json").send();
+
+        assertProblem(response, 400, "wrong_json_type");
+        assertThat(response.get("detail")).contains("name");
+    }
+
+    @Test
+    void aMissingRequiredFieldIs422() {
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("{}", "application/json").send();
+
+        assertProblem(response, 422, "validation_failed");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+        assertThat(response.json().path("errors").get(0).path("message").asString()).isNotEmpty();
+    }
+
+    @Test
+    void anUnknownRouteIs404() {
+        assertProblem(api().get("/api/v1/nothing-here", olga.token()), 404, "not_found");
+    }
+
+    @Test
+    void aWrongMethodIs405() {
+        assertProblem(api().delete("/api/v1/me", olga.token()), 405, "method_not_allowed");
+    }
+
+    @Test
+    void anUnsupportedMediaTypeIs415() {
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("name=Cafe", "text/plain").send();
+
+        assertProblem(response, 415, "unsupported_media_type");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestId() {
+        assertThat(api().get("/api/v1/me", olga.token()).header("x-request-id")).isNotEmpty();
+    }
+
+    @Test
+    void healthAndApiDocsAreServed() {
+        assertThat(api().request("GET", "/actuator/health/liveness").send().status()).isEqualTo(200);
+        assertThat(api().request("GET", "/actuator/health/readiness").send().status()).isEqualTo(200);
+        assertThat(api().request("GET", "/actuator/prometheus").send().text()).contains("jvm_memory");
+        Api.Response docs = api().request("GET", "/v3/api-docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.text()).contains("/api/v1/workspaces/{workspaceId}/api-clients");
+        assertThat(api().request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,208 @@
+package io.taskgate.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+class WorkspaceMembersTest extends HttpTest {
+
+    @Test
+    void whoeverCreatesAWorkspaceBecomesItsOwner() {
+        Api.Person olga = api().signUp("Olga");
+        Api.Response created = api().post("/api/v1/workspaces", olga.token(), Map.of("name", "Cafe"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("id")).startsWith("ws_");
+        assertThat(created.get("name")).isEqualTo("Cafe");
+        assertThat(created.get("role")).isEqualTo("owner");
+
+        Api.Response users = api().get("/api/v1/workspaces/" + created.get("id") + "/users", olga.token());
+        assertThat(users.json().path("items")).hasSize(1);
+        assertThat(users.json().path("items").get(0).path("role").asString()).isEqualTo("owner");
+        assertThat(users.json().path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void myWorkspacesListsOnlyMine() {
+        Api.Person olga = api().signUp("Olga");
+        Api.Person bob = api().signUp("Bob");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        api().createWorkspace(bob, "Bakery");
+
+        Api.Response mine = api().get("/api/v1/workspaces", olga.token());
+
+        assertThat(mine.json().path("items").findValuesAsString("id")).containsExactly(cafe);
+    }
+
+    @Test
+    void anotherWorkspaceAnswers404WithNothingOfIt() {
+        Api.Person olga = api().signUp("Olga");
+        Api.Person mallory = api().signUp("Mallory");
+        String cafe = api().createWorkspace(olga, "Secret Cafe");
+
+        for (String path : new String[] {"", "/users", "/users/" + olga.id(), "/api-clients", "/audit-events",
+                "/me/permissions"}) {
+            Api.Response response = api().get("/api/v1/workspaces/" + cafe + path, mallory.token());
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.text()).as(path).doesNotContain("Secret Cafe").doesNotContain(olga.email());
+        }
+        Api.Response add = api().post("/api/v1/workspaces/" + cafe + "/users", mallory.token(),
+                Map.of("email", "x@example.com", "role", "owner"));
+        assertThat(add.status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdminAddsPeopleWithARoleAndCustomRolesDefaultToNone() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().signUp("Bob");
+
+        Api.Response added = api().post("/api/v1/workspaces/" + cafe + "/users", olga.token(),
+                Map.of("email", bob.email(), "role", "admin"));
+
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.get("id")).isEqualTo(bob.id());
+        assertThat(added.get("role")).isEqualTo("admin");
+        assertThat(added.get("active")).isEqualTo("true");
+        assertThat(added.json().path("customRoleIds")).isEmpty();
+        assertThat(api().get("/api/v1/workspaces/" + cafe, bob.token()).get("role")).isEqualTo("admin");
+    }
+
+    @Test
+    void addingSomeoneTwiceConflicts() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response again = api().post("/api/v1/workspaces/" + cafe + "/users", olga.token(),
+                Map.of("email", bob.email(), "role", "member"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.get("code")).isEqualTo("already_member");
+    }
+
+    @Test
+    void anUnknownRoleIs422NamingTheField() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+
+        Api.Response response = api().post("/api/v1/workspaces/" + cafe + "/users", olga.token(),
+                Map.of("email", "someone@example.com", "role", "superuser"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("role");
+        assertThat(api().get("/api/v1/workspaces/" + cafe + "/users", olga.token()).json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void aMemberMayNotAddPeopleAndIsToldWhichPermissionIsMissing() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response response = api().post("/api/v1/workspaces/" + cafe + "/users", bob.token(),
+                Map.of("email", "someone@example.com", "role", "member"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("code")).isEqualTo("forbidden");
+        assertThat(response.get("requiredPermission")).isEqualTo("members.manage");
+        assertThat(response.json().path("remedies").findValuesAsString("kind"))
+                .contains("grant_workspace_permission");
+    }
+
+    @Test
+    void anAdminCannotMakeAnOwner() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person admin = api().addMember(cafe, olga, "Adam", "admin");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response response = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), admin.token(),
+                Map.of("role", "owner"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("requiredPermission")).isEqualTo("workspace.manage");
+    }
+
+    @Test
+    void theLastActiveOwnerCanBeNeitherDemotedNorDeactivated() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String self = "/api/v1/workspaces/" + cafe + "/users/" + olga.id();
+
+        Api.Response demote = api().patch(self, olga.token(), Map.of("role", "admin"));
+        Api.Response deactivate = api().patch(self, olga.token(), Map.of("active", false));
+
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(demote.get("code")).isEqualTo("last_owner");
+        assertThat(deactivate.status()).isEqualTo(409);
+        assertThat(api().get(self, olga.token()).get("role")).isEqualTo("owner");
+    }
+
+    @Test
+    void withASecondOwnerTheFirstMayStepDown() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person pia = api().addMember(cafe, olga, "Pia", "owner");
+
+        Api.Response demote = api().patch("/api/v1/workspaces/" + cafe + "/users/" + olga.id(), olga.token(),
+                Map.of("role", "admin"));
+
+        assertThat(demote.status()).isEqualTo(200);
+        assertThat(demote.get("role")).isEqualTo("admin");
+        Api.Response last = api().patch("/api/v1/workspaces/" + cafe + "/users/" + pia.id(), pia.token(),
+                Map.of("active", false));
+        assertThat(last.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aDeactivatedPersonLosesAccessAtOnceAndNothingIsDeleted() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+        assertThat(api().get("/api/v1/workspaces/" + cafe, bob.token()).status()).isEqualTo(200);
+
+        Api.Response deactivated = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
+                Map.of("active", false));
+
+        assertThat(deactivated.status()).isEqualTo(200);
+        assertThat(deactivated.get("active")).isEqualTo("false");
+        assertThat(api().get("/api/v1/workspaces/" + cafe, bob.token()).status()).isEqualTo(404);
+        assertThat(api().get("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token()).get("active"))
+                .isEqualTo("false");
+
+        api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(), Map.of("active", true));
+        assertThat(api().get("/api/v1/workspaces/" + cafe, bob.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void usersArePaginatedWithACursor() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        for (int i = 0; i < 4; i++) {
+            api().addMember(cafe, olga, "Person " + i, "member");
+        }
+
+        Api.Response first = api().get("/api/v1/workspaces/" + cafe + "/users?limit=2", olga.token());
+        Api.Response second = api().get("/api/v1/workspaces/" + cafe + "/users?limit=2&cursor="
+                + first.get("nextCursor"), olga.token());
+        Api.Response third = api().get("/api/v1/workspaces/" + cafe + "/users?limit=2&cursor="
+                + second.get("nextCursor"), olga.token());
+
+        assertThat(first.json().path("items")).hasSize(2);
+        assertThat(second.json().path("items")).hasSize(2);
+        assertThat(third.json().path("items")).hasSize(1);
+        assertThat(third.json().path("nextCursor").isNull()).isTrue();
+        assertThat(first.json().path("items").findValuesAsString("id"))
+                .doesNotContainAnyElementsOf(second.json().path("items").findValuesAsString("id"));
+        assertThat(api().get("/api/v1/workspaces/" + cafe + "/users?cursor=bogus", olga.token()).status())
+                .isEqualTo(422);
+        assertThat(api().get("/api/v1/workspaces/" + cafe + "/users?limit=0", olga.token()).status())
+                .isEqualTo(422);
+    }
+}
