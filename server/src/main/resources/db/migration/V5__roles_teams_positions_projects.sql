@@ -97,17 +97,17 @@ create table project (
 );
 
 -- A member is a user, an API client or a whole team; the strongest of a principal's roles wins.
+-- Principal ids are unique across kinds (usr_, cli_, team_ prefixes), so within a project the
+-- principal id is the member's id.
 create table project_member (
     workspace_id   varchar(40) not null,
     project_id     varchar(40) not null,
-    id             varchar(40) not null,
     principal_type varchar(20) not null,
     principal_id   varchar(40) not null,
     role           varchar(20) not null,
     added_at       timestamp with time zone not null,
     added_by       varchar(40) not null,
-    primary key (workspace_id, id),
-    constraint project_member_unique unique (workspace_id, project_id, principal_type, principal_id),
+    primary key (workspace_id, project_id, principal_id),
     foreign key (workspace_id, project_id) references project (workspace_id, id) on delete cascade,
     constraint project_member_type check (principal_type in ('user', 'api_client', 'team')),
     constraint project_member_role check (role in ('guest', 'collaborator', 'creator', 'editor', 'manager'))

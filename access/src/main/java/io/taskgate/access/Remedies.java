@@ -72,6 +72,11 @@ final class Remedies {
     if (principal.credentialState() != CredentialState.ACTIVE) {
       groups.add(List.of(new Change.NewKey()));
     }
+    // Most local change first: a membership, the client's reach, positions, then workspace-wide permissions.
+    ProjectFacts project = projectOf(resource);
+    if (project != null) {
+      groups.add(membership(principal, action, resource, project));
+    }
     if (principal instanceof ApiClientFacts client) {
       List<Change> levels = new ArrayList<>(2);
       for (AccessLevel level : List.of(AccessLevel.READ_WRITE, AccessLevel.GLOBAL)) {
@@ -80,17 +85,6 @@ final class Remedies {
         }
       }
       groups.add(levels);
-    }
-    List<Change> permissions = new ArrayList<>(3);
-    for (WorkspacePermission permission : permissionsThatCouldHelp(action, resource)) {
-      if (!principal.holds(permission)) {
-        permissions.add(new Change.GrantPermission(permission));
-      }
-    }
-    groups.add(permissions);
-    ProjectFacts project = projectOf(resource);
-    if (project != null) {
-      groups.add(membership(principal, action, resource, project));
     }
     if (resource instanceof PositionsResource positions) {
       List<String> lacking = lackingPositions(principal, positions);
@@ -101,6 +95,13 @@ final class Remedies {
         }
       }
     }
+    List<Change> permissions = new ArrayList<>(3);
+    for (WorkspacePermission permission : permissionsThatCouldHelp(action, resource)) {
+      if (!principal.holds(permission)) {
+        permissions.add(new Change.GrantPermission(permission));
+      }
+    }
+    groups.add(permissions);
     groups.removeIf(List::isEmpty);
     return groups;
   }

@@ -1,7 +1,9 @@
 package io.taskgate.authorization;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -9,8 +11,13 @@ import io.taskgate.access.AccessPolicy;
 import io.taskgate.access.Action;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
+import io.taskgate.access.PositionsResource;
 import io.taskgate.access.PrincipalFacts;
+import io.taskgate.access.ProjectFacts;
+import io.taskgate.access.ProjectReadScope;
+import io.taskgate.access.ProjectResource;
 import io.taskgate.access.Resource;
+import io.taskgate.access.TaskResource;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceResource;
 import io.taskgate.identity.Caller;
@@ -25,9 +32,11 @@ import io.taskgate.web.ApiProblem;
 public class Authorization {
 
     private final PrincipalFactsQuery facts;
+    private final ProjectFactsQuery projects;
 
-    Authorization(PrincipalFactsQuery facts) {
+    Authorization(PrincipalFactsQuery facts, ProjectFactsQuery projects) {
         this.facts = facts;
+        this.projects = projects;
     }
 
     /**
@@ -36,18 +45,60 @@ public class Authorization {
      */
     public WorkspacePrincipal enter(Caller caller, String workspaceId) {
         PrincipalFacts loaded = switch (caller) {
-            case Caller.User user -> facts.user(workspaceId, user.id(), user.name())
+            case Caller.User user -> facts.user(workspaceId, user.id())
                     .filter(PrincipalFacts::active)
                     .orElseThrow(() -> workspaceNotFound(workspaceId));
             case Caller.ApiClient client -> {
                 if (!client.workspaceId().equals(workspaceId)) {
                     throw workspaceNotFound(workspaceId);
                 }
-                yield facts.apiClient(workspaceId, client.id(), client.name(), CredentialState.ACTIVE)
+                yield facts.apiClient(workspaceId, client.id(), CredentialState.ACTIVE)
                         .orElseThrow(() -> workspaceNotFound(workspaceId));
             }
         };
         return new WorkspacePrincipal(workspaceId, caller, loaded);
+    }
+
+    /**
+     * Another principal's facts, for explaining decisions about it ({@code authz/check}); a
+     * deactivated principal is loaded too, so the explanation can say so.
+     */
+    public Optional<PrincipalFacts> principal(String workspaceId, String principalType, String principalId,
+            CredentialState credential) {
+        return switch (principalType) {
+            case "user" -> facts.user(workspaceId, principalId);
+            case "api_client" -> facts.apiClient(workspaceId, principalId, credential);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The project as this principal sees it, or empty when it does not exist in the workspace. */
+    public Optional<ProjectFacts> project(WorkspacePrincipal principal, String projectId) {
+        return projects.load(principal.workspaceId(), principal.principalType(), principal.id(), projectId);
+    }
+
+    public Optional<ProjectFacts> project(String workspaceId, PrincipalFacts principal, String projectId) {
+        return projects.load(workspaceId, principal.type().key(), principal.id(), projectId);
+    }
+
+    /** A page of projects as this principal sees them, keyed by id. */
+    public Map<String, ProjectFacts> projects(WorkspacePrincipal principal, List<String> projectIds) {
+        return projects.load(principal.workspaceId(), principal.principalType(), principal.id(), projectIds);
+    }
+
+    /**
+     * The project, when the principal may perform {@code action} on it; 404 when it does not
+     * exist or is invisible to the principal, 403 explained when visible but not allowed.
+     */
+    public ProjectFacts requireProject(WorkspacePrincipal principal, String projectId, Action action) {
+        ProjectFacts project = project(principal, projectId)
+                .orElseThrow(() -> ApiProblem.notFound("Project " + projectId));
+        require(principal, action, new ProjectResource(project));
+        return project;
+    }
+
+    public ProjectReadScope projectReadScope(WorkspacePrincipal principal) {
+        return AccessPolicy.projectReadScope(principal.facts());
     }
 
     public Decision decide(WorkspacePrincipal principal, Action action, Resource resource) {
@@ -65,7 +116,7 @@ public class Authorization {
             return;
         }
         if (!decision.visible()) {
-            throw ApiProblem.notFound(capitalised(resource.describe()));
+            throw notFound(principal, resource);
         }
         throw forbidden(decision);
     }
@@ -83,7 +134,13 @@ public class Authorization {
         return ApiProblem.notFound("Workspace " + workspaceId);
     }
 
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    /** Names only the id the caller already sent: a 404 must not reveal a private project's name. */
+    private static ApiProblem notFound(WorkspacePrincipal principal, Resource resource) {
+        return switch (resource) {
+            case ProjectResource project -> ApiProblem.notFound("Project " + project.project().projectId());
+            case TaskResource task -> ApiProblem.notFound("Task " + task.taskId());
+            case PositionsResource positions -> ApiProblem.notFound("Position");
+            case WorkspaceResource workspace -> workspaceNotFound(principal.workspaceId());
+        };
     }
 }

@@ -17,13 +17,15 @@ public record ExplanationView(
         @Nullable String denialReason,
         @Nullable String effectiveProjectRole,
         List<String> lackingPositionIds,
-        List<Remedy> remedies) {
+        List<Remedy> remedies,
+        List<String> trace) {
 
     public static ExplanationView of(Decision decision) {
         Explanation explanation = decision.explanation();
         return new ExplanationView(explanation.summary(), explanation.grants(), explanation.requiredPermission(),
-                explanation.denialReason() == null ? null : explanation.denialReason().name().toLowerCase(java.util.Locale.ROOT),
+                explanation.denialReason() == null ? null
+                        : explanation.denialReason().name().toLowerCase(java.util.Locale.ROOT),
                 explanation.effectiveProjectRole() == null ? null : explanation.effectiveProjectRole().key(),
-                explanation.lackingPositionIds(), explanation.remedies());
+                explanation.lackingPositionIds(), explanation.remedies(), explanation.trace());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,48 +35,71 @@ class PrincipalFactsQuery {
     }
 
     private static final String FACTS = """
-            select 'identity' as kind, p.role as a, p.level as b, p.active as c
+            select 'identity' as kind, p.role as a, p.level as b, p.active as c, p.name as d
               from (%s) p
             union all
-            select 'permission', rp.permission, null, null
+            select 'permission', rp.permission, null, null, null
               from principal_custom_role pr
               join custom_role_permission rp on rp.workspace_id = pr.workspace_id and rp.role_id = pr.role_id
              where pr.workspace_id = :ws and pr.principal_type = :type and pr.principal_id = :id
             union all
-            select 'position_permission', pp.position_id, pp.permission, null
+            select 'position_permission', pp.position_id, pp.permission, null, null
               from principal_custom_role pr
               join custom_role_position_permission pp on pp.workspace_id = pr.workspace_id and pp.role_id = pr.role_id
              where pr.workspace_id = :ws and pr.principal_type = :type and pr.principal_id = :id
             union all
-            select 'team', tm.team_id, null, null
+            select 'team', tm.team_id, null, null, null
               from team_member tm
              where tm.workspace_id = :ws and tm.principal_type = :type and tm.principal_id = :id
             union all
-            select 'manages', pm.position_id, null, null
+            select 'manages', pm.position_id, null, null, null
               from position_manager pm
              where pm.workspace_id = :ws and pm.user_id = :id
             """;
 
     private static final String USER_IDENTITY = """
-            select m.role as role, cast(null as varchar(20)) as level, m.active as active
-              from workspace_member m where m.workspace_id = :ws and m.user_id = :id
+            select m.role as role, cast(null as varchar(20)) as level, m.active as active, a.name as name
+              from workspace_member m join user_account a on a.id = m.user_id
+             where m.workspace_id = :ws and m.user_id = :id
             """;
 
     private static final String CLIENT_IDENTITY = """
-            select c.role as role, c.access_level as level, c.active as active
+            select c.role as role, c.access_level as level, c.active as active, c.name as name
               from api_client c where c.workspace_id = :ws and c.id = :id
             """;
 
-    Optional<PrincipalFacts> user(String workspaceId, String userId, String name) {
-        return load(workspaceId, "user", userId, name, USER_IDENTITY, CredentialState.ACTIVE);
+    /** A user's facts in the workspace, or empty when the user has never been a member of it. */
+    Optional<PrincipalFacts> user(String workspaceId, String userId) {
+        return load(workspaceId, "user", userId, USER_IDENTITY, CredentialState.ACTIVE);
     }
 
-    Optional<PrincipalFacts> apiClient(String workspaceId, String clientId, String name, CredentialState credential) {
-        return load(workspaceId, "api_client", clientId, name, CLIENT_IDENTITY, credential);
+    /** An API client's facts, with the state of the key it authenticated with (or is checked with). */
+    Optional<PrincipalFacts> apiClient(String workspaceId, String clientId, CredentialState credential) {
+        return load(workspaceId, "api_client", clientId, CLIENT_IDENTITY, credential);
     }
 
-    private Optional<PrincipalFacts> load(String workspaceId, String type, String id, String name,
-            String identityQuery, CredentialState credential) {
+    /** The state of one of the client's keys at {@code now}, or empty when the client has no such key. */
+    Optional<CredentialState> keyState(String workspaceId, String clientId, String keyId, java.time.Instant now) {
+        return jdbc.sql("""
+                select revoked_at, expires_at from api_key
+                 where workspace_id = :ws and api_client_id = :clientId and id = :keyId
+                """)
+                .param("ws", workspaceId)
+                .param("clientId", clientId)
+                .param("keyId", keyId)
+                .query((rs, n) -> {
+                    if (rs.getObject(1) != null) {
+                        return CredentialState.REVOKED;
+                    }
+                    var expiresAt = rs.getObject(2, java.time.OffsetDateTime.class);
+                    return expiresAt != null && !now.isBefore(expiresAt.toInstant())
+                            ? CredentialState.EXPIRED : CredentialState.ACTIVE;
+                })
+                .optional();
+    }
+
+    private Optional<PrincipalFacts> load(String workspaceId, String type, String id, String identityQuery,
+            CredentialState credential) {
         var facts = new Collected();
         jdbc.sql(FACTS.formatted(identityQuery))
                 .param("ws", workspaceId)
@@ -88,6 +112,7 @@ class PrincipalFactsQuery {
                             facts.role = WorkspaceRole.fromKey(a).orElse(WorkspaceRole.GUEST);
                             facts.level = rs.getString(3);
                             facts.active = rs.getBoolean(4);
+                            facts.name = rs.getString(5);
                             facts.found = true;
                         }
                         case "permission" -> WorkspacePermission.fromKey(a).ifPresent(facts.permissions::add);
@@ -104,20 +129,21 @@ class PrincipalFactsQuery {
             return Optional.empty();
         }
         if (type.equals("user")) {
-            return Optional.of(new UserFacts(id, name, facts.role, facts.permissions, facts.positionPermissions,
+            return Optional.of(new UserFacts(id, facts.name, facts.role, facts.permissions, facts.positionPermissions,
                     facts.managedPositions, facts.teams, facts.active));
         }
         // An unknown stored level fails closed to the narrowest one.
         AccessLevel level = AccessLevel.fromKey(String.valueOf(facts.level)).orElse(AccessLevel.READ);
-        return Optional.of(new ApiClientFacts(id, name, facts.role, level, credential, facts.permissions,
+        return Optional.of(new ApiClientFacts(id, facts.name, facts.role, level, credential, facts.permissions,
                 facts.positionPermissions, Set.of(), facts.teams, facts.active));
     }
 
     /** Accumulates the rows of one facts query. */
     private static final class Collected {
         boolean found;
+        String name = "";
         WorkspaceRole role = WorkspaceRole.GUEST;
-        String level;
+        @Nullable String level;
         boolean active;
         final Set<WorkspacePermission> permissions = EnumSet.noneOf(WorkspacePermission.class);
         final Map<String, Set<PositionPermission>> positionPermissions = new HashMap<>();

@@ -1,0 +1,160 @@
+package io.taskgate.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.access.ProjectRole;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
+import io.taskgate.web.Page;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/projects/{projectId}")
+class ProjectMemberController {
+
+    private static final Set<String> PRINCIPAL_TYPES = Set.of("user", "api_client", "team");
+
+    private final ProjectMemberService members;
+    private final JsonMapper json;
+
+    ProjectMemberController(ProjectMemberService members, JsonMapper json) {
+        this.members = members;
+        this.json = json;
+    }
+
+    record AddMember(@NotBlank(message = "is required") String principalType,
+            @NotBlank(message = "is required") String principalId,
+            @Nullable String role) {
+    }
+
+    record ChangeMember(@NotBlank(message = "is required") String role) {
+    }
+
+    record AddTeamPeople(@Nullable Boolean addAsEditor) {
+    }
+
+    @GetMapping("/members")
+    Page<ProjectMemberService.MemberView> list(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return members.list(caller, workspaceId, projectId, cursor, limit);
+    }
+
+    @PostMapping("/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    ProjectMemberService.MemberView add(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @Valid @RequestBody AddMember request) {
+        return members.add(caller, workspaceId, projectId, parse(request, ""));
+    }
+
+    /**
+     * Bulk replace: the body's members become the project's whole membership. The body is the
+     * array of members, or an object holding it as {@code members}.
+     */
+    @PutMapping("/members")
+    Page<ProjectMemberService.MemberView> replace(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @RequestBody JsonNode body) {
+        JsonNode list = body.isArray() ? body : body.path("members");
+        if (!list.isArray()) {
+            throw ApiProblem.invalid("members", "is required: an array of {principalType, principalId, role}");
+        }
+        List<ProjectMemberService.NewMember> parsed = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            AddMember member;
+            try {
+                member = json.treeToValue(list.get(i), AddMember.class);
+            } catch (JacksonException e) {
+                throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
+                        "'members[" + i + "]' must be an object of strings {principalType, principalId, role}");
+            }
+            parsed.add(parse(member, "members[" + i + "]."));
+        }
+        return new Page<>(members.replace(caller, workspaceId, projectId, parsed), null);
+    }
+
+    @PatchMapping("/members/{memberId}")
+    ProjectMemberService.MemberView changeRole(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @PathVariable String memberId,
+            @Valid @RequestBody ChangeMember request) {
+        return members.changeRole(caller, workspaceId, projectId, memberId, role(request.role(), "role"));
+    }
+
+    @DeleteMapping("/members/{memberId}")
+    ResponseEntity<Void> remove(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String memberId) {
+        members.remove(caller, workspaceId, projectId, memberId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/member-candidates")
+    Page<ProjectMemberService.CandidateView> candidates(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId) {
+        return members.candidates(caller, workspaceId, projectId);
+    }
+
+    @PostMapping("/teams/{teamId}/members")
+    ProjectMemberService.TeamEnrolmentResult addTeamPeople(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @PathVariable String teamId,
+            @RequestBody(required = false) @Nullable AddTeamPeople request) {
+        boolean addAsEditor = request != null && Boolean.TRUE.equals(request.addAsEditor());
+        return members.addTeamPeople(caller, workspaceId, projectId, teamId, addAsEditor);
+    }
+
+    private static ProjectMemberService.NewMember parse(@Nullable AddMember member, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (member == null) {
+            throw ApiProblem.invalid(prefix.isEmpty() ? "member" : prefix.substring(0, prefix.length() - 1),
+                    "is required");
+        }
+        if (member.principalType() == null || !PRINCIPAL_TYPES.contains(member.principalType())) {
+            errors.add(new FieldError(prefix + "principalType", "must be one of user, api_client, team"));
+        }
+        if (member.principalId() == null || member.principalId().isBlank()) {
+            errors.add(new FieldError(prefix + "principalId", "is required"));
+        }
+        ProjectRole role = ProjectRole.GUEST;
+        if (member.role() == null) {
+            errors.add(new FieldError(prefix + "role", "is required"));
+        } else {
+            var parsed = ProjectRole.fromKey(member.role());
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError(prefix + "role", ROLE_VOCABULARY));
+            } else {
+                role = parsed.get();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return new ProjectMemberService.NewMember(member.principalType(), member.principalId(), role);
+    }
+
+    private static final String ROLE_VOCABULARY = "must be one of guest, collaborator, creator, editor, manager";
+
+    private static ProjectRole role(String key, String field) {
+        return ProjectRole.fromKey(key).orElseThrow(() -> ApiProblem.invalid(field, ROLE_VOCABULARY));
+    }
+}

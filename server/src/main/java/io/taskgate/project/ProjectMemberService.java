@@ -1,0 +1,253 @@
+package io.taskgate.project;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.AccessPolicy;
+import io.taskgate.access.Action;
+import io.taskgate.access.PrincipalType;
+import io.taskgate.access.ProjectRole;
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+
+/**
+ * Use cases of project membership. Every change takes the project's row lock first, so the
+ * last-manager rule and the team enrolment see a membership nobody else is changing.
+ */
+@Service
+class ProjectMemberService {
+
+    private final Projects projects;
+    private final ProjectMembers members;
+    private final TeamEnrolment enrolment;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ProjectMemberService(Projects projects, ProjectMembers members, TeamEnrolment enrolment,
+            Authorization authorization, AuditLog audit, Clock clock) {
+        this.projects = projects;
+        this.members = members;
+        this.enrolment = enrolment;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record MemberView(String id, String principalType, String principalId, String name, String role,
+            List<String> roleOptions, boolean active, Instant addedAt, String addedBy) {
+    }
+
+    record CandidateView(String principalType, String principalId, String name, List<String> roleOptions) {
+    }
+
+    record NewMember(String principalType, String principalId, ProjectRole role) {
+    }
+
+    record Enrolled(String principalType, String principalId, String name, @Nullable String role,
+            @Nullable String reason) {
+    }
+
+    record TeamEnrolmentResult(String teamId, List<Enrolled> added, List<Enrolled> unchanged,
+            List<Enrolled> skipped) {
+    }
+
+    @Transactional(readOnly = true)
+    Page<MemberView> list(Caller caller, String workspaceId, String projectId, @Nullable String cursor,
+            @Nullable Integer limit) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.requireProject(principal, projectId, Action.PROJECT_READ);
+        int size = Cursors.limit(limit);
+        List<ProjectMembers.Member> rows = members.list(workspaceId, projectId, Cursors.decode(cursor), size + 1);
+        return Page.fromOverfetch(rows, size, member -> member.principal().id()).map(ProjectMemberService::view);
+    }
+
+    @Transactional(readOnly = true)
+    Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
+        manage(caller, workspaceId, projectId);
+        return new Page<>(members.candidates(workspaceId, projectId).stream()
+                .map(p -> new CandidateView(p.type(), p.id(), p.name(), keys(roleOptions(p))))
+                .toList(), null);
+    }
+
+    @Transactional
+    MemberView add(Caller caller, String workspaceId, String projectId, NewMember request) {
+        manage(caller, workspaceId, projectId);
+        projects.lock(workspaceId, projectId);
+        ProjectMembers.Principal principal = eligible(workspaceId, request, 0);
+        if (members.find(workspaceId, projectId, principal.id()).isPresent()) {
+            throw ApiProblem.conflict("already_member", principal.name() + " is already a member of this project;"
+                    + " change its role with PATCH …/members/" + principal.id());
+        }
+        members.insert(workspaceId, projectId, principal, request.role().key(), clock.instant(), caller.id());
+        audit.record(workspaceId, caller, "project.member_added", "project", projectId,
+                principal.type() + "=" + principal.id() + ",role=" + request.role().key());
+        return view(members.find(workspaceId, projectId, principal.id()).orElseThrow());
+    }
+
+    /** Replaces the whole membership; everything is validated before anything changes. */
+    @Transactional
+    List<MemberView> replace(Caller caller, String workspaceId, String projectId, List<NewMember> requested) {
+        manage(caller, workspaceId, projectId);
+        projects.lock(workspaceId, projectId);
+        List<ProjectMembers.Principal> principals = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            ProjectMembers.Principal principal = eligible(workspaceId, requested.get(i), i);
+            if (!seen.add(principal.id())) {
+                throw ApiProblem.invalid("members[" + i + "].principalId", "is listed twice");
+            }
+            principals.add(principal);
+        }
+        if (requested.stream().noneMatch(member -> member.role() == ProjectRole.MANAGER)) {
+            throw lastManager();
+        }
+        members.deleteAll(workspaceId, projectId);
+        Instant now = clock.instant();
+        for (int i = 0; i < requested.size(); i++) {
+            members.insert(workspaceId, projectId, principals.get(i), requested.get(i).role().key(), now, caller.id());
+        }
+        audit.record(workspaceId, caller, "project.members_replaced", "project", projectId,
+                "count=" + requested.size());
+        return members.list(workspaceId, projectId, null, Integer.MAX_VALUE).stream()
+                .map(ProjectMemberService::view).toList();
+    }
+
+    @Transactional
+    MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role) {
+        manage(caller, workspaceId, projectId);
+        projects.lock(workspaceId, projectId);
+        ProjectMembers.Member member = member(workspaceId, projectId, memberId);
+        requireRoleOption(member.principal(), role, "role");
+        if (member.role().equals(ProjectRole.MANAGER.key()) && role != ProjectRole.MANAGER
+                && members.countManagers(workspaceId, projectId) <= 1) {
+            throw lastManager();
+        }
+        members.changeRole(workspaceId, projectId, memberId, role.key());
+        audit.record(workspaceId, caller, "project.member_updated", "project", projectId,
+                member.principal().type() + "=" + memberId + ",role=" + role.key());
+        return view(members.find(workspaceId, projectId, memberId).orElseThrow());
+    }
+
+    @Transactional
+    void remove(Caller caller, String workspaceId, String projectId, String memberId) {
+        manage(caller, workspaceId, projectId);
+        projects.lock(workspaceId, projectId);
+        ProjectMembers.Member member = member(workspaceId, projectId, memberId);
+        if (member.role().equals(ProjectRole.MANAGER.key()) && members.countManagers(workspaceId, projectId) <= 1) {
+            throw lastManager();
+        }
+        members.delete(workspaceId, projectId, memberId);
+        audit.record(workspaceId, caller, "project.member_removed", "project", projectId,
+                member.principal().type() + "=" + memberId);
+    }
+
+    /**
+     * Adds each active person (or API client) of the team who is not yet a project member, as
+     * editor or collaborator; repeating it changes nothing. The answer says who was added, who
+     * was left as they were, and who was skipped, each with the reason.
+     */
+    @Transactional
+    TeamEnrolmentResult addTeamPeople(Caller caller, String workspaceId, String projectId, String teamId,
+            boolean addAsEditor) {
+        manage(caller, workspaceId, projectId);
+        members.principal(workspaceId, "team", teamId).orElseThrow(() -> ApiProblem.notFound("Team " + teamId));
+        projects.lock(workspaceId, projectId);
+        ProjectRole role = addAsEditor ? ProjectRole.EDITOR : ProjectRole.COLLABORATOR;
+        List<Enrolled> added = new ArrayList<>();
+        List<Enrolled> unchanged = new ArrayList<>();
+        List<Enrolled> skipped = new ArrayList<>();
+        for (TeamEnrolment.Candidate person : enrolment.classify(workspaceId, projectId, teamId)) {
+            if (person.projectRole() != null) {
+                unchanged.add(new Enrolled(person.type(), person.id(), person.name(), person.projectRole(),
+                        "already a member"));
+            } else if (!person.active()) {
+                skipped.add(new Enrolled(person.type(), person.id(), person.name(), null,
+                        person.type().equals("user") ? "deactivated" : "disabled"));
+            } else if (role.atLeast(ProjectRole.CREATOR) && isGuestUser(person.type(), person.workspaceRole())) {
+                added.add(new Enrolled(person.type(), person.id(), person.name(), ProjectRole.COLLABORATOR.key(),
+                        "a guest user can hold at most collaborator"));
+            } else {
+                added.add(new Enrolled(person.type(), person.id(), person.name(), role.key(), null));
+            }
+        }
+        int inserted = enrolment.enrol(workspaceId, projectId, teamId, role.key(), clock.instant(), caller.id());
+        if (inserted != added.size()) {
+            throw new IllegalStateException("team enrolment classified " + added.size() + " but added " + inserted);
+        }
+        if (inserted > 0) {
+            audit.record(workspaceId, caller, "project.team_people_added", "project", projectId,
+                    "team=" + teamId + ",added=" + inserted + ",role=" + role.key());
+        }
+        return new TeamEnrolmentResult(teamId, added, unchanged, skipped);
+    }
+
+    private void manage(Caller caller, String workspaceId, String projectId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.requireProject(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
+    }
+
+    /** The requested principal, when it exists, is active and may hold the requested role. */
+    private ProjectMembers.Principal eligible(String workspaceId, NewMember request, int index) {
+        String field = index == 0 ? "principalId" : "members[" + index + "].principalId";
+        ProjectMembers.Principal principal = members.principal(workspaceId, request.principalType(),
+                request.principalId())
+                .filter(ProjectMembers.Principal::active)
+                .orElseThrow(() -> ApiProblem.referenceNotFound(field, request.principalId()));
+        requireRoleOption(principal, request.role(), index == 0 ? "role" : "members[" + index + "].role");
+        return principal;
+    }
+
+    private static void requireRoleOption(ProjectMembers.Principal principal, ProjectRole role, String field) {
+        if (!roleOptions(principal).contains(role)) {
+            throw ApiProblem.invalid(field, "a guest user can hold at most collaborator");
+        }
+    }
+
+    private ProjectMembers.Member member(String workspaceId, String projectId, String memberId) {
+        return members.find(workspaceId, projectId, memberId)
+                .orElseThrow(() -> ApiProblem.notFound("Project member " + memberId));
+    }
+
+    private static boolean isGuestUser(String type, @Nullable String workspaceRole) {
+        return type.equals("user") && WorkspaceRole.GUEST.key().equals(workspaceRole);
+    }
+
+    static List<ProjectRole> roleOptions(ProjectMembers.Principal principal) {
+        if (principal.type().equals("team")) {
+            return List.of(ProjectRole.values());
+        }
+        PrincipalType type = principal.type().equals("user") ? PrincipalType.USER : PrincipalType.API_CLIENT;
+        WorkspaceRole role = WorkspaceRole.fromKey(String.valueOf(principal.workspaceRole())).orElse(WorkspaceRole.GUEST);
+        return AccessPolicy.projectRoleOptions(type, role);
+    }
+
+    private static List<String> keys(List<ProjectRole> roles) {
+        return roles.stream().map(ProjectRole::key).toList();
+    }
+
+    private static MemberView view(ProjectMembers.Member member) {
+        ProjectMembers.Principal principal = member.principal();
+        return new MemberView(principal.id(), principal.type(), principal.id(), principal.name(), member.role(),
+                keys(roleOptions(principal)), principal.active(), member.addedAt(), member.addedBy());
+    }
+
+    private static ApiProblem lastManager() {
+        return ApiProblem.conflict("last_manager", "A project needs at least one manager: make someone else"
+                + " manager first");
+    }
+}

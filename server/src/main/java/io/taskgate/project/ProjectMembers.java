@@ -1,0 +1,160 @@
+package io.taskgate.project;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of project members, and of the principals that may become members. */
+@Repository
+class ProjectMembers {
+
+    private final JdbcClient jdbc;
+
+    ProjectMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A principal of the workspace as a (possible) project member. {@code workspaceRole} is the
+     * built-in role of a user or API client (null for a team); it decides the role options.
+     */
+    record Principal(String type, String id, String name, @Nullable String workspaceRole, boolean active) {
+    }
+
+    record Member(Principal principal, String role, Instant addedAt, String addedBy) {
+    }
+
+    /** Every active-or-not user, API client and team of the workspace, as one relation. */
+    private static final String PRINCIPALS = """
+            select 'user' as type, m.user_id as id, a.name as name, m.role as workspace_role, m.active as active
+              from workspace_member m join user_account a on a.id = m.user_id
+             where m.workspace_id = :ws
+            union all
+            select 'api_client', c.id, c.name, c.role, c.active from api_client c where c.workspace_id = :ws
+            union all
+            select 'team', t.id, t.name, cast(null as varchar(20)), true from team t where t.workspace_id = :ws
+            """;
+
+    Optional<Principal> principal(String workspaceId, String type, String id) {
+        return jdbc.sql("select type, id, name, workspace_role, active from (" + PRINCIPALS
+                        + ") x where x.type = :type and x.id = :id")
+                .param("ws", workspaceId)
+                .param("type", type)
+                .param("id", id)
+                .query(ProjectMembers::principalRow)
+                .optional();
+    }
+
+    /** Active principals and teams that are not yet members of the project, by name. */
+    List<Principal> candidates(String workspaceId, String projectId) {
+        return jdbc.sql("select type, id, name, workspace_role, active from (" + PRINCIPALS + """
+                ) x
+                 where x.active
+                   and not exists (select 1 from project_member pm
+                                    where pm.workspace_id = :ws and pm.project_id = :project
+                                      and pm.principal_id = x.id)
+                 order by x.name, x.id
+                """)
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .query(ProjectMembers::principalRow)
+                .list();
+    }
+
+    private static final String MEMBERS = """
+            select x.type, x.id, x.name, x.workspace_role, x.active, pm.role, pm.added_at, pm.added_by
+              from project_member pm
+              join (%s) x on x.type = pm.principal_type and x.id = pm.principal_id
+             where pm.workspace_id = :ws and pm.project_id = :project
+            """.formatted(PRINCIPALS);
+
+    List<Member> list(String workspaceId, String projectId, @Nullable String after, int limit) {
+        return jdbc.sql(MEMBERS + """
+                   and (cast(:after as varchar) is null or pm.principal_id > :after)
+                 order by pm.principal_id
+                 limit :limit
+                """)
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("after", after)
+                .param("limit", limit)
+                .query(ProjectMembers::memberRow)
+                .list();
+    }
+
+    Optional<Member> find(String workspaceId, String projectId, String principalId) {
+        return jdbc.sql(MEMBERS + " and pm.principal_id = :principalId")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("principalId", principalId)
+                .query(ProjectMembers::memberRow)
+                .optional();
+    }
+
+    void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by) {
+        jdbc.sql("""
+                insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
+                                            added_by)
+                values (:ws, :project, :type, :id, :role, :at, :by)
+                """)
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("type", principal.type())
+                .param("id", principal.id())
+                .param("role", role)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("by", by)
+                .update();
+    }
+
+    void changeRole(String workspaceId, String projectId, String principalId, String role) {
+        jdbc.sql("update project_member set role = :role where workspace_id = :ws and project_id = :project"
+                        + " and principal_id = :id")
+                .param("role", role)
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("id", principalId)
+                .update();
+    }
+
+    void delete(String workspaceId, String projectId, String principalId) {
+        jdbc.sql("delete from project_member where workspace_id = :ws and project_id = :project and principal_id = :id")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("id", principalId)
+                .update();
+    }
+
+    void deleteAll(String workspaceId, String projectId) {
+        jdbc.sql("delete from project_member where workspace_id = :ws and project_id = :project")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .update();
+    }
+
+    int countManagers(String workspaceId, String projectId) {
+        return jdbc.sql("select count(*) from project_member where workspace_id = :ws and project_id = :project"
+                        + " and role = 'manager'")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static Principal principalRow(ResultSet rs, int rowNum) throws SQLException {
+        return new Principal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+    }
+
+    private static Member memberRow(ResultSet rs, int rowNum) throws SQLException {
+        return new Member(principalRow(rs, rowNum), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                rs.getString(8));
+    }
+}

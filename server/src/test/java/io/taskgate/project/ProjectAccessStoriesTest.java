@@ -1,0 +1,356 @@
+package io.taskgate.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+import tools.jackson.databind.JsonNode;
+
+/** The access stories of PRODUCT.md, told through the HTTP API. */
+class ProjectAccessStoriesTest extends HttpTest {
+
+    private Api.Person owner;
+    private String ws;
+
+    @BeforeEach
+    void workspace() {
+        owner = api().signUp("Olga");
+        ws = api().createWorkspace(owner, "Cafe");
+    }
+
+    private String base() {
+        return "/api/v1/workspaces/" + ws;
+    }
+
+    private String createProject(String token, String name, String visibility) {
+        Api.Response created = api().post(base() + "/projects", token, Map.of("name", name, "visibility", visibility));
+        Api.expect(created, 201);
+        return created.get("id");
+    }
+
+    private Api.Response addMember(String token, String project, String type, String id, String role) {
+        return api().post(base() + "/projects/" + project + "/members", token,
+                Map.of("principalType", type, "principalId", id, "role", role));
+    }
+
+    private Api.Response check(String token, String action, String project) {
+        return api().post(base() + "/authz/check", token,
+                Map.of("action", action, "resource", Map.of("type", "project", "id", project)));
+    }
+
+    @Test
+    void whoeverCreatesAProjectBecomesItsManager() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+
+        Api.Response created = api().post(base() + "/projects", bob.token(),
+                Map.of("name", "Menu", "visibility", "private", "description", "Winter menu"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("id")).startsWith("prj_");
+        assertThat(created.get("myRole")).isEqualTo("manager");
+        assertThat(created.get("description")).isEqualTo("Winter menu");
+        JsonNode members = api().get(base() + "/projects/" + created.get("id") + "/members", bob.token()).json();
+        assertThat(members.path("items")).hasSize(1);
+        JsonNode member = members.path("items").get(0);
+        assertThat(member.path("principalId").asString()).isEqualTo(bob.id());
+        assertThat(member.path("id").asString()).isEqualTo(bob.id());
+        assertThat(member.path("principalType").asString()).isEqualTo("user");
+        assertThat(member.path("name").asString()).isEqualTo("Bob");
+        assertThat(member.path("role").asString()).isEqualTo("manager");
+        assertThat(member.path("addedBy").asString()).isEqualTo(bob.id());
+        assertThat(member.path("addedAt").asString()).endsWith("Z");
+        assertThat(member.path("roleOptions").toString())
+                .isEqualTo("[\"guest\",\"collaborator\",\"creator\",\"editor\",\"manager\"]");
+    }
+
+    @Test
+    void aPrivateProjectIsInvisibleToNonMembers() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String secret = createProject(bob.token(), "Secret Payroll", "private");
+
+        Api.Response get = api().get(base() + "/projects/" + secret, ann.token());
+
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(get.text()).doesNotContain("Secret Payroll");
+        assertThat(api().get(base() + "/projects", ann.token()).text()).doesNotContain(secret);
+        assertThat(api().get(base() + "/projects/" + secret + "/members", ann.token()).status()).isEqualTo(404);
+        assertThat(check(ann.token(), "project.read", secret).status()).isEqualTo(404);
+        assertThat(api().get(base() + "/projects", bob.token()).json().path("items").findValuesAsString("id"))
+                .containsExactly(secret);
+    }
+
+    @Test
+    void anOwnerReadsEveryPrivateProjectThroughProjectsReadAll() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String secret = createProject(bob.token(), "Secret", "private");
+
+        Api.Response get = api().get(base() + "/projects/" + secret, owner.token());
+
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.get("myRole")).isEqualTo("manager");
+    }
+
+    @Test
+    void aPublicProjectIsReadableByLicensedMembersButNotWritable() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String menu = createProject(bob.token(), "Menu", "public");
+
+        Api.Response get = api().get(base() + "/projects/" + menu, ann.token());
+        Api.Response patch = api().patch(base() + "/projects/" + menu, ann.token(), Map.of("name", "Mine"));
+
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(get.get("myRole")).isEqualTo("guest");
+        assertThat(patch.status()).isEqualTo(403);
+        assertThat(patch.get("requiredPermission")).isEqualTo("project role manager");
+        assertThat(patch.json().path("remedies").findValuesAsString("kind"))
+                .contains("add_project_member", "grant_workspace_permission");
+        assertThat(api().get(base() + "/projects/" + menu, bob.token()).get("name")).isEqualTo("Menu");
+    }
+
+    @Test
+    void aGuestUserDoesNotSeePublicProjectsAndIsCappedAtCollaborator() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        String menu = createProject(bob.token(), "Menu", "public");
+
+        assertThat(api().get(base() + "/projects/" + menu, gus.token()).status()).isEqualTo(404);
+
+        Api.Response asEditor = addMember(bob.token(), menu, "user", gus.id(), "editor");
+        assertThat(asEditor.status()).isEqualTo(422);
+        assertThat(asEditor.json().path("errors").get(0).path("field").asString()).isEqualTo("role");
+
+        Api.Response asCollaborator = addMember(bob.token(), menu, "user", gus.id(), "collaborator");
+        assertThat(asCollaborator.status()).isEqualTo(201);
+        assertThat(asCollaborator.json().path("roleOptions").toString()).isEqualTo("[\"guest\",\"collaborator\"]");
+        assertThat(api().get(base() + "/projects/" + menu, gus.token()).get("myRole")).isEqualTo("collaborator");
+    }
+
+    @Test
+    void anAdminApiClientWithReadWriteIsDeniedInAPrivateProjectWithRemediesThenAllowedOnceAMember() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String payroll = createProject(bob.token(), "Payroll", "private");
+        Api.Client zapier = api().createApiClient(ws, owner.token(), "Zapier", "admin", "read_write");
+
+        assertThat(api().get(base() + "/projects/" + payroll, zapier.secret()).status()).isEqualTo(404);
+        Api.Response denied = api().post(base() + "/authz/check", owner.token(), Map.of(
+                "principal", Map.of("type", "api_client", "id", zapier.id()),
+                "action", "task.create", "resource", Map.of("type", "project", "id", payroll)));
+        assertThat(denied.status()).isEqualTo(200);
+        assertThat(denied.get("allowed")).isEqualTo("false");
+        assertThat(denied.json().path("explanation").path("summary").asString()).contains("Zapier");
+        List<JsonNode> remedies = list(denied.json().path("remedies"));
+        assertThat(remedies).anySatisfy(remedy -> {
+            assertThat(remedy.path("kind").asString()).isEqualTo("add_project_member");
+            assertThat(remedy.path("principalId").asString()).isEqualTo(zapier.id());
+            assertThat(remedy.path("projectId").asString()).isEqualTo(payroll);
+            assertThat(remedy.path("role").asString()).isEqualTo("creator");
+            assertThat(remedy.path("description").asString()).contains("creator or higher");
+        });
+        assertThat(remedies).anySatisfy(remedy -> {
+            assertThat(remedy.path("kind").asString()).isEqualTo("set_access_level");
+            assertThat(remedy.path("accessLevel").asString()).isEqualTo("global");
+        });
+
+        Api.expect(addMember(bob.token(), payroll, "api_client", zapier.id(), "creator"), 201);
+
+        Api.Response allowed = check(zapier.secret(), "task.create", payroll);
+        assertThat(allowed.get("allowed")).isEqualTo("true");
+        assertThat(allowed.json().path("explanation").path("grants").findValuesAsString("kind"))
+                .contains("project_role");
+        // Within its reach, the admin role's projects.manage_all applies: the strongest role wins.
+        assertThat(api().get(base() + "/projects/" + payroll, zapier.secret()).get("myRole")).isEqualTo("manager");
+    }
+
+    @Test
+    void aReadKeyIsRefusedWritesEvenAsManager() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reporter", "admin", "read");
+        Api.expect(addMember(bob.token(), menu, "api_client", reader.id(), "manager"), 201);
+
+        assertThat(api().get(base() + "/projects/" + menu, reader.secret()).status()).isEqualTo(200);
+        Api.Response write = addMember(reader.secret(), menu, "user", ann.id(), "guest");
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.json().path("explanation").path("denialReason").asString()).isEqualTo("read_only_access");
+        assertThat(write.json().path("remedies").findValuesAsString("kind")).contains("set_access_level");
+        assertThat(check(reader.secret(), "task.create", menu).get("allowed")).isEqualTo("false");
+        assertThat(api().post(base() + "/projects", reader.secret(), Map.of("name", "X")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReadWriteKeyThatCreatesAProjectBecomesItsManager() {
+        Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
+
+        Api.Response created = api().post(base() + "/projects", bot.secret(),
+                Map.of("name", "Imports", "visibility", "private"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("myRole")).isEqualTo("manager");
+        JsonNode member = api().get(base() + "/projects/" + created.get("id") + "/members", bot.secret()).json()
+                .path("items").get(0);
+        assertThat(member.path("principalType").asString()).isEqualTo("api_client");
+        assertThat(member.path("role").asString()).isEqualTo("manager");
+        assertThat(api().get(base() + "/me/projects", bot.secret()).json().path("items").findValuesAsString("id"))
+                .containsExactly(created.get("id"));
+    }
+
+    @Test
+    void aGlobalKeyReachesEveryProject() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String a = createProject(bob.token(), "A", "private");
+        String b = createProject(bob.token(), "B", "public");
+        Api.Client member = api().createApiClient(ws, owner.token(), "Sync", "member", "global");
+        Api.Client admin = api().createApiClient(ws, owner.token(), "Admin sync", "admin", "global");
+
+        assertThat(api().get(base() + "/projects", member.secret()).json().path("items").findValuesAsString("id"))
+                .containsExactly(a, b);
+        assertThat(api().get(base() + "/projects/" + a, member.secret()).get("myRole")).isEqualTo("editor");
+        assertThat(api().get(base() + "/projects/" + a, admin.secret()).get("myRole")).isEqualTo("manager");
+        assertThat(check(member.secret(), "task.create", a).get("allowed")).isEqualTo("true");
+        assertThat(api().get(base() + "/me/projects", member.secret()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void anEditorCannotAddMembersAManagerCan() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ed = api().addMember(ws, owner, "Ed", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        Api.expect(addMember(bob.token(), menu, "user", ed.id(), "editor"), 201);
+
+        Api.Response byEditor = addMember(ed.token(), menu, "user", ann.id(), "guest");
+        assertThat(byEditor.status()).isEqualTo(403);
+        assertThat(byEditor.get("requiredPermission")).isEqualTo("project role manager");
+
+        Api.Response byManager = addMember(bob.token(), menu, "user", ann.id(), "guest");
+        assertThat(byManager.status()).isEqualTo(201);
+        assertThat(addMember(bob.token(), menu, "user", ann.id(), "guest").status()).isEqualTo(409);
+    }
+
+    @Test
+    void theLastManagerCanBeNeitherRemovedNorDemoted() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String self = base() + "/projects/" + menu + "/members/" + bob.id();
+
+        assertThat(api().delete(self, bob.token()).status()).isEqualTo(409);
+        Api.Response demote = api().patch(self, bob.token(), Map.of("role", "editor"));
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(demote.get("code")).isEqualTo("last_manager");
+
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        Api.expect(addMember(bob.token(), menu, "user", ann.id(), "manager"), 201);
+        assertThat(api().patch(self, bob.token(), Map.of("role", "editor")).get("role")).isEqualTo("editor");
+    }
+
+    @Test
+    void unknownOrForeignPrincipalsAnswer404NamingTheField() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        Api.Person stranger = api().signUp("Stranger");
+
+        Api.Response unknown = addMember(bob.token(), menu, "user", stranger.id(), "guest");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.get("field")).isEqualTo("principalId");
+        Api.Response badType = addMember(bob.token(), menu, "robot", stranger.id(), "guest");
+        assertThat(badType.status()).isEqualTo(422);
+        assertThat(badType.json().path("errors").get(0).path("field").asString()).isEqualTo("principalType");
+    }
+
+    @Test
+    void memberCandidatesOfferEveryNonMemberWithTheRolesItMayHold() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
+        String menu = createProject(bob.token(), "Menu", "private");
+
+        JsonNode candidates = api().get(base() + "/projects/" + menu + "/member-candidates", bob.token()).json()
+                .path("items");
+
+        assertThat(candidates.findValuesAsString("principalId")).contains(owner.id(), gus.id(), bot.id())
+                .doesNotContain(bob.id());
+        for (JsonNode candidate : candidates) {
+            String expected = candidate.path("principalId").asString().equals(gus.id())
+                    ? "[\"guest\",\"collaborator\"]"
+                    : "[\"guest\",\"collaborator\",\"creator\",\"editor\",\"manager\"]";
+            assertThat(candidate.path("roleOptions").toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void putReplacesTheWholeMembershipButNeverLeavesItWithoutAManager() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String members = base() + "/projects/" + menu + "/members";
+
+        Api.Response noManager = api().request("PUT", members).token(bob.token()).json(List.of(
+                Map.of("principalType", "user", "principalId", ann.id(), "role", "editor"))).send();
+        assertThat(noManager.status()).isEqualTo(409);
+
+        Api.Response replaced = api().request("PUT", members).token(bob.token()).json(Map.of("members", List.of(
+                Map.of("principalType", "user", "principalId", ann.id(), "role", "manager"),
+                Map.of("principalType", "user", "principalId", bob.id(), "role", "editor")))).send();
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.json().path("items")).hasSize(2);
+        assertThat(api().get(base() + "/projects/" + menu, ann.token()).get("myRole")).isEqualTo("manager");
+        assertThat(api().get(base() + "/projects/" + menu, bob.token()).get("myRole")).isEqualTo("editor");
+    }
+
+    @Test
+    void checkingAnotherPrincipalNeedsMembersManage() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        String menu = createProject(bob.token(), "Menu", "public");
+
+        Api.Response self = check(ann.token(), "project.read", menu);
+        assertThat(self.get("allowed")).isEqualTo("true");
+        Api.Response other = api().post(base() + "/authz/check", ann.token(), Map.of(
+                "principal", Map.of("type", "user", "id", bob.id()),
+                "action", "project.update", "resource", Map.of("type", "project", "id", menu)));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.get("requiredPermission")).isEqualTo("members.manage");
+        Api.Response unknownAction = api().post(base() + "/authz/check", ann.token(),
+                Map.of("action", "project.fly", "resource", Map.of("type", "project", "id", menu)));
+        assertThat(unknownAction.status()).isEqualTo(422);
+    }
+
+    @Test
+    void aCheckOfARevokedKeyExplainsTheKey() {
+        Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "admin", "global");
+        api().delete(base() + "/api-clients/" + bot.id() + "/keys/" + bot.keyId(), owner.token());
+
+        Api.Response check = api().post(base() + "/authz/check", owner.token(), Map.of(
+                "principal", Map.of("type", "api_client", "id", bot.id(), "keyId", bot.keyId()),
+                "action", "audit.read", "resource", Map.of("type", "workspace")));
+
+        assertThat(check.get("allowed")).isEqualTo("false");
+        assertThat(check.json().path("remedies").findValuesAsString("kind")).contains("create_new_key");
+    }
+
+    @Test
+    void aProjectOfAnotherWorkspaceIs404() {
+        String menu = createProject(owner.token(), "Menu", "public");
+        Api.Person eve = api().signUp("Eve");
+        String other = api().createWorkspace(eve, "Other");
+
+        assertThat(api().get("/api/v1/workspaces/" + other + "/projects/" + menu, eve.token()).status())
+                .isEqualTo(404);
+        assertThat(api().get(base() + "/projects/" + menu, eve.token()).status()).isEqualTo(404);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+}
