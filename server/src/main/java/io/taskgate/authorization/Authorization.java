@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.taskgate.access.AccessLevel;
 import io.taskgate.access.AccessPolicy;
+import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.Action;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
@@ -92,9 +95,39 @@ public class Authorization {
      */
     public ProjectFacts requireProject(WorkspacePrincipal principal, String projectId, Action action) {
         ProjectFacts project = project(principal, projectId)
-                .orElseThrow(() -> ApiProblem.notFound("Project " + projectId));
+                .orElseThrow(() -> projectNotFound(principal, null, projectId));
         require(principal, action, new ProjectResource(project));
         return project;
+    }
+
+    /**
+     * The project named in a request body ({@code field}), when the principal may read it;
+     * otherwise the 404 naming that field.
+     */
+    public ProjectFacts requireReferencedProject(WorkspacePrincipal principal, String field, String projectId) {
+        ProjectFacts project = project(principal, projectId)
+                .orElseThrow(() -> projectNotFound(principal, field, projectId));
+        if (!decide(principal, Action.PROJECT_READ, new ProjectResource(project)).allowed()) {
+            throw projectNotFound(principal, field, projectId);
+        }
+        return project;
+    }
+
+    /**
+     * 404 for a project that does not exist or is out of reach. An API client whose access level
+     * limits its reach also learns how reach is gained — a hint that holds whether or not the
+     * project exists, so it reveals nothing.
+     */
+    private static ApiProblem projectNotFound(WorkspacePrincipal principal, @Nullable String field, String projectId) {
+        ApiProblem problem = field == null ? ApiProblem.notFound("Project " + projectId)
+                : ApiProblem.referenceNotFound(field, projectId);
+        if (principal.facts() instanceof ApiClientFacts client && client.accessLevel() != AccessLevel.GLOBAL) {
+            problem = problem.with("hint", "api client " + client.displayName() + " has access level "
+                    + client.accessLevel().key() + ": it reaches only projects it is a member of, directly or"
+                    + " through a team. If this project exists, a manager of it can add the client as a member,"
+                    + " or a holder of api_clients.manage can set its access level to global.");
+        }
+        return problem;
     }
 
     public ProjectReadScope projectReadScope(WorkspacePrincipal principal) {

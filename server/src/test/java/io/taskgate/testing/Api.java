@@ -37,6 +37,13 @@ public final class Api {
             return json().path(field).asString();
         }
 
+        /** The {@code id} of each item of a collection answer, in order (not the ids nested inside items). */
+        public java.util.List<String> ids() {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            json().path("items").forEach(item -> ids.add(item.path("id").asString()));
+            return ids;
+        }
+
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }

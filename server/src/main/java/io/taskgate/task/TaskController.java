@@ -1,0 +1,117 @@
+package io.taskgate.task;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.JsonBody;
+import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}")
+class TaskController {
+
+    private final TaskService tasks;
+
+    TaskController(TaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @PostMapping("/tasks")
+    ResponseEntity<TaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
+        return created(workspaceId, tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
+    }
+
+    /** Staff tasks: assigned to a member of the workspace, created by holders of staff_tasks.manage. */
+    @PostMapping("/staff/tasks")
+    ResponseEntity<TaskView> createStaffTask(Caller caller, @PathVariable String workspaceId,
+            @RequestBody JsonNode body) {
+        TaskFields fields = TaskFields.parse(JsonBody.of(body));
+        if (fields.type() != null && !fields.type().equals("staff")) {
+            throw ApiProblem.invalid("type", "must be staff (or left out) on this endpoint");
+        }
+        return created(workspaceId, tasks.create(caller, workspaceId, fields, "staff"));
+    }
+
+    @GetMapping("/tasks")
+    Page<TaskView> list(Caller caller, @PathVariable String workspaceId,
+            @RequestParam(required = false) @Nullable String projectId,
+            @RequestParam(required = false) @Nullable String listId,
+            @RequestParam(required = false) @Nullable String assigneeId,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String dueBefore,
+            @RequestParam(required = false) @Nullable String dueAfter,
+            @RequestParam(required = false) @Nullable String updatedSince,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        vocabulary("status", status, TaskFields.STATUSES);
+        vocabulary("type", type, TaskFields.TYPES);
+        var filter = new TaskQuery.Filter(projectId, listId, assigneeId, status, type,
+                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), instant("updatedSince", updatedSince));
+        return tasks.list(caller, workspaceId, filter, cursor, limit).map(TaskView::of);
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    ResponseEntity<TaskView> get(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId) {
+        Tasks.Task task = tasks.get(caller, workspaceId, taskId);
+        return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(TaskView.of(task));
+    }
+
+    @PatchMapping("/tasks/{taskId}")
+    ResponseEntity<TaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId,
+            @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        Tasks.Task task = tasks.update(caller, workspaceId, taskId, TaskFields.parse(JsonBody.of(body)),
+                Versions.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(TaskView.of(task));
+    }
+
+    @DeleteMapping("/tasks/{taskId}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        tasks.delete(caller, workspaceId, taskId, Versions.ifMatch(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<TaskView> created(String workspaceId, Tasks.Task task) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(Versions.etag(task.version()))
+                .location(java.net.URI.create("/api/v1/workspaces/" + workspaceId + "/tasks/" + task.id()))
+                .body(TaskView.of(task));
+    }
+
+    private static void vocabulary(String field, @Nullable String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw ApiProblem.invalid(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+        }
+    }
+
+    private static @Nullable Instant instant(String field, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(field, "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z");
+        }
+    }
+}

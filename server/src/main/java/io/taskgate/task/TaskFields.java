@@ -1,0 +1,164 @@
+package io.taskgate.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.taskgate.web.JsonBody;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The task fields a request sent, validated against PRODUCT.md's rules: title 1–500 characters,
+ * description at most 2000, the status and priority vocabularies, an ISO-8601 {@code dueAt}, at
+ * most 20 blockers of at most 200 characters. {@code present} tells which fields the body held,
+ * so a PATCH can clear a value ({@code "dueAt": null}) or leave it alone (absent).
+ */
+record TaskFields(
+        Set<String> present,
+        @Nullable String type,
+        @Nullable String projectId,
+        @Nullable String title,
+        @Nullable String description,
+        @Nullable String status,
+        @Nullable String priority,
+        @Nullable Instant dueAt,
+        @Nullable List<String> blockers,
+        @Nullable String assigneeId,
+        @Nullable List<Placement> lists) {
+
+    static final Set<String> TYPES = Set.of("private", "project", "staff");
+    static final Set<String> STATUSES = Set.of("pending", "in-progress", "blocked", "completed");
+    static final Set<String> PRIORITIES = Set.of("low", "medium", "high");
+    static final int MAX_TITLE = 500;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_BLOCKERS = 20;
+    static final int MAX_BLOCKER = 200;
+
+    /** Where a project task sits in one list. */
+    record Placement(String id, @Nullable Long order) {
+    }
+
+    /** Fields a collaborator or a staff assignee may change on a task assigned to them. */
+    static final Set<String> STATUS_AND_BLOCKERS = Set.of("status", "blockers");
+
+    boolean has(String field) {
+        return present.contains(field);
+    }
+
+    boolean onlyStatusAndBlockers() {
+        return STATUS_AND_BLOCKERS.containsAll(present);
+    }
+
+    static TaskFields parse(JsonBody body) {
+        Set<String> present = new HashSet<>();
+        for (String field : List.of("type", "projectId", "title", "description", "status", "priority", "dueAt",
+                "blockers", "assigneeId", "lists")) {
+            if (body.has(field)) {
+                present.add(field);
+            }
+        }
+        String type = body.string("type");
+        if (type != null && !TYPES.contains(type)) {
+            body.invalid("type", "must be one of private, project, staff");
+        }
+        String title = body.string("title");
+        if (body.has("title")) {
+            if (title == null || title.isBlank() || length(title) > MAX_TITLE) {
+                body.invalid("title", "must be 1 to " + MAX_TITLE + " characters");
+            }
+        }
+        String description = body.string("description");
+        if (description != null && length(description) > MAX_DESCRIPTION) {
+            body.invalid("description", "must be at most " + MAX_DESCRIPTION + " characters");
+        }
+        String status = body.string("status");
+        if (body.has("status") && (status == null || !STATUSES.contains(status))) {
+            body.invalid("status", "must be one of pending, in-progress, blocked, completed");
+        }
+        String priority = body.string("priority");
+        if (body.has("priority") && (priority == null || !PRIORITIES.contains(priority))) {
+            body.invalid("priority", "must be one of low, medium, high");
+        }
+        Instant dueAt = dueAt(body);
+        List<String> blockers = body.strings("blockers");
+        if (body.isNull("blockers")) {
+            body.invalid("blockers", "must be an array (empty to clear)");
+        }
+        if (blockers != null) {
+            if (blockers.size() > MAX_BLOCKERS) {
+                body.invalid("blockers", "must hold at most " + MAX_BLOCKERS + " blockers");
+            }
+            for (int i = 0; i < blockers.size(); i++) {
+                if (length(blockers.get(i)) > MAX_BLOCKER) {
+                    body.invalid("blockers[" + i + "]", "must be at most " + MAX_BLOCKER + " characters");
+                }
+            }
+        }
+        String projectId = body.string("projectId");
+        String assigneeId = body.string("assigneeId");
+        List<Placement> lists = placements(body);
+        body.throwIfInvalid();
+        return new TaskFields(Set.copyOf(present), type, projectId, title, description, status, priority, dueAt,
+                blockers, assigneeId, lists);
+    }
+
+    private static @Nullable Instant dueAt(JsonBody body) {
+        String value = body.string("dueAt");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                body.invalid("dueAt", "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z");
+                return null;
+            }
+        }
+    }
+
+    private static @Nullable List<Placement> placements(JsonBody body) {
+        List<JsonNode> items = body.array("lists");
+        if (items == null) {
+            return null;
+        }
+        List<Placement> placements = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String field = "lists[" + i + "]";
+            if (!item.isObject()) {
+                throw JsonBody.wrongType(field, "an object {id, order}");
+            }
+            JsonNode id = item.get("id");
+            if (id != null && !id.isNull() && !id.isString()) {
+                throw JsonBody.wrongType(field + ".id", "a string");
+            }
+            Long order = body.integer("order", item);
+            if (id == null || id.isNull() || id.asString().isBlank()) {
+                body.invalid(field + ".id", "is required");
+                continue;
+            }
+            if (!seen.add(id.asString())) {
+                body.invalid(field + ".id", "is listed twice");
+            }
+            placements.add(new Placement(id.asString(), order));
+        }
+        return placements;
+    }
+
+    /** Characters as people count them: a surrogate pair (an emoji) is one. */
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}

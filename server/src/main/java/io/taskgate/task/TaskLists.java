@@ -1,0 +1,101 @@
+package io.taskgate.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of a project's ordered lists. */
+@Repository
+class TaskLists {
+
+    private final JdbcClient jdbc;
+
+    TaskLists(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record TaskList(String workspaceId, String projectId, String id, String name, long order, Instant createdAt,
+            String createdBy, Instant updatedAt, long version) {
+    }
+
+    long nextOrder(String workspaceId, String projectId) {
+        return jdbc.sql("select coalesce(max(sort_order), 0) + 1 from task_list where workspace_id = :ws"
+                        + " and project_id = :project")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .query(Long.class)
+                .single();
+    }
+
+    void insert(TaskList list) {
+        jdbc.sql("""
+                insert into task_list (workspace_id, project_id, id, name, sort_order, created_at, created_by,
+                                       updated_at)
+                values (:ws, :project, :id, :name, :order, :at, :by, :at)
+                """)
+                .param("ws", list.workspaceId())
+                .param("project", list.projectId())
+                .param("id", list.id())
+                .param("name", list.name())
+                .param("order", list.order())
+                .param("at", Tasks.utc(list.createdAt()))
+                .param("by", list.createdBy())
+                .update();
+    }
+
+    private static final String SELECT = """
+            select workspace_id, project_id, id, name, sort_order, created_at, created_by, updated_at, version
+              from task_list
+            """;
+
+    Optional<TaskList> find(String workspaceId, String projectId, String id) {
+        return jdbc.sql(SELECT + " where workspace_id = :ws and project_id = :project and id = :id")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("id", id)
+                .query(TaskLists::row)
+                .optional();
+    }
+
+    List<TaskList> list(String workspaceId, String projectId) {
+        return jdbc.sql(SELECT + " where workspace_id = :ws and project_id = :project order by sort_order, id")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .query(TaskLists::row)
+                .list();
+    }
+
+    boolean update(TaskList list, long expectedVersion) {
+        return jdbc.sql("""
+                update task_list set name = :name, sort_order = :order, updated_at = :at, version = version + 1
+                 where workspace_id = :ws and id = :id and version = :expected
+                """)
+                .param("name", list.name())
+                .param("order", list.order())
+                .param("at", Tasks.utc(list.updatedAt()))
+                .param("ws", list.workspaceId())
+                .param("id", list.id())
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    boolean delete(String workspaceId, String id, long expectedVersion) {
+        return jdbc.sql("delete from task_list where workspace_id = :ws and id = :id and version = :expected")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    private static TaskList row(ResultSet rs, int rowNum) throws SQLException {
+        return new TaskList(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
+                rs.getObject(8, OffsetDateTime.class).toInstant(), rs.getLong(9));
+    }
+}

@@ -1,0 +1,221 @@
+package io.taskgate.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.Action;
+import io.taskgate.access.Decision;
+import io.taskgate.access.ProjectFacts;
+import io.taskgate.access.ProjectResource;
+import io.taskgate.access.TaskResource;
+import io.taskgate.access.UpdateScope;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.FieldError;
+import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
+
+/** Use cases of tasks: every one asks the decision core, and every change is versioned and audited. */
+@Service
+class TaskService {
+
+    private final Tasks tasks;
+    private final TaskQuery query;
+    private final TaskReferences references;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskService(Tasks tasks, TaskQuery query, TaskReferences references, Authorization authorization,
+            AuditLog audit, Clock clock) {
+        this.tasks = tasks;
+        this.query = query;
+        this.references = references;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Tasks.Task create(Caller caller, String workspaceId, TaskFields fields, @Nullable String forcedType) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        String type = forcedType != null ? forcedType
+                : fields.type() != null ? fields.type() : fields.projectId() != null ? "project" : "private";
+        validateForCreate(fields, type);
+        String id = Ids.next("task", clock);
+        ProjectFacts project = null;
+        switch (type) {
+            case "project" -> {
+                project = authorization.requireReferencedProject(principal, "projectId",
+                        String.valueOf(fields.projectId()));
+                authorization.require(principal, Action.TASK_CREATE, new ProjectResource(project));
+            }
+            case "staff" -> authorization.require(principal, WorkspacePermission.STAFF_TASKS_MANAGE);
+            default -> authorization.require(principal, Action.TASK_CREATE, TaskResource.ofPrivate(id, caller.id()));
+        }
+        if (fields.assigneeId() != null) {
+            references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
+        }
+        if (fields.lists() != null && !fields.lists().isEmpty()) {
+            references.requireListsOf(workspaceId, project.projectId(), fields.lists());
+        }
+        Instant now = clock.instant();
+        var task = new Tasks.Task(workspaceId, id, type, project == null ? null : project.projectId(),
+                fields.title().strip(), fields.description() == null ? "" : fields.description(),
+                fields.status() == null ? "pending" : fields.status(),
+                fields.priority() == null ? "medium" : fields.priority(), fields.dueAt(),
+                fields.blockers() == null ? List.of() : fields.blockers(), fields.assigneeId(), caller.id(), now,
+                caller.id(), now, 1, List.of());
+        tasks.insert(task);
+        if (fields.lists() != null) {
+            tasks.place(workspaceId, id, fields.lists());
+        }
+        audit.record(workspaceId, caller, "task.created", "task", id, "type=" + type);
+        return tasks.find(workspaceId, id).orElseThrow();
+    }
+
+    private static void validateForCreate(TaskFields fields, String type) {
+        List<FieldError> errors = new ArrayList<>();
+        if (fields.title() == null) {
+            errors.add(new FieldError("title", "is required"));
+        }
+        if (type.equals("project") && fields.projectId() == null) {
+            errors.add(new FieldError("projectId", "is required for a project task"));
+        }
+        if (!type.equals("project") && fields.projectId() != null) {
+            errors.add(new FieldError("projectId", "only a project task belongs to a project"));
+        }
+        if (!type.equals("project") && fields.lists() != null && !fields.lists().isEmpty()) {
+            errors.add(new FieldError("lists", "only a project task sits in lists"));
+        }
+        if (type.equals("staff") && fields.assigneeId() == null) {
+            errors.add(new FieldError("assigneeId", "is required for a staff task"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Tasks.Task get(Caller caller, String workspaceId, String taskId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Tasks.Task task = find(workspaceId, taskId);
+        authorization.require(principal, Action.TASK_READ, resource(principal, task, UpdateScope.ANY_FIELD));
+        return task;
+    }
+
+    @Transactional(readOnly = true)
+    Page<Tasks.Task> list(Caller caller, String workspaceId, TaskQuery.Filter filter, @Nullable String cursor,
+            @Nullable Integer limit) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        List<Tasks.Task> rows = query.page(workspaceId, principal.principalType(), principal.id(),
+                TaskReadScope.of(principal.facts()), filter, Cursors.decode(cursor), size + 1);
+        return Page.fromOverfetch(rows, size, Tasks.Task::id);
+    }
+
+    @Transactional
+    Tasks.Task update(Caller caller, String workspaceId, String taskId, TaskFields fields,
+            @Nullable Long expectedVersion) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Tasks.Task current = find(workspaceId, taskId);
+        UpdateScope scope = fields.onlyStatusAndBlockers() ? UpdateScope.STATUS_AND_BLOCKERS : UpdateScope.ANY_FIELD;
+        authorization.require(principal, Action.TASK_UPDATE, resource(principal, current, scope));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+        rejectImmutable(fields, current);
+        if (fields.assigneeId() != null) {
+            references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
+        }
+        if (fields.lists() != null && !fields.lists().isEmpty()) {
+            references.requireListsOf(workspaceId, current.projectId(), fields.lists());
+        }
+        var changed = new Tasks.Task(workspaceId, taskId, current.type(), current.projectId(),
+                fields.has("title") ? fields.title().strip() : current.title(),
+                fields.has("description") ? nullToEmpty(fields.description()) : current.description(),
+                fields.has("status") ? fields.status() : current.status(),
+                fields.has("priority") ? fields.priority() : current.priority(),
+                fields.has("dueAt") ? fields.dueAt() : current.dueAt(),
+                fields.has("blockers") ? fields.blockers() : current.blockers(),
+                fields.has("assigneeId") ? fields.assigneeId() : current.assigneeId(), current.createdBy(),
+                current.createdAt(), caller.id(), clock.instant(), current.version() + 1, List.of());
+        if (!tasks.update(changed, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        if (fields.lists() != null) {
+            tasks.place(workspaceId, taskId, fields.lists());
+        }
+        audit.record(workspaceId, caller, "task.updated", "task", taskId, "fields=" + fields.present());
+        return tasks.find(workspaceId, taskId).orElseThrow();
+    }
+
+    @Transactional
+    void delete(Caller caller, String workspaceId, String taskId, @Nullable Long expectedVersion) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Tasks.Task current = find(workspaceId, taskId);
+        authorization.require(principal, Action.TASK_DELETE, resource(principal, current, UpdateScope.ANY_FIELD));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+        if (!tasks.delete(workspaceId, taskId, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        audit.record(workspaceId, caller, "task.deleted", "task", taskId, null);
+    }
+
+    /** The task as the decision core sees it, with its project's facts for this principal. */
+    TaskResource resource(WorkspacePrincipal principal, Tasks.Task task, UpdateScope scope) {
+        TaskResource resource = switch (task.type()) {
+            case "project" -> TaskResource.ofProject(task.id(),
+                    authorization.project(principal, task.projectId()).orElseThrow(), task.createdBy(),
+                    task.assigneeId());
+            case "staff" -> TaskResource.ofStaff(task.id(), task.createdBy(), String.valueOf(task.assigneeId()));
+            default -> TaskResource.ofPrivate(task.id(), task.createdBy());
+        };
+        return resource.withUpdateScope(scope);
+    }
+
+    Decision decide(WorkspacePrincipal principal, Action action, Tasks.Task task) {
+        return authorization.decide(principal, action, resource(principal, task, UpdateScope.ANY_FIELD));
+    }
+
+    private Tasks.Task find(String workspaceId, String taskId) {
+        return tasks.find(workspaceId, taskId).orElseThrow(() -> ApiProblem.notFound("Task " + taskId));
+    }
+
+
+    private static void rejectImmutable(TaskFields fields, Tasks.Task current) {
+        if (fields.has("type") && !current.type().equals(fields.type())) {
+            throw ApiProblem.invalid("type", "cannot change: create a new task instead");
+        }
+        if (fields.has("projectId") && !java.util.Objects.equals(current.projectId(), fields.projectId())) {
+            throw ApiProblem.invalid("projectId", "cannot change: create the task in the other project instead");
+        }
+        if (fields.has("title") && fields.title() == null) {
+            throw ApiProblem.invalid("title", "must be 1 to " + TaskFields.MAX_TITLE + " characters");
+        }
+        if (fields.has("lists") && fields.lists() != null && !fields.lists().isEmpty() && current.projectId() == null) {
+            throw ApiProblem.invalid("lists", "only a project task sits in lists");
+        }
+        if (current.type().equals("staff") && fields.has("assigneeId") && fields.assigneeId() == null) {
+            throw ApiProblem.invalid("assigneeId", "a staff task must stay assigned");
+        }
+    }
+
+    private static String nullToEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

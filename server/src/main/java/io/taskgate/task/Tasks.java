@@ -1,0 +1,174 @@
+package io.taskgate.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of tasks and of their places in lists. */
+@Repository
+class Tasks {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Tasks(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Task(String workspaceId, String id, String type, @Nullable String projectId, String title,
+            String description, String status, String priority, @Nullable Instant dueAt, List<String> blockers,
+            @Nullable String assigneeId, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
+            long version, List<TaskFields.Placement> lists) {
+
+        Task withLists(List<TaskFields.Placement> placements) {
+            return new Task(workspaceId, id, type, projectId, title, description, status, priority, dueAt, blockers,
+                    assigneeId, createdBy, createdAt, updatedBy, updatedAt, version, placements);
+        }
+    }
+
+    void insert(Task task) {
+        jdbc.sql("""
+                insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
+                                  blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
+                values (:ws, :id, :type, :project, :title, :description, :status, :priority, :dueAt, :blockers,
+                        :assignee, :by, :at, :by, :at, 1)
+                """)
+                .param("ws", task.workspaceId())
+                .param("id", task.id())
+                .param("type", task.type())
+                .param("project", task.projectId())
+                .param("title", task.title())
+                .param("description", task.description())
+                .param("status", task.status())
+                .param("priority", task.priority())
+                .param("dueAt", utc(task.dueAt()))
+                .param("blockers", json.writeValueAsString(task.blockers()))
+                .param("assignee", task.assigneeId())
+                .param("by", task.createdBy())
+                .param("at", utc(task.createdAt()))
+                .update();
+    }
+
+    /** Compare-and-set on the version: false when someone else changed the task first. */
+    boolean update(Task task, long expectedVersion) {
+        return jdbc.sql("""
+                update task set title = :title, description = :description, status = :status, priority = :priority,
+                       due_at = :dueAt, blockers = :blockers, assignee_id = :assignee, updated_by = :by,
+                       updated_at = :at, version = version + 1
+                 where workspace_id = :ws and id = :id and version = :expected
+                """)
+                .param("title", task.title())
+                .param("description", task.description())
+                .param("status", task.status())
+                .param("priority", task.priority())
+                .param("dueAt", utc(task.dueAt()))
+                .param("blockers", json.writeValueAsString(task.blockers()))
+                .param("assignee", task.assigneeId())
+                .param("by", task.updatedBy())
+                .param("at", utc(task.updatedAt()))
+                .param("ws", task.workspaceId())
+                .param("id", task.id())
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    boolean delete(String workspaceId, String id, long expectedVersion) {
+        return jdbc.sql("delete from task where workspace_id = :ws and id = :id and version = :expected")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    static final String COLUMNS = """
+            t.workspace_id, t.id, t.type, t.project_id, t.title, t.description, t.status, t.priority, t.due_at,
+            t.blockers, t.assignee_id, t.created_by, t.created_at, t.updated_by, t.updated_at, t.version
+            """;
+
+    Optional<Task> find(String workspaceId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from task t where t.workspace_id = :ws and t.id = :id")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .query(this::row)
+                .optional()
+                .map(task -> withPlacements(workspaceId, List.of(task)).getFirst());
+    }
+
+    /** Places every task of the page in its lists, in one query. */
+    List<Task> withPlacements(String workspaceId, List<Task> tasks) {
+        List<String> projectTaskIds = tasks.stream().filter(t -> t.projectId() != null).map(Task::id).toList();
+        if (projectTaskIds.isEmpty()) {
+            return tasks;
+        }
+        Map<String, List<TaskFields.Placement>> placements = new HashMap<>();
+        jdbc.sql("""
+                select task_id, list_id, sort_order from task_in_list
+                 where workspace_id = :ws and task_id in (:ids)
+                 order by list_id
+                """)
+                .param("ws", workspaceId)
+                .param("ids", projectTaskIds)
+                .query(rs -> {
+                    placements.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(new TaskFields.Placement(rs.getString(2), rs.getLong(3)));
+                });
+        return tasks.stream()
+                .map(task -> task.withLists(List.copyOf(placements.getOrDefault(task.id(), List.of()))))
+                .toList();
+    }
+
+    /** Makes {@code placements} the task's exact set of lists; an order left out goes to the end of its list. */
+    void place(String workspaceId, String taskId, List<TaskFields.Placement> placements) {
+        jdbc.sql("delete from task_in_list where workspace_id = :ws and task_id = :task")
+                .param("ws", workspaceId)
+                .param("task", taskId)
+                .update();
+        for (TaskFields.Placement placement : placements) {
+            jdbc.sql("""
+                    insert into task_in_list (workspace_id, list_id, task_id, sort_order)
+                    select :ws, :list, :task, coalesce(cast(:order as bigint),
+                           (select coalesce(max(sort_order), 0) + 1 from task_in_list
+                             where workspace_id = :ws and list_id = :list))
+                    """)
+                    .param("ws", workspaceId)
+                    .param("list", placement.id())
+                    .param("task", taskId)
+                    .param("order", placement.order())
+                    .update();
+        }
+    }
+
+    Task row(ResultSet rs, int rowNum) throws SQLException {
+        return new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9),
+                json.readValue(rs.getString(10), STRINGS), rs.getString(11), rs.getString(12), instant(rs, 13),
+                rs.getString(14), instant(rs, 15), rs.getLong(16), List.of());
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

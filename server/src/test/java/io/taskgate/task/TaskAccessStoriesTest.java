@@ -1,0 +1,222 @@
+package io.taskgate.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+/** Who may read, create, change and delete which task, end to end. */
+class TaskAccessStoriesTest extends HttpTest {
+
+    private Api.Person owner;
+    private String ws;
+
+    @BeforeEach
+    void workspace() {
+        owner = api().signUp("Olga");
+        ws = api().createWorkspace(owner, "Cafe");
+    }
+
+    private String tasks() {
+        return "/api/v1/workspaces/" + ws + "/tasks";
+    }
+
+    private String project(Api.Person manager, String visibility) {
+        return Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", manager.token(),
+                Map.of("name", "Payroll", "visibility", visibility)), 201).get("id");
+    }
+
+    private void member(Api.Person manager, String project, String type, String id, String role) {
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/members", manager.token(),
+                Map.of("principalType", type, "principalId", id, "role", role)), 201);
+    }
+
+    private Api.Response createTask(String token, String project, String title) {
+        return api().post(tasks(), token, Map.of("type", "project", "projectId", project, "title", title));
+    }
+
+    @Test
+    void theAdminApiClientIsDeniedInAPrivateProjectWithRemediesThenCreatesOnceAMember() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String payroll = project(bob, "private");
+        Api.Client zapier = api().createApiClient(ws, owner.token(), "Zapier", "admin", "read_write");
+
+        Api.Response before = createTask(zapier.secret(), payroll, "Run payroll");
+        assertThat(before.status()).isEqualTo(404);
+        assertThat(before.get("field")).isEqualTo("projectId");
+        assertThat(before.text()).doesNotContain("Payroll");
+        assertThat(before.get("hint")).contains("read_write").contains("member").contains("global");
+        assertThat(createTask(zapier.secret(), "prj_does_not_exist", "x").get("hint")).isEqualTo(before.get("hint"));
+        Api.Response explained = api().post("/api/v1/workspaces/" + ws + "/authz/check", owner.token(), Map.of(
+                "principal", Map.of("type", "api_client", "id", zapier.id()), "action", "task.create",
+                "resource", Map.of("type", "project", "id", payroll)));
+        assertThat(explained.json().path("remedies").findValuesAsString("kind"))
+                .contains("add_project_member", "set_access_level");
+
+        member(bob, payroll, "api_client", zapier.id(), "creator");
+        Api.Response created = createTask(zapier.secret(), payroll, "Run payroll");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("createdBy")).isEqualTo(zapier.id());
+    }
+
+    @Test
+    void aNonMemberReadWriteClientIsToldHowToGetIn() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = project(bob, "public");
+        Api.Client zapier = api().createApiClient(ws, owner.token(), "Zapier", "member", "read_write");
+        member(bob, menu, "api_client", zapier.id(), "guest");
+
+        Api.Response denied = createTask(zapier.secret(), menu, "Soup");
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.get("requiredPermission")).isEqualTo("project role creator");
+        assertThat(denied.json().path("remedies").findValuesAsString("kind")).contains("raise_project_role");
+    }
+
+    @Test
+    void aReadKeyIsRefusedTaskWritesEvenAsEditor() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = project(bob, "private");
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reporter", "member", "read");
+        member(bob, menu, "api_client", reader.id(), "editor");
+        String soup = Api.expect(createTask(bob.token(), menu, "Soup"), 201).get("id");
+
+        assertThat(api().get(tasks() + "/" + soup, reader.secret()).status()).isEqualTo(200);
+        Api.Response create = createTask(reader.secret(), menu, "Stew");
+        assertThat(create.status()).isEqualTo(403);
+        assertThat(create.json().path("remedies").findValuesAsString("accessLevel")).isNotEmpty();
+        assertThat(api().patch(tasks() + "/" + soup, reader.secret(), Map.of("status", "completed")).status())
+                .isEqualTo(403);
+        assertThat(api().delete(tasks() + "/" + soup, reader.secret()).status()).isEqualTo(403);
+        assertThat(api().post(tasks(), reader.secret(), Map.of("title", "mine")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCollaboratorUpdatesOnlyStatusAndBlockersOfTasksAssignedToThem() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person cleo = api().addMember(ws, owner, "Cleo", "member");
+        String menu = project(bob, "private");
+        member(bob, menu, "user", cleo.id(), "collaborator");
+        String mine = Api.expect(api().post(tasks(), bob.token(), Map.of("type", "project", "projectId", menu,
+                "title", "Soup", "assigneeId", cleo.id())), 201).get("id");
+        String theirs = Api.expect(createTask(bob.token(), menu, "Stew"), 201).get("id");
+
+        Api.Response status = api().patch(tasks() + "/" + mine, cleo.token(),
+                Map.of("status", "blocked", "blockers", List.of("no onions")));
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.get("status")).isEqualTo("blocked");
+        assertThat(api().patch(tasks() + "/" + mine, cleo.token(), Map.of("title", "Renamed")).status())
+                .isEqualTo(403);
+        assertThat(api().patch(tasks() + "/" + theirs, cleo.token(), Map.of("status", "completed")).status())
+                .isEqualTo(403);
+        assertThat(createTask(cleo.token(), menu, "New").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCreatorEditsAndDeletesOnlyTheirOwnTasksAnEditorAny() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person cora = api().addMember(ws, owner, "Cora", "member");
+        Api.Person ed = api().addMember(ws, owner, "Ed", "member");
+        String menu = project(bob, "private");
+        member(bob, menu, "user", cora.id(), "creator");
+        member(bob, menu, "user", ed.id(), "editor");
+        String coras = Api.expect(createTask(cora.token(), menu, "Cora's"), 201).get("id");
+        String bobs = Api.expect(createTask(bob.token(), menu, "Bob's"), 201).get("id");
+
+        assertThat(api().patch(tasks() + "/" + coras, cora.token(), Map.of("title", "Mine")).status()).isEqualTo(200);
+        assertThat(api().patch(tasks() + "/" + bobs, cora.token(), Map.of("title", "Mine")).status()).isEqualTo(403);
+        assertThat(api().delete(tasks() + "/" + bobs, cora.token()).status()).isEqualTo(403);
+        assertThat(api().patch(tasks() + "/" + bobs, ed.token(), Map.of("title", "Edited")).status()).isEqualTo(200);
+        assertThat(api().delete(tasks() + "/" + coras, ed.token()).status()).isEqualTo(204);
+        assertThat(api().get(tasks() + "/" + coras, bob.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPrivateTaskIsVisibleToItsCreatorOnly() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String note = Api.expect(api().post(tasks(), bob.token(), Map.of("title", "Call mum")), 201).get("id");
+
+        assertThat(api().get(tasks() + "/" + note, bob.token()).get("type")).isEqualTo("private");
+        Api.Response byOwner = api().get(tasks() + "/" + note, owner.token());
+        assertThat(byOwner.status()).isEqualTo(404);
+        assertThat(byOwner.text()).doesNotContain("Call mum");
+        assertThat(api().get(tasks(), owner.token()).ids()).doesNotContain(note);
+        assertThat(api().get(tasks(), bob.token()).ids()).containsExactly(note);
+    }
+
+    @Test
+    void staffTasksAreForHoldersOfStaffTasksManageAndTheirAssignee() {
+        Api.Person manager = api().addMember(ws, owner, "Mia", "admin");
+        Api.Person barista = api().addMember(ws, owner, "Ben", "member");
+        Api.Person other = api().addMember(ws, owner, "Oli", "member");
+        String staff = "/api/v1/workspaces/" + ws + "/staff/tasks";
+
+        Api.Response created = api().post(staff, manager.token(),
+                Map.of("assigneeId", barista.id(), "title", "Clean the machine"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("type")).isEqualTo("staff");
+        String id = created.get("id");
+
+        assertThat(api().post(staff, other.token(), Map.of("assigneeId", barista.id(), "title", "x")).get(
+                "requiredPermission")).isEqualTo("staff_tasks.manage");
+        Api.Response noAssignee = api().post(staff, manager.token(), Map.of("title", "x"));
+        assertThat(noAssignee.status()).isEqualTo(422);
+        assertThat(noAssignee.json().path("errors").findValuesAsString("field")).contains("assigneeId");
+        Api.Response unknown = api().post(staff, manager.token(), Map.of("assigneeId", "usr_ghost", "title", "x"));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.get("field")).isEqualTo("assigneeId");
+
+        assertThat(api().get(tasks() + "/" + id, barista.token()).status()).isEqualTo(200);
+        assertThat(api().patch(tasks() + "/" + id, barista.token(), Map.of("status", "completed")).status())
+                .isEqualTo(200);
+        assertThat(api().patch(tasks() + "/" + id, barista.token(), Map.of("title", "Nap")).status())
+                .isEqualTo(403);
+        assertThat(api().get(tasks() + "/" + id, other.token()).status()).isEqualTo(404);
+        assertThat(api().get(tasks(), other.token()).ids()).doesNotContain(id);
+        assertThat(api().get(tasks() + "?type=staff", barista.token()).ids()).containsExactly(id);
+        assertThat(api().get(tasks() + "?type=staff", manager.token()).ids()).containsExactly(id);
+    }
+
+    @Test
+    void aDeactivatedAssigneeCannotBeGivenAStaffTask() {
+        Api.Person manager = api().addMember(ws, owner, "Mia", "admin");
+        Api.Person gone = api().addMember(ws, owner, "Gone", "member");
+        api().patch("/api/v1/workspaces/" + ws + "/users/" + gone.id(), owner.token(), Map.of("active", false));
+
+        Api.Response response = api().post("/api/v1/workspaces/" + ws + "/staff/tasks", manager.token(),
+                Map.of("assigneeId", gone.id(), "title", "x"));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.get("field")).isEqualTo("assigneeId");
+    }
+
+    @Test
+    void listingFiltersByStatusAssigneeAndDatesAndPaginates() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = project(bob, "public");
+        for (int i = 0; i < 5; i++) {
+            Api.expect(api().post(tasks(), bob.token(), Map.of("type", "project", "projectId", menu,
+                    "title", "T" + i, "status", i % 2 == 0 ? "pending" : "completed",
+                    "dueAt", "2026-12-0" + (i + 1) + "T12:00:00Z", "assigneeId", i < 2 ? bob.id() : owner.id())),
+                    201);
+        }
+
+        assertThat(api().get(tasks() + "?status=completed", bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?assigneeId=" + bob.id(), bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?dueBefore=2026-12-03T00:00:00Z", bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?dueAfter=2026-12-03T00:00:00Z&projectId=" + menu, bob.token()).ids())
+                .hasSize(3);
+        assertThat(api().get(tasks() + "?status=done", bob.token()).status()).isEqualTo(422);
+        Api.Response first = api().get(tasks() + "?limit=3", bob.token());
+        Api.Response second = api().get(tasks() + "?limit=3&cursor=" + first.get("nextCursor"), bob.token());
+        assertThat(first.ids()).hasSize(3);
+        assertThat(second.ids()).hasSize(2).doesNotContainAnyElementsOf(first.ids());
+        assertThat(second.json().path("nextCursor").isNull()).isTrue();
+    }
+}

@@ -1,0 +1,200 @@
+package io.taskgate.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+/** Every field rule of PRODUCT.md at and past its bound; a refused request changes nothing. */
+class TaskFieldRulesTest extends HttpTest {
+
+    private Api.Person olga;
+    private String ws;
+    private String project;
+
+    @BeforeEach
+    void workspace() {
+        olga = api().signUp("Olga");
+        ws = api().createWorkspace(olga, "Cafe");
+        project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+    }
+
+    private Api.Response create(Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(Map.of("type", "project", "projectId", project, "title", "Soup"));
+        body.putAll(fields);
+        return api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), body);
+    }
+
+    private void assertRefused(Api.Response response, String field) {
+        assertThat(response.status()).as(response.text()).isEqualTo(422);
+        assertThat(response.get("code")).isEqualTo("validation_failed");
+        assertThat(response.json().path("errors").findValuesAsString("field")).contains(field);
+        assertThat(taskCount()).as("a refused request creates nothing").isZero();
+    }
+
+    private int taskCount() {
+        return api().get("/api/v1/workspaces/" + ws + "/tasks", olga.token()).json().path("items").size();
+    }
+
+    @Test
+    void defaultsAreFilledIn() {
+        Api.Response created = create(Map.of());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("id")).startsWith("task_");
+        assertThat(created.get("status")).isEqualTo("pending");
+        assertThat(created.get("priority")).isEqualTo("medium");
+        assertThat(created.get("description")).isEmpty();
+        assertThat(created.json().path("blockers")).isEmpty();
+        assertThat(created.json().path("dueAt").isNull()).isTrue();
+        assertThat(created.get("createdBy")).isEqualTo(olga.id());
+        assertThat(created.header("etag")).isEqualTo("\"1\"");
+        assertThat(created.header("location")).endsWith("/tasks/" + created.get("id"));
+    }
+
+    @Test
+    void aTitleOf500CharactersIsAcceptedAnd501Refused() {
+        assertThat(create(Map.of("title", "t".repeat(500))).status()).isEqualTo(201);
+        api().delete("/api/v1/workspaces/" + ws + "/tasks/" + api().get("/api/v1/workspaces/" + ws + "/tasks",
+                olga.token()).json().path("items").get(0).path("id").asString(), olga.token());
+        assertRefused(create(Map.of("title", "t".repeat(501))), "title");
+        assertRefused(create(Map.of("title", "")), "title");
+        assertRefused(create(Map.of("title", "   ")), "title");
+    }
+
+    @Test
+    void aTitleIsCountedInCharactersNotUtf16Units() {
+        assertThat(create(Map.of("title", "🍲".repeat(500))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aMissingTitleIs422() {
+        Api.Response response = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(),
+                Map.of("type", "project", "projectId", project));
+        assertRefused(response, "title");
+    }
+
+    @Test
+    void aDescriptionOf2000IsAcceptedAnd2001Refused() {
+        assertRefused(create(Map.of("description", "d".repeat(2001))), "description");
+        assertThat(create(Map.of("description", "d".repeat(2000))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void twentyBlockersOf200AreAcceptedOneMoreOfEitherRefused() {
+        List<String> twentyOne = new ArrayList<>(Collections.nCopies(21, "waiting"));
+        assertRefused(create(Map.of("blockers", twentyOne)), "blockers");
+        assertRefused(create(Map.of("blockers", List.of("b".repeat(201)))), "blockers[0]");
+        Api.Response ok = create(Map.of("blockers", new ArrayList<>(Collections.nCopies(20, "b".repeat(200)))));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().path("blockers")).hasSize(20);
+    }
+
+    @Test
+    void statusAndPriorityMustBeInTheirVocabularies() {
+        assertRefused(create(Map.of("status", "done")), "status");
+        assertRefused(create(Map.of("priority", "urgent")), "priority");
+        Api.Response ok = create(Map.of("status", "in-progress", "priority", "high"));
+        assertThat(ok.get("status")).isEqualTo("in-progress");
+        assertThat(ok.get("priority")).isEqualTo("high");
+    }
+
+    @Test
+    void dueAtMustBeIso8601() {
+        assertRefused(create(Map.of("dueAt", "next friday")), "dueAt");
+        assertRefused(create(Map.of("dueAt", "2026-13-45T00:00:00Z")), "dueAt");
+        Api.Response ok = create(Map.of("dueAt", "2026-12-01T17:00:00+01:00"));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.get("dueAt")).isEqualTo("2026-12-01T16:00:00Z");
+    }
+
+    @Test
+    void wrongJsonTypesAre400AndMalformedJsonToo() {
+        Api.Response number = api().request("POST", "/api/v1/workspaces/" + ws + "/tasks").token(olga.token())
+                .raw("{\"type\":\"project\",\"projectId\":\"" + project + "\",\"title\":42}", "application/json")
+                .send();
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.get("code")).isEqualTo("wrong_json_type");
+        assertThat(number.get("detail")).contains("title");
+
+        Api.Response blockers = create(Map.of("blockers", "not an array"));
+        assertThat(blockers.status()).isEqualTo(400);
+        Api.Response malformed = api().request("POST", "/api/v1/workspaces/" + ws + "/tasks").token(olga.token())
+                .raw("{\"title\":", "application/json").send();
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.get("code")).isEqualTo("malformed_json");
+        assertThat(taskCount()).isZero();
+    }
+
+    @Test
+    void unknownReferencedIdsAre404NamingTheField() {
+        Api.Response project404 = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(),
+                Map.of("type", "project", "projectId", "prj_nope", "title", "x"));
+        assertThat(project404.status()).isEqualTo(404);
+        assertThat(project404.get("field")).isEqualTo("projectId");
+
+        Api.Response assignee404 = create(Map.of("assigneeId", "usr_nobody"));
+        assertThat(assignee404.status()).isEqualTo(404);
+        assertThat(assignee404.get("field")).isEqualTo("assigneeId");
+
+        Api.Response list404 = create(Map.of("lists", List.of(Map.of("id", "list_nope", "order", 1))));
+        assertThat(list404.status()).isEqualTo(404);
+        assertThat(list404.get("field")).isEqualTo("lists[0].id");
+        assertThat(taskCount()).isZero();
+    }
+
+    @Test
+    void aRefusedPatchChangesNothing() {
+        Api.Response created = create(Map.of("title", "Soup"));
+        String path = "/api/v1/workspaces/" + ws + "/tasks/" + created.get("id");
+
+        assertThat(api().patch(path, olga.token(), Map.of("title", "Stew", "status", "done")).status())
+                .isEqualTo(422);
+
+        Api.Response after = api().get(path, olga.token());
+        assertThat(after.get("title")).isEqualTo("Soup");
+        assertThat(after.get("version")).isEqualTo("1");
+    }
+
+    @Test
+    void aPatchCanClearTheDueDateAndLeavesAbsentFieldsAlone() {
+        Api.Response created = create(Map.of("dueAt", "2026-12-01T17:00:00Z", "description", "hot"));
+        String path = "/api/v1/workspaces/" + ws + "/tasks/" + created.get("id");
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("dueAt", null);
+
+        Api.Response patched = api().patch(path, olga.token(), clear);
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().path("dueAt").isNull()).isTrue();
+        assertThat(patched.get("description")).isEqualTo("hot");
+        assertThat(patched.header("etag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void aTaskSitsInSeveralListsEachWithItsOrder() {
+        String lists = "/api/v1/workspaces/" + ws + "/projects/" + project + "/lists";
+        String today = Api.expect(api().post(lists, olga.token(), Map.of("name", "Today")), 201).get("id");
+        String week = Api.expect(api().post(lists, olga.token(), Map.of("name", "This week")), 201).get("id");
+
+        Api.Response created = create(Map.of("lists", List.of(Map.of("id", today, "order", 3),
+                Map.of("id", week, "order", 7))));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("lists").findValuesAsString("id")).containsExactlyInAnyOrder(today, week);
+        Api.Response inToday = api().get("/api/v1/workspaces/" + ws + "/tasks?listId=" + today, olga.token());
+        assertThat(inToday.ids()).containsExactly(created.get("id"));
+        assertThat(api().get(lists, olga.token()).json().path("items").findValuesAsString("name"))
+                .containsExactly("Today", "This week");
+    }
+}
