@@ -38,6 +38,11 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
         this.apiKeys = apiKeys;
     }
 
+    /** The caller this request authenticated as, once the interceptor has run. */
+    public static Optional<Caller> caller(HttpServletRequest request) {
+        return request.getAttribute(CALLER) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (OPEN_PATHS.contains(request.getRequestURI())) {

@@ -3,6 +3,7 @@ package io.taskgate.identity;
 import java.util.List;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -18,7 +19,7 @@ class AuthenticationConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authentication).addPathPatterns("/api/v1/**");
+        registry.addInterceptor(authentication).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE);
     }
 
     @Override

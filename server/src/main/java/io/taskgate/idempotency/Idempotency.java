@@ -1,0 +1,155 @@
+package io.taskgate.idempotency;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
+
+import io.taskgate.identity.Authentication;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.SecretHash;
+import io.taskgate.web.ApiProblem;
+
+/**
+ * Makes a POST that carries {@code Idempotency-Key} safe to retry. The first request claims the
+ * key (per principal); a retry with the same body gets the first answer replayed, a concurrent
+ * retry waits for it, and the same key with another body is refused with 422. Only successful
+ * answers are kept (24 hours): after a failure the retry runs again.
+ */
+@Component
+class Idempotency implements HandlerInterceptor {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final String CLAIM = Idempotency.class.getName() + ".claim";
+    private static final Pattern WORKSPACE = Pattern.compile("^/api/v1/workspaces/([^/]+)/");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
+
+    private final IdempotencyRecords records;
+    private final Clock clock;
+
+    Idempotency(IdempotencyRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        String key = request.getHeader(HEADER);
+        Optional<Caller> caller = Authentication.caller(request);
+        CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+        if (key == null || !"POST".equals(request.getMethod()) || caller.isEmpty() || cached == null) {
+            return true;
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw ApiProblem.invalid(HEADER, "must be 1 to 200 visible ASCII characters");
+        }
+        var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()), caller.get().id(), key);
+        String hash = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
+                + new String(cached.body(), StandardCharsets.UTF_8));
+        Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
+        while (true) {
+            Instant now = clock.instant();
+            if (records.claim(claim, hash, now)) {
+                request.setAttribute(CLAIM, claim);
+                return true;
+            }
+            Optional<IdempotencyRecords.Stored> stored = records.find(claim);
+            if (stored.isEmpty()) {
+                continue;
+            }
+            IdempotencyRecords.Stored first = stored.get();
+            boolean expired = first.createdAt().plus(RETENTION).isBefore(now);
+            boolean abandoned = first.status() == null && first.createdAt().plus(ABANDONED_AFTER).isBefore(now);
+            if (expired || abandoned) {
+                records.release(claim);
+                continue;
+            }
+            if (!first.requestHash().equals(hash)) {
+                throw ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+                        "This Idempotency-Key was already used with a different request: use a new key")
+                        .with("errors", java.util.List.of(new io.taskgate.web.FieldError(HEADER,
+                                "was used with a different request")));
+            }
+            if (first.status() != null) {
+                replay(response, first);
+                return false;
+            }
+            if (now.isAfter(deadline)) {
+                throw ApiProblem.conflict("idempotency_in_progress",
+                        "A request with this Idempotency-Key is still being processed: retry shortly");
+            }
+            pause();
+        }
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            @Nullable Exception ex) {
+        if (!(request.getAttribute(CLAIM) instanceof IdempotencyRecords.Key claim)) {
+            return;
+        }
+        ContentCachingResponseWrapper captured = WebUtils.getNativeResponse(response,
+                ContentCachingResponseWrapper.class);
+        int status = response.getStatus();
+        if (ex == null && captured != null && status >= 200 && status < 300) {
+            records.complete(claim, status, response.getContentType(), response.getHeader("Location"),
+                    response.getHeader("ETag"), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+        } else {
+            records.release(claim);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldKeys() {
+        records.deleteOlderThan(clock.instant().minus(RETENTION).minus(Duration.ofHours(1)));
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyRecords.Stored first) throws IOException {
+        response.setStatus(first.status());
+        if (first.contentType() != null) {
+            response.setContentType(first.contentType());
+        }
+        if (first.location() != null) {
+            response.setHeader("Location", first.location());
+        }
+        if (first.etag() != null) {
+            response.setHeader("ETag", first.etag());
+        }
+        response.setHeader("Idempotent-Replayed", "true");
+        byte[] body = first.body() == null ? new byte[0] : first.body().getBytes(StandardCharsets.UTF_8);
+        response.getOutputStream().write(body);
+    }
+
+    private static String workspaceOf(String path) {
+        Matcher matcher = WORKSPACE.matcher(path);
+        return matcher.find() ? matcher.group(1) : "-";
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the first request", e);
+        }
+    }
+}

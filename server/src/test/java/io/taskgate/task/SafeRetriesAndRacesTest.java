@@ -1,0 +1,167 @@
+package io.taskgate.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+/** Idempotency-Key makes retries safe; If-Match keeps racing writers from losing each other's updates. */
+class SafeRetriesAndRacesTest extends HttpTest {
+
+    private Api.Person olga;
+    private String ws;
+    private String project;
+
+    @BeforeEach
+    void workspace() {
+        olga = api().signUp("Olga");
+        ws = api().createWorkspace(olga, "Cafe");
+        project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+    }
+
+    private String tasks() {
+        return "/api/v1/workspaces/" + ws + "/tasks";
+    }
+
+    private Api.Response postWithKey(String token, String key, Map<String, Object> body) {
+        return api().request("POST", tasks()).token(token).header("Idempotency-Key", key).json(body).send();
+    }
+
+    private <T> List<T> race(int parallel, Callable<T> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        pool.shutdown();
+        return results;
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyReturnsTheFirstAnswerWithoutASecondTask() {
+        Map<String, Object> body = Map.of("type", "project", "projectId", project, "title", "Soup");
+
+        Api.Response first = postWithKey(olga.token(), "retry-1", body);
+        Api.Response retry = postWithKey(olga.token(), "retry-1", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.get("id")).isEqualTo(first.get("id"));
+        assertThat(retry.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(retry.header("etag")).isEqualTo(first.header("etag"));
+        assertThat(retry.header("location")).isEqualTo(first.header("location"));
+        assertThat(api().get(tasks(), olga.token()).ids()).containsExactly(first.get("id"));
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIsRefused() {
+        Api.expect(postWithKey(olga.token(), "k-2", Map.of("title", "Soup")), 201);
+
+        Api.Response other = postWithKey(olga.token(), "k-2", Map.of("title", "Stew"));
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.get("code")).isEqualTo("idempotency_key_reused");
+        assertThat(api().get(tasks(), olga.token()).ids()).hasSize(1);
+    }
+
+    @Test
+    void keysBelongToOnePrincipal() {
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+
+        Api.Response olgas = postWithKey(olga.token(), "shared", Map.of("title", "Soup"));
+        Api.Response bobs = postWithKey(bob.token(), "shared", Map.of("title", "Soup"));
+
+        assertThat(bobs.status()).isEqualTo(201);
+        assertThat(bobs.get("id")).isNotEqualTo(olgas.get("id"));
+        assertThat(bobs.header("idempotent-replayed")).isNull();
+    }
+
+    @Test
+    void aFailedRequestIsNotRememberedSoItsRetryRunsAgain() {
+        Api.Response invalid = postWithKey(olga.token(), "k-3", Map.of("title", ""));
+        assertThat(invalid.status()).isEqualTo(422);
+
+        Api.Response again = postWithKey(olga.token(), "k-3", Map.of("title", ""));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.header("idempotent-replayed")).isNull();
+        assertThat(postWithKey(olga.token(), "k-3", Map.of("title", "Fixed")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void fiftyParallelPostsWithOneKeyCreateOneTask() throws Exception {
+        Map<String, Object> body = Map.of("type", "project", "projectId", project, "title", "Once");
+
+        List<Api.Response> responses = race(50, () -> postWithKey(olga.token(), "burst", body));
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
+        assertThat(responses.stream().map(response -> response.get("id")).distinct()).hasSize(1);
+        assertThat(api().get(tasks(), olga.token()).ids()).hasSize(1);
+    }
+
+    @Test
+    void fiftyParallelPatchesWithTheSameIfMatchLetExactlyOneWin() throws Exception {
+        Api.Response created = Api.expect(api().post(tasks(), olga.token(),
+                Map.of("type", "project", "projectId", project, "title", "Soup")), 201);
+        String path = tasks() + "/" + created.get("id");
+        String etag = created.header("etag");
+        int[] counter = {0};
+
+        List<Api.Response> responses = race(50, () -> {
+            String title;
+            synchronized (counter) {
+                title = "Title " + counter[0]++;
+            }
+            return api().request("PATCH", path).token(olga.token()).header("If-Match", etag)
+                    .json(Map.of("title", title)).send();
+        });
+
+        List<Api.Response> winners = responses.stream().filter(r -> r.status() == 200).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.status() != 200)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(412);
+                    assertThat(r.get("code")).isEqualTo("precondition_failed");
+                });
+        Api.Response finalState = api().get(path, olga.token());
+        assertThat(finalState.get("title")).isEqualTo(winners.getFirst().get("title"));
+        assertThat(finalState.header("etag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
+        String path = tasks() + "/" + created.get("id");
+        Api.expect(api().patch(path, olga.token(), Map.of("title", "Stew")), 200);
+
+        Api.Response stale = api().request("PATCH", path).token(olga.token()).header("If-Match", created.header("etag"))
+                .json(Map.of("title", "Lost update")).send();
+        Api.Response staleDelete = api().request("DELETE", path).token(olga.token())
+                .header("If-Match", created.header("etag")).send();
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(staleDelete.status()).isEqualTo(412);
+        assertThat(api().get(path, olga.token()).get("title")).isEqualTo("Stew");
+    }
+}
