@@ -12,7 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.web.ApiProblem;
 
-/** Which custom roles a user or API client holds; shared by the people and the API-client features. */
+/**
+ * Which custom roles a user or API client holds, shared by the people and the API-client
+ * features; and the cleanup other features owe custom roles when something they refer to goes.
+ */
 @Component
 public class CustomRoles {
 
@@ -75,5 +78,17 @@ public class CustomRoles {
                 .param("id", principalId)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Drops every custom-role permission on a position that is being deleted, in the deletion's
+     * transaction: a role must not keep granting {@code shift.edit} on a position that no longer exists.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetPosition(String workspaceId, String positionId) {
+        jdbc.sql("delete from custom_role_position_permission where workspace_id = :ws and position_id = :positionId")
+                .param("ws", workspaceId)
+                .param("positionId", positionId)
+                .update();
     }
 }
