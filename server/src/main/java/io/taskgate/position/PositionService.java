@@ -16,6 +16,7 @@ import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.position.PositionStore.Assignment;
 import io.taskgate.support.Ids;
+import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
@@ -49,7 +50,8 @@ class PositionService {
     @Transactional
     PositionView create(Caller caller, String workspaceId, String name) {
         manager(caller, workspaceId);
-        var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(), clock.instant());
+        var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(),
+                Timestamps.now(clock));
         positions.insert(position);
         audit.record(workspaceId, caller, "position.created", "position", position.id(), "name=" + position.name());
         return new PositionView(position.id(), position.name(), List.of(), List.of(), position.createdAt());
