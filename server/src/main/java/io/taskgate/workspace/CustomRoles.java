@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
 
 /**
@@ -20,17 +23,24 @@ import io.taskgate.web.ApiProblem;
 public class CustomRoles {
 
     private final JdbcClient jdbc;
+    private final Authorization authorization;
 
-    CustomRoles(JdbcClient jdbc) {
+    CustomRoles(JdbcClient jdbc, Authorization authorization) {
         this.jdbc = jdbc;
+        this.authorization = authorization;
     }
 
     /**
      * Makes {@code roleIds} the principal's exact set of custom roles. An id that is not a
      * custom role of this workspace answers 404 naming {@code customRoleIds}, and changes nothing.
+     * Giving or taking a role is granting or revoking what it grants, so the actor must hold
+     * every workspace permission of each role added or removed (403 naming the first missing);
+     * roles the principal keeps are not re-examined.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void replaceAssignments(String workspaceId, String principalType, String principalId, List<String> roleIds) {
+    public void replaceAssignments(WorkspacePrincipal actor, String principalType, String principalId,
+            List<String> roleIds) {
+        String workspaceId = actor.workspaceId();
         Set<String> wanted = new LinkedHashSet<>(roleIds);
         if (!wanted.isEmpty()) {
             Set<String> existing = new HashSet<>(jdbc.sql(
@@ -45,6 +55,13 @@ public class CustomRoles {
                 }
             }
         }
+        Set<String> changed = new HashSet<>(wanted);
+        for (String current : assignedTo(workspaceId, principalType, principalId)) {
+            if (!changed.remove(current)) {
+                changed.add(current);
+            }
+        }
+        requireHoldsPermissionsOf(actor, changed);
         jdbc.sql("""
                 delete from principal_custom_role
                  where workspace_id = :ws and principal_type = :type and principal_id = :id
@@ -63,6 +80,25 @@ public class CustomRoles {
                     .param("id", principalId)
                     .param("roleId", roleId)
                     .update();
+        }
+    }
+
+    private void requireHoldsPermissionsOf(WorkspacePrincipal actor, Set<String> roleIds) {
+        if (roleIds.isEmpty()) {
+            return;
+        }
+        Set<String> granted = new HashSet<>(jdbc.sql("""
+                select distinct permission from custom_role_permission
+                 where workspace_id = :ws and role_id in (:ids)
+                """)
+                .param("ws", actor.workspaceId())
+                .param("ids", roleIds)
+                .query(String.class)
+                .list());
+        for (WorkspacePermission permission : WorkspacePermission.values()) {
+            if (granted.contains(permission.key())) {
+                authorization.require(actor, permission);
+            }
         }
     }
 
