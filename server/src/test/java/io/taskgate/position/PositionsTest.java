@@ -219,6 +219,9 @@ class PositionsTest extends HttpTest {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.text()).doesNotContain("Secret Barista");
         }
+        Api.Client theirBot = api().createApiClient(other, mallory.token(), "Their bot", "owner", "global");
+        assertThat(api().get(path, theirBot.secret()).status()).isEqualTo(404);
+        assertThat(api().get(path, theirBot.secret()).text()).doesNotContain("Secret Barista");
         assertThat(api().get("/api/v1/workspaces/" + other + "/positions/" + barista, mallory.token()).status())
                 .isEqualTo(404);
         assertThat(api().post("/api/v1/workspaces/" + other + "/positions/" + barista + "/staff", mallory.token(),

@@ -177,6 +177,18 @@ class TeamsTest extends HttpTest {
     }
 
     @Test
+    void aReadLevelApiClientReadsTeamsButChangesNothingWhateverItsRole() {
+        String kitchen = createTeam("Kitchen");
+        Api.Client reporter = api().createApiClient(workspace, owner.token(), "Reporter", "admin", "read");
+
+        assertThat(api().get(teams() + "/" + kitchen + "/members", reporter.secret()).status()).isEqualTo(200);
+        Api.Response refused = api().post(teams(), reporter.secret(), Map.of("name", "Bots"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.get("requiredPermission")).isEqualTo("access level read_write");
+        assertThat(api().get(teams(), owner.token()).json().path("items")).hasSize(1);
+    }
+
+    @Test
     void aTeamIsRenamed() {
         String kitchen = createTeam("Kitchen");
 
@@ -275,6 +287,9 @@ class TeamsTest extends HttpTest {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.text()).doesNotContain("Secret kitchen").doesNotContain("Secretname");
         }
+        Api.Client theirBot = api().createApiClient(other, mallory.token(), "Their bot", "owner", "global");
+        assertThat(api().get(path + "/members", theirBot.secret()).status()).isEqualTo(404);
+        assertThat(api().get(path + "/members", theirBot.secret()).text()).doesNotContain("Secretname");
         String theirs = "/api/v1/workspaces/" + other + "/teams/" + kitchen;
         assertThat(api().get(theirs, mallory.token()).status()).isEqualTo(404);
         assertThat(api().get(theirs + "/members", mallory.token()).status()).isEqualTo(404);

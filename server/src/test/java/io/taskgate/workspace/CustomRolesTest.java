@@ -330,6 +330,9 @@ class CustomRolesTest extends HttpTest {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.text()).doesNotContain("Secret auditors");
         }
+        Api.Client theirBot = api().createApiClient(other, mallory.token(), "Their bot", "owner", "global");
+        assertThat(api().get(roles(), theirBot.secret()).status()).isEqualTo(404);
+        assertThat(api().get(roles(), theirBot.secret()).text()).doesNotContain("Secret auditors");
         String otherRoles = "/api/v1/workspaces/" + other + "/roles/" + secret;
         assertThat(api().get(otherRoles, mallory.token()).status()).isEqualTo(404);
         assertThat(api().patch(otherRoles, mallory.token(), Map.of("name", "Mine")).status()).isEqualTo(404);
