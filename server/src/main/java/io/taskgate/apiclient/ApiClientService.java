@@ -72,7 +72,7 @@ class ApiClientService {
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id());
         clients.insert(client);
-        customRoles.replaceAssignments(workspaceId, "api_client", client.id(), request.customRoleIds());
+        customRoles.replaceAssignments(principal, "api_client", client.id(), request.customRoleIds());
         audit.record(workspaceId, caller, "api_client.created", "api_client", client.id(),
                 "role=" + client.role() + ",accessLevel=" + client.accessLevel());
         return view(client);
@@ -107,7 +107,7 @@ class ApiClientService {
                 current.createdBy());
         clients.update(changed);
         if (change.customRoleIds() != null) {
-            customRoles.replaceAssignments(workspaceId, "api_client", clientId, change.customRoleIds());
+            customRoles.replaceAssignments(principal, "api_client", clientId, change.customRoleIds());
         }
         audit.record(workspaceId, caller, "api_client.updated", "api_client", clientId,
                 "role=" + changed.role() + ",accessLevel=" + changed.accessLevel() + ",active=" + changed.active());

@@ -10,24 +10,37 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
 
-/** Which custom roles a user or API client holds; shared by the people and the API-client features. */
+/**
+ * Which custom roles a user or API client holds, shared by the people and the API-client
+ * features; and the cleanup other features owe custom roles when something they refer to goes.
+ */
 @Component
 public class CustomRoles {
 
     private final JdbcClient jdbc;
+    private final Authorization authorization;
 
-    CustomRoles(JdbcClient jdbc) {
+    CustomRoles(JdbcClient jdbc, Authorization authorization) {
         this.jdbc = jdbc;
+        this.authorization = authorization;
     }
 
     /**
      * Makes {@code roleIds} the principal's exact set of custom roles. An id that is not a
      * custom role of this workspace answers 404 naming {@code customRoleIds}, and changes nothing.
+     * Giving or taking a role is granting or revoking what it grants, so the actor must hold
+     * every workspace permission of each role added or removed (403 naming the first missing);
+     * roles the principal keeps are not re-examined.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void replaceAssignments(String workspaceId, String principalType, String principalId, List<String> roleIds) {
+    public void replaceAssignments(WorkspacePrincipal actor, String principalType, String principalId,
+            List<String> roleIds) {
+        String workspaceId = actor.workspaceId();
         Set<String> wanted = new LinkedHashSet<>(roleIds);
         if (!wanted.isEmpty()) {
             Set<String> existing = new HashSet<>(jdbc.sql(
@@ -42,6 +55,13 @@ public class CustomRoles {
                 }
             }
         }
+        Set<String> changed = new HashSet<>(wanted);
+        for (String current : assignedTo(workspaceId, principalType, principalId)) {
+            if (!changed.remove(current)) {
+                changed.add(current);
+            }
+        }
+        requireHoldsPermissionsOf(actor, changed);
         jdbc.sql("""
                 delete from principal_custom_role
                  where workspace_id = :ws and principal_type = :type and principal_id = :id
@@ -63,6 +83,25 @@ public class CustomRoles {
         }
     }
 
+    private void requireHoldsPermissionsOf(WorkspacePrincipal actor, Set<String> roleIds) {
+        if (roleIds.isEmpty()) {
+            return;
+        }
+        Set<String> granted = new HashSet<>(jdbc.sql("""
+                select distinct permission from custom_role_permission
+                 where workspace_id = :ws and role_id in (:ids)
+                """)
+                .param("ws", actor.workspaceId())
+                .param("ids", roleIds)
+                .query(String.class)
+                .list());
+        for (WorkspacePermission permission : WorkspacePermission.values()) {
+            if (granted.contains(permission.key())) {
+                authorization.require(actor, permission);
+            }
+        }
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> assignedTo(String workspaceId, String principalType, String principalId) {
         return jdbc.sql("""
@@ -75,5 +114,17 @@ public class CustomRoles {
                 .param("id", principalId)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Drops every custom-role permission on a position that is being deleted, in the deletion's
+     * transaction: a role must not keep granting {@code shift.edit} on a position that no longer exists.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetPosition(String workspaceId, String positionId) {
+        jdbc.sql("delete from custom_role_position_permission where workspace_id = :ws and position_id = :positionId")
+                .param("ws", workspaceId)
+                .param("positionId", positionId)
+                .update();
     }
 }

@@ -119,7 +119,7 @@ public class WorkspaceService {
             throw ApiProblem.conflict("already_member", email.trim() + " is already a member of this workspace");
         }
         members.insert(workspaceId, account.id(), role.key(), clock.instant(), caller.id());
-        customRoles.replaceAssignments(workspaceId, "user", account.id(), customRoleIds);
+        customRoles.replaceAssignments(principal, "user", account.id(), customRoleIds);
         audit.record(workspaceId, caller, "member.added", "user", account.id(), "role=" + role.key());
         return members.find(workspaceId, account.id()).map(MemberView::of).orElseThrow();
     }
@@ -148,7 +148,7 @@ public class WorkspaceService {
         }
         members.update(workspaceId, userId, role.key(), active);
         if (change.customRoleIds() != null) {
-            customRoles.replaceAssignments(workspaceId, "user", userId, change.customRoleIds());
+            customRoles.replaceAssignments(principal, "user", userId, change.customRoleIds());
         }
         audit.record(workspaceId, caller, "member.updated", "user", userId,
                 "role=" + role.key() + ",active=" + active

@@ -1,0 +1,101 @@
+package io.taskgate.position;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.identity.Caller;
+import io.taskgate.position.PositionService.PositionView;
+import io.taskgate.position.PositionStore.Assignment;
+import io.taskgate.web.Page;
+
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/positions")
+class PositionController {
+
+    private final PositionService service;
+
+    PositionController(PositionService service) {
+        this.service = service;
+    }
+
+    record NamePosition(
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name) {
+    }
+
+    record AssignUser(@NotBlank(message = "is required") String userId) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    PositionView create(Caller caller, @PathVariable String workspaceId, @Valid @RequestBody NamePosition request) {
+        return service.create(caller, workspaceId, request.name());
+    }
+
+    @GetMapping
+    Page<PositionView> list(Caller caller, @PathVariable String workspaceId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return service.list(caller, workspaceId, cursor, limit);
+    }
+
+    @GetMapping("/{positionId}")
+    PositionView get(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId) {
+        return service.get(caller, workspaceId, positionId);
+    }
+
+    /** The name is the only thing a position has to change; it is therefore required here too. */
+    @PatchMapping("/{positionId}")
+    PositionView rename(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
+            @Valid @RequestBody NamePosition request) {
+        return service.rename(caller, workspaceId, positionId, request.name());
+    }
+
+    @DeleteMapping("/{positionId}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId) {
+        service.delete(caller, workspaceId, positionId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{positionId}/managers")
+    @ResponseStatus(HttpStatus.CREATED)
+    PositionView addManager(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
+            @Valid @RequestBody AssignUser request) {
+        return service.assign(caller, workspaceId, positionId, Assignment.MANAGER, request.userId());
+    }
+
+    @DeleteMapping("/{positionId}/managers/{userId}")
+    ResponseEntity<Void> removeManager(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId, @PathVariable String userId) {
+        service.unassign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{positionId}/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    PositionView addStaff(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
+            @Valid @RequestBody AssignUser request) {
+        return service.assign(caller, workspaceId, positionId, Assignment.STAFF, request.userId());
+    }
+
+    @DeleteMapping("/{positionId}/staff/{userId}")
+    ResponseEntity<Void> removeStaff(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
+            @PathVariable String userId) {
+        service.unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,145 @@
+package io.taskgate.position;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.position.PositionStore.Assignment;
+import io.taskgate.support.Ids;
+import io.taskgate.support.Timestamps;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+import io.taskgate.workspace.CustomRoles;
+import io.taskgate.workspace.MemberDirectory;
+
+/** Use cases of positions: any member reads them, {@code positions.manage} changes them. */
+@Service
+class PositionService {
+
+    private final PositionStore positions;
+    private final MemberDirectory members;
+    private final CustomRoles customRoles;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PositionService(PositionStore positions, MemberDirectory members, CustomRoles customRoles,
+            Authorization authorization, AuditLog audit, Clock clock) {
+        this.positions = positions;
+        this.members = members;
+        this.customRoles = customRoles;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record PositionView(String id, String name, List<String> managerIds, List<String> staffIds, Instant createdAt) {
+    }
+
+    @Transactional
+    PositionView create(Caller caller, String workspaceId, String name) {
+        manager(caller, workspaceId);
+        var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(),
+                Timestamps.now(clock));
+        positions.insert(position);
+        audit.record(workspaceId, caller, "position.created", "position", position.id(), "name=" + position.name());
+        return new PositionView(position.id(), position.name(), List.of(), List.of(), position.createdAt());
+    }
+
+    @Transactional(readOnly = true)
+    Page<PositionView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        Page<PositionStore.Position> page = Page.fromOverfetch(
+                positions.list(workspaceId, Cursors.decode(cursor), size + 1), size, PositionStore.Position::id);
+        return new Page<>(views(workspaceId, page.items()), page.nextCursor());
+    }
+
+    @Transactional(readOnly = true)
+    PositionView get(Caller caller, String workspaceId, String positionId) {
+        authorization.enter(caller, workspaceId);
+        return view(find(workspaceId, positionId));
+    }
+
+    @Transactional
+    PositionView rename(Caller caller, String workspaceId, String positionId, String name) {
+        manager(caller, workspaceId);
+        PositionStore.Position current = find(workspaceId, positionId);
+        positions.rename(workspaceId, positionId, name.trim());
+        audit.record(workspaceId, caller, "position.updated", "position", positionId, "name=" + name.trim());
+        return view(new PositionStore.Position(workspaceId, positionId, name.trim(), current.createdAt()));
+    }
+
+    @Transactional
+    void delete(Caller caller, String workspaceId, String positionId) {
+        manager(caller, workspaceId);
+        find(workspaceId, positionId);
+        customRoles.forgetPosition(workspaceId, positionId);
+        positions.delete(workspaceId, positionId);
+        audit.record(workspaceId, caller, "position.deleted", "position", positionId, null);
+    }
+
+    @Transactional
+    PositionView assign(Caller caller, String workspaceId, String positionId, Assignment assignment, String userId) {
+        manager(caller, workspaceId);
+        PositionStore.Position position = find(workspaceId, positionId);
+        if (members.find(workspaceId, userId).isEmpty()) {
+            throw ApiProblem.referenceNotFound("userId", userId);
+        }
+        if (!positions.assign(assignment, workspaceId, positionId, userId)) {
+            throw ApiProblem.conflict("already_" + assignment.key(),
+                    userId + " is already " + assignment.key() + " of position " + positionId);
+        }
+        audit.record(workspaceId, caller, "position." + assignment.key() + "_added", "position", positionId,
+                "userId=" + userId);
+        return view(position);
+    }
+
+    @Transactional
+    void unassign(Caller caller, String workspaceId, String positionId, Assignment assignment, String userId) {
+        manager(caller, workspaceId);
+        find(workspaceId, positionId);
+        if (!positions.unassign(assignment, workspaceId, positionId, userId)) {
+            throw ApiProblem.notFound("Position " + assignment.key() + " " + userId + " of position " + positionId);
+        }
+        audit.record(workspaceId, caller, "position." + assignment.key() + "_removed", "position", positionId,
+                "userId=" + userId);
+    }
+
+    private WorkspacePrincipal manager(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.POSITIONS_MANAGE);
+        return principal;
+    }
+
+    private PositionStore.Position find(String workspaceId, String positionId) {
+        return positions.find(workspaceId, positionId)
+                .orElseThrow(() -> ApiProblem.notFound("Position " + positionId));
+    }
+
+    private PositionView view(PositionStore.Position position) {
+        return views(position.workspaceId(), List.of(position)).getFirst();
+    }
+
+    /** Views of a page of positions, with their managers and staff loaded in one query each. */
+    private List<PositionView> views(String workspaceId, List<PositionStore.Position> page) {
+        List<String> ids = page.stream().map(PositionStore.Position::id).toList();
+        Map<String, List<String>> managers = positions.assigned(Assignment.MANAGER, workspaceId, ids);
+        Map<String, List<String>> staff = positions.assigned(Assignment.STAFF, workspaceId, ids);
+        return page.stream()
+                .map(p -> new PositionView(p.id(), p.name(), List.copyOf(managers.getOrDefault(p.id(), List.of())),
+                        List.copyOf(staff.getOrDefault(p.id(), List.of())), p.createdAt()))
+                .toList();
+    }
+}

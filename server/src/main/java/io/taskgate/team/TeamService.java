@@ -1,0 +1,180 @@
+package io.taskgate.team;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.PrincipalType;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.apiclient.ApiClientDirectory;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.support.Timestamps;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+import io.taskgate.workspace.MemberDirectory;
+
+/** Use cases of teams: any member reads them, {@code teams.manage} changes them and who is in them. */
+@Service
+class TeamService {
+
+    private final TeamStore teams;
+    private final MemberDirectory people;
+    private final ApiClientDirectory clients;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TeamService(TeamStore teams, MemberDirectory people, ApiClientDirectory clients, Authorization authorization,
+            AuditLog audit, Clock clock) {
+        this.teams = teams;
+        this.people = people;
+        this.clients = clients;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record TeamView(String id, String name, int memberCount, Instant createdAt) {
+    }
+
+    /** {@code active} is false for a deactivated person or a disabled client: they stay listed, without access. */
+    record MemberView(String principalType, String principalId, @Nullable String name, boolean active,
+            Instant addedAt) {
+    }
+
+    @Transactional
+    TeamView create(Caller caller, String workspaceId, String name) {
+        writer(caller, workspaceId);
+        var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), Timestamps.now(clock));
+        teams.insert(team);
+        audit.record(workspaceId, caller, "team.created", "team", team.id(), "name=" + team.name());
+        return new TeamView(team.id(), team.name(), 0, team.createdAt());
+    }
+
+    @Transactional(readOnly = true)
+    Page<TeamView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        Page<TeamStore.Team> page = Page.fromOverfetch(teams.list(workspaceId, Cursors.decode(cursor), size + 1),
+                size, TeamStore.Team::id);
+        Map<String, Integer> counts = teams.memberCounts(workspaceId,
+                page.items().stream().map(TeamStore.Team::id).toList());
+        return page.map(team -> view(team, counts));
+    }
+
+    @Transactional(readOnly = true)
+    TeamView get(Caller caller, String workspaceId, String teamId) {
+        authorization.enter(caller, workspaceId);
+        return view(find(workspaceId, teamId));
+    }
+
+    @Transactional
+    TeamView rename(Caller caller, String workspaceId, String teamId, String name) {
+        writer(caller, workspaceId);
+        TeamStore.Team current = find(workspaceId, teamId);
+        teams.rename(workspaceId, teamId, name.trim());
+        audit.record(workspaceId, caller, "team.updated", "team", teamId, "name=" + name.trim());
+        return view(new TeamStore.Team(workspaceId, teamId, name.trim(), current.createdAt()));
+    }
+
+    /** Its members and its project memberships go with it. */
+    @Transactional
+    void delete(Caller caller, String workspaceId, String teamId) {
+        writer(caller, workspaceId);
+        find(workspaceId, teamId);
+        teams.delete(workspaceId, teamId);
+        audit.record(workspaceId, caller, "team.deleted", "team", teamId, null);
+    }
+
+    @Transactional
+    MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
+        writer(caller, workspaceId);
+        find(workspaceId, teamId);
+        MemberView member = newMember(workspaceId, type, principalId)
+                .orElseThrow(() -> ApiProblem.referenceNotFound("principalId", principalId));
+        if (!teams.addMember(workspaceId, teamId, new TeamStore.Member(type.key(), principalId, member.addedAt()))) {
+            throw ApiProblem.conflict("already_member", principalId + " is already a member of team " + teamId);
+        }
+        audit.record(workspaceId, caller, "team.member_added", "team", teamId,
+                "principalType=" + type.key() + ",principalId=" + principalId);
+        return member;
+    }
+
+    @Transactional(readOnly = true)
+    Page<MemberView> listMembers(Caller caller, String workspaceId, String teamId, @Nullable String cursor,
+            @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        find(workspaceId, teamId);
+        int size = Cursors.limit(limit);
+        Page<TeamStore.Member> page = Page.fromOverfetch(
+                teams.members(workspaceId, teamId, Cursors.decode(cursor), size + 1), size,
+                TeamStore.Member::principalId);
+        return new Page<>(views(workspaceId, page.items()), page.nextCursor());
+    }
+
+    @Transactional
+    void removeMember(Caller caller, String workspaceId, String teamId, String principalId) {
+        writer(caller, workspaceId);
+        find(workspaceId, teamId);
+        if (!teams.removeMember(workspaceId, teamId, principalId)) {
+            throw ApiProblem.notFound("Member " + principalId + " of team " + teamId);
+        }
+        audit.record(workspaceId, caller, "team.member_removed", "team", teamId, "principalId=" + principalId);
+    }
+
+    private void writer(Caller caller, String workspaceId) {
+        authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.TEAMS_MANAGE);
+    }
+
+    /** The principal as a new member, when it is a user or client of this workspace. */
+    private Optional<MemberView> newMember(String workspaceId, PrincipalType type, String principalId) {
+        Instant now = Timestamps.now(clock);
+        return switch (type) {
+            case USER -> people.find(workspaceId, principalId)
+                    .map(person -> new MemberView(type.key(), principalId, person.name(), person.active(), now));
+            case API_CLIENT -> clients.find(workspaceId, principalId)
+                    .map(client -> new MemberView(type.key(), principalId, client.name(), client.active(), now));
+        };
+    }
+
+    private TeamStore.Team find(String workspaceId, String teamId) {
+        return teams.find(workspaceId, teamId).orElseThrow(() -> ApiProblem.notFound("Team " + teamId));
+    }
+
+    private TeamView view(TeamStore.Team team) {
+        return view(team, teams.memberCounts(team.workspaceId(), List.of(team.id())));
+    }
+
+    private static TeamView view(TeamStore.Team team, Map<String, Integer> counts) {
+        return new TeamView(team.id(), team.name(), counts.getOrDefault(team.id(), 0), team.createdAt());
+    }
+
+    /** Names and states of a page of members, one query per kind of principal. */
+    private List<MemberView> views(String workspaceId, List<TeamStore.Member> members) {
+        Map<String, MemberDirectory.Person> persons = people.find(workspaceId, idsOf(members, PrincipalType.USER));
+        Map<String, ApiClientDirectory.Client> machines = clients.find(workspaceId,
+                idsOf(members, PrincipalType.API_CLIENT));
+        return members.stream().map(member -> {
+            MemberDirectory.Person person = persons.get(member.principalId());
+            ApiClientDirectory.Client client = machines.get(member.principalId());
+            String name = person != null ? person.name() : client != null ? client.name() : null;
+            boolean active = person != null ? person.active() : client != null && client.active();
+            return new MemberView(member.principalType(), member.principalId(), name, active, member.addedAt());
+        }).toList();
+    }
+
+    private static List<String> idsOf(List<TeamStore.Member> members, PrincipalType type) {
+        return members.stream().filter(member -> member.principalType().equals(type.key()))
+                .map(TeamStore.Member::principalId).toList();
+    }
+}

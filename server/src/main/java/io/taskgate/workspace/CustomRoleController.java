@@ -1,0 +1,127 @@
+package io.taskgate.workspace;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.taskgate.access.PositionPermission;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Page;
+import io.taskgate.workspace.CustomRoleService.RoleView;
+
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/roles")
+class CustomRoleController {
+
+    private static final String CATALOG = String.join(", ",
+            EnumSet.allOf(WorkspacePermission.class).stream().map(WorkspacePermission::key).toList());
+
+    private final CustomRoleService service;
+
+    CustomRoleController(CustomRoleService service) {
+        this.service = service;
+    }
+
+    record PositionGrant(@NotBlank(message = "is required") String positionId,
+            @NotEmpty(message = "must name at least one permission") List<String> permissions) {
+    }
+
+    record CreateRole(
+            @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String name,
+            @Nullable List<String> permissions,
+            @Nullable @Size(max = 200, message = "must have at most 200 entries")
+            List<@Valid PositionGrant> positionPermissions) {
+    }
+
+    record ChangeRole(@Nullable @Size(max = 100, message = "must be at most 100 characters") String name,
+            @Nullable List<String> permissions,
+            @Nullable @Size(max = 200, message = "must have at most 200 entries")
+            List<@Valid PositionGrant> positionPermissions) {
+    }
+
+    @GetMapping
+    Page<RoleView> list(Caller caller, @PathVariable String workspaceId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return service.list(caller, workspaceId, cursor, limit);
+    }
+
+    @GetMapping("/{roleId}")
+    RoleView get(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId) {
+        return service.get(caller, workspaceId, roleId);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RoleView create(Caller caller, @PathVariable String workspaceId, @Valid @RequestBody CreateRole request) {
+        List<PositionGrant> grants = request.positionPermissions() == null ? List.of() : request.positionPermissions();
+        return service.create(caller, workspaceId, new CustomRoleService.RoleDefinition(request.name(),
+                permissions(request.permissions() == null ? List.of() : request.permissions()),
+                positionPermissions(grants)));
+    }
+
+    @PatchMapping("/{roleId}")
+    RoleView change(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId,
+            @Valid @RequestBody ChangeRole request) {
+        if (request.name() != null && request.name().isBlank()) {
+            throw ApiProblem.invalid("name", "must not be blank");
+        }
+        return service.change(caller, workspaceId, roleId, new CustomRoleService.RoleChange(request.name(),
+                request.permissions() == null ? null : permissions(request.permissions()),
+                request.positionPermissions() == null ? null : positionPermissions(request.positionPermissions())));
+    }
+
+    @DeleteMapping("/{roleId}")
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId) {
+        service.delete(caller, workspaceId, roleId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {
+        Set<WorkspacePermission> permissions = EnumSet.noneOf(WorkspacePermission.class);
+        for (String key : keys) {
+            permissions.add(WorkspacePermission.fromKey(String.valueOf(key)).orElseThrow(() -> ApiProblem.invalid(
+                    "permissions", "'" + key + "' is not a workspace permission; the catalog is " + CATALOG)));
+        }
+        return permissions;
+    }
+
+    /** Entries naming the same position twice are merged. */
+    private static Map<String, Set<PositionPermission>> positionPermissions(List<PositionGrant> grants) {
+        Map<String, Set<PositionPermission>> byPosition = new TreeMap<>();
+        for (int i = 0; i < grants.size(); i++) {
+            PositionGrant grant = grants.get(i);
+            String field = "positionPermissions[" + i + "].permissions";
+            for (String key : grant.permissions()) {
+                PositionPermission permission = PositionPermission.fromKey(String.valueOf(key)).orElseThrow(
+                        () -> ApiProblem.invalid(field, "'" + key + "' is not a position permission; use shift.edit"));
+                byPosition.computeIfAbsent(grant.positionId(), id -> EnumSet.noneOf(PositionPermission.class))
+                        .add(permission);
+            }
+        }
+        return byPosition;
+    }
+}

@@ -1,0 +1,221 @@
+package io.taskgate.workspace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.PositionPermission;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceRole;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.support.Timestamps;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+
+/**
+ * Use cases of roles: every member may read the built-in and custom roles; changing a custom
+ * role takes {@code members.manage} and holding every workspace permission it grants, so that
+ * nobody can mint a role stronger than themselves.
+ */
+@Service
+class CustomRoleService {
+
+    private final CustomRoleStore roles;
+    private final KnownPositions positions;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CustomRoleService(CustomRoleStore roles, KnownPositions positions, Authorization authorization, AuditLog audit,
+            Clock clock) {
+        this.roles = roles;
+        this.positions = positions;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record PositionPermissionsView(String positionId, List<String> permissions) {
+    }
+
+    /** A built-in role is named by its key, which is also its id; it has no creation time. */
+    record RoleView(String id, String name, boolean builtIn, List<String> permissions,
+            List<PositionPermissionsView> positionPermissions, @Nullable Instant createdAt) {
+    }
+
+    record RoleDefinition(String name, Set<WorkspacePermission> permissions,
+            Map<String, Set<PositionPermission>> positionPermissions) {
+    }
+
+    /** Null fields stay as they are. */
+    record RoleChange(@Nullable String name, @Nullable Set<WorkspacePermission> permissions,
+            @Nullable Map<String, Set<PositionPermission>> positionPermissions) {
+    }
+
+    /** The built-in roles first (on the first page), then the custom ones in creation order. */
+    @Transactional(readOnly = true)
+    Page<RoleView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor);
+        List<WorkspaceRole> builtIns = Arrays.asList(WorkspaceRole.values());
+        Optional<WorkspaceRole> afterBuiltIn = after == null ? Optional.empty() : WorkspaceRole.fromKey(after);
+        List<RoleView> rows = new ArrayList<>();
+        if (after == null || afterBuiltIn.isPresent()) {
+            int from = afterBuiltIn.map(role -> builtIns.indexOf(role) + 1).orElse(0);
+            builtIns.subList(from, builtIns.size()).stream().limit(size + 1L).map(CustomRoleService::view)
+                    .forEach(rows::add);
+        }
+        if (rows.size() <= size) {
+            String customAfter = after == null || afterBuiltIn.isPresent() ? null : after;
+            roles.list(workspaceId, customAfter, size + 1 - rows.size()).stream().map(CustomRoleService::view)
+                    .forEach(rows::add);
+        }
+        return Page.fromOverfetch(rows, size, RoleView::id);
+    }
+
+    @Transactional(readOnly = true)
+    RoleView get(Caller caller, String workspaceId, String roleId) {
+        authorization.enter(caller, workspaceId);
+        Optional<WorkspaceRole> builtIn = WorkspaceRole.fromKey(roleId);
+        return builtIn.isPresent() ? view(builtIn.get()) : view(find(workspaceId, roleId));
+    }
+
+    @Transactional
+    RoleView create(Caller caller, String workspaceId, RoleDefinition definition) {
+        WorkspacePrincipal principal = writer(caller, workspaceId);
+        requireHoldsAll(principal, definition.permissions());
+        requireKnownPositions(workspaceId, definition.positionPermissions());
+        String name = definition.name().trim();
+        requireFreeName(workspaceId, name, null);
+        var role = new CustomRoleStore.CustomRole(workspaceId, Ids.next("role", clock), name,
+                definition.permissions(), definition.positionPermissions(), Timestamps.now(clock));
+        try {
+            roles.insert(role);
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(name);
+        }
+        audit.record(workspaceId, caller, "role.created", "custom_role", role.id(), details(role));
+        return view(role);
+    }
+
+    @Transactional
+    RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change) {
+        WorkspacePrincipal principal = writer(caller, workspaceId);
+        CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
+        // Taking a permission away from others' role is as strong an act as granting it.
+        requireHoldsAll(principal, current.permissions());
+        var changed = new CustomRoleStore.CustomRole(workspaceId, roleId,
+                change.name() == null ? current.name() : change.name().trim(),
+                change.permissions() == null ? current.permissions() : change.permissions(),
+                change.positionPermissions() == null ? current.positionPermissions() : change.positionPermissions(),
+                current.createdAt());
+        requireHoldsAll(principal, changed.permissions());
+        if (change.positionPermissions() != null) {
+            requireKnownPositions(workspaceId, change.positionPermissions());
+        }
+        requireFreeName(workspaceId, changed.name(), roleId);
+        try {
+            roles.update(changed);
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(changed.name());
+        }
+        audit.record(workspaceId, caller, "role.updated", "custom_role", roleId, details(changed));
+        return view(changed);
+    }
+
+    /** Whoever held the role loses what it granted, at once: its assignments go with it. */
+    @Transactional
+    void delete(Caller caller, String workspaceId, String roleId) {
+        WorkspacePrincipal principal = writer(caller, workspaceId);
+        CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
+        requireHoldsAll(principal, current.permissions());
+        roles.delete(workspaceId, roleId);
+        audit.record(workspaceId, caller, "role.deleted", "custom_role", roleId, "name=" + current.name());
+    }
+
+    private WorkspacePrincipal writer(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
+        return principal;
+    }
+
+    /** 403 naming the first permission of the catalog the caller lacks, explained as any other denial. */
+    private void requireHoldsAll(WorkspacePrincipal principal, Set<WorkspacePermission> permissions) {
+        for (WorkspacePermission permission : WorkspacePermission.values()) {
+            if (permissions.contains(permission)) {
+                authorization.require(principal, permission);
+            }
+        }
+    }
+
+    private void requireKnownPositions(String workspaceId, Map<String, Set<PositionPermission>> grants) {
+        Set<String> existing = positions.existing(workspaceId, grants.keySet());
+        for (String positionId : grants.keySet()) {
+            if (!existing.contains(positionId)) {
+                throw ApiProblem.referenceNotFound("positionPermissions", positionId);
+            }
+        }
+    }
+
+    private void requireFreeName(String workspaceId, String name, @Nullable String exceptId) {
+        if (roles.nameTaken(workspaceId, name, exceptId)) {
+            throw nameTaken(name);
+        }
+    }
+
+    private static ApiProblem nameTaken(String name) {
+        return ApiProblem.conflict("role_name_taken", "A role named '" + name + "' already exists in this workspace");
+    }
+
+    private CustomRoleStore.CustomRole find(String workspaceId, String roleId) {
+        return roles.find(workspaceId, roleId).orElseThrow(() -> ApiProblem.notFound("Role " + roleId));
+    }
+
+    private CustomRoleStore.CustomRole findChangeable(String workspaceId, String roleId) {
+        if (WorkspaceRole.fromKey(roleId).isPresent()) {
+            throw ApiProblem.conflict("built_in_role",
+                    "The built-in role " + roleId + " cannot be changed; create a custom role instead");
+        }
+        return find(workspaceId, roleId);
+    }
+
+    private static String details(CustomRoleStore.CustomRole role) {
+        return "name=" + role.name() + ",permissions=" + role.permissions().stream().map(WorkspacePermission::key)
+                .toList() + ",positions=" + role.positionPermissions().size();
+    }
+
+    private static RoleView view(WorkspaceRole role) {
+        return new RoleView(role.key(), role.key(), true, keys(role.permissions()), List.of(), null);
+    }
+
+    private static RoleView view(CustomRoleStore.CustomRole role) {
+        List<PositionPermissionsView> positions = role.positionPermissions().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> new PositionPermissionsView(entry.getKey(),
+                        entry.getValue().stream().map(PositionPermission::key).sorted().toList()))
+                .toList();
+        return new RoleView(role.id(), role.name(), false, keys(role.permissions()), positions, role.createdAt());
+    }
+
+    /** In catalog order, whatever order they were given in. */
+    private static List<String> keys(Set<WorkspacePermission> permissions) {
+        return Arrays.stream(WorkspacePermission.values()).filter(permissions::contains)
+                .map(WorkspacePermission::key).toList();
+    }
+}
