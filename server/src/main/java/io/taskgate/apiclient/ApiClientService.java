@@ -97,8 +97,9 @@ class ApiClientService {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
-        if (role == WorkspaceRole.OWNER || current.role().equals(WorkspaceRole.OWNER.key())) {
-            requireMayGrant(principal, WorkspaceRole.OWNER);
+        if (!role.key().equals(current.role())) {
+            requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
+            requireMayGrant(principal, role);
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 change.name() == null ? current.name() : change.name().trim(), role.key(),
@@ -156,11 +157,9 @@ class ApiClientService {
         return principal;
     }
 
-    /** An owner-level client can delete the workspace: only an owner may mint one. */
+    /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
     private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
-        if (role == WorkspaceRole.OWNER) {
-            authorization.require(principal, WorkspacePermission.WORKSPACE_MANAGE);
-        }
+        authorization.requireHoldsAll(principal, role.permissions());
     }
 
     private ApiClients.ApiClient find(String workspaceId, String clientId) {

@@ -1,5 +1,6 @@
 package io.taskgate.authorization;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,18 @@ public class Authorization {
 
     public Decision decide(WorkspacePrincipal principal, Action action, Resource resource) {
         return AccessPolicy.decide(principal.facts(), action, resource);
+    }
+
+    /**
+     * No escalation: a principal may grant (or take away) only permissions it holds itself.
+     * Denied with the first missing permission of the catalog, explained like any denial.
+     */
+    public void requireHoldsAll(WorkspacePrincipal principal, Collection<WorkspacePermission> permissions) {
+        for (WorkspacePermission permission : WorkspacePermission.values()) {
+            if (permissions.contains(permission)) {
+                require(principal, permission);
+            }
+        }
     }
 
     public void require(WorkspacePrincipal principal, WorkspacePermission permission) {

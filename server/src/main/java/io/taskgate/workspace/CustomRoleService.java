@@ -155,13 +155,8 @@ class CustomRoleService {
         return principal;
     }
 
-    /** 403 naming the first permission of the catalog the caller lacks, explained as any other denial. */
     private void requireHoldsAll(WorkspacePrincipal principal, Set<WorkspacePermission> permissions) {
-        for (WorkspacePermission permission : WorkspacePermission.values()) {
-            if (permissions.contains(permission)) {
-                authorization.require(principal, permission);
-            }
-        }
+        authorization.requireHoldsAll(principal, permissions);
     }
 
     private void requireKnownPositions(String workspaceId, Map<String, Set<PositionPermission>> grants) {

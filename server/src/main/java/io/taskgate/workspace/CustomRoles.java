@@ -95,11 +95,9 @@ public class CustomRoles {
                 .param("ids", roleIds)
                 .query(String.class)
                 .list());
-        for (WorkspacePermission permission : WorkspacePermission.values()) {
-            if (granted.contains(permission.key())) {
-                authorization.require(actor, permission);
-            }
-        }
+        authorization.requireHoldsAll(actor, granted.stream()
+                .flatMap(key -> WorkspacePermission.fromKey(key).stream())
+                .toList());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

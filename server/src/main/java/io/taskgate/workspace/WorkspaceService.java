@@ -138,8 +138,9 @@ public class WorkspaceService {
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
-        if (wasOwner && role != WorkspaceRole.OWNER || role == WorkspaceRole.OWNER && !wasOwner) {
-            requireMayGrant(principal, WorkspaceRole.OWNER);
+        if (!role.key().equals(current.role())) {
+            requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
+            requireMayGrant(principal, role);
         }
         boolean losesOwnership = wasOwner && current.active() && (role != WorkspaceRole.OWNER || !active);
         if (losesOwnership && members.countActiveOwners(workspaceId) <= 1) {
@@ -156,10 +157,8 @@ public class WorkspaceService {
         return members.find(workspaceId, userId).map(MemberView::of).orElseThrow();
     }
 
-    /** Making or unmaking an owner takes an owner: admins manage members, but cannot crown themselves. */
+    /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
     private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
-        if (role == WorkspaceRole.OWNER) {
-            authorization.require(principal, WorkspacePermission.WORKSPACE_MANAGE);
-        }
+        authorization.requireHoldsAll(principal, role.permissions());
     }
 }

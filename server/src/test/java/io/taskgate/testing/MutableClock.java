@@ -32,6 +32,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return Instant.now().plus(offset.get()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -205,4 +205,30 @@ class WorkspaceMembersTest extends HttpTest {
         assertThat(api().get("/api/v1/workspaces/" + cafe + "/users?limit=0", olga.token()).status())
                 .isEqualTo(422);
     }
+
+    @Test
+    void grantingARoleTakesHoldingEverythingItGrants() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+        Api.Person carl = api().addMember(cafe, olga, "Carl", "member");
+        String hr = Api.expect(api().post("/api/v1/workspaces/" + cafe + "/roles", olga.token(),
+                Map.of("name", "HR", "permissions", java.util.List.of("members.manage"))), 201).get("id");
+        Api.expect(api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
+                Map.of("customRoleIds", java.util.List.of(hr))), 200);
+
+        Api.Response crown = api().patch("/api/v1/workspaces/" + cafe + "/users/" + carl.id(), bob.token(),
+                Map.of("role", "admin"));
+        Api.Response self = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), bob.token(),
+                Map.of("role", "admin"));
+        Api.Response demote = api().patch("/api/v1/workspaces/" + cafe + "/users/" + carl.id(), bob.token(),
+                Map.of("role", "guest"));
+
+        assertThat(crown.status()).isEqualTo(403);
+        assertThat(crown.get("requiredPermission")).isEqualTo("api_clients.manage");
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(demote.status()).isEqualTo(200);
+        assertThat(api().post("/api/v1/workspaces/" + cafe + "/api-clients", olga.token(),
+                Map.of("name", "x", "role", "admin", "accessLevel", "read")).status()).isEqualTo(201);
+    }
 }

@@ -51,7 +51,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * {@code project.read} on facts built in memory from the same world.
  */
 @Tag("database")
-class ProjectVisibilityAgreesWithCoreProperties {
+class ProjectVisibilityAgreesWithCoreTest {
 
     private static ConfigurableApplicationContext context;
     private static final AtomicLong checks = new AtomicLong();
@@ -66,7 +66,7 @@ class ProjectVisibilityAgreesWithCoreProperties {
 
     @AfterContainer
     static void stop() {
-        System.out.println("ProjectVisibilityAgreesWithCoreProperties: " + checks.get()
+        System.out.println("ProjectVisibilityAgreesWithCoreTest: " + checks.get()
                 + " (principal, project) pairs checked");
         context.close();
     }
