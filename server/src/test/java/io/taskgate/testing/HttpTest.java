@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"taskgate.password.bcrypt-strength=4"})
-@Import(HttpTest.TestClock.class)
+@Import({HttpTest.TestClock.class, FailingEndpoint.class})
 public abstract class HttpTest {
 
     @LocalServerPort
