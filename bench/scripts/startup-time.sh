@@ -8,9 +8,10 @@ cd "$(dirname "$0")/../.."
 database=${1:-h2}
 runs=${2:-3}
 jar=server/target/taskgate-server-exec.jar
-port=18080
 total=0
 for run in $(seq 1 "$runs"); do
+  port=$((20000 + RANDOM % 20000))
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is taken" >&2; exit 1; fi
   data=$(mktemp -d)
   args=(--server.port=$port --taskgate.data-dir="$data")
   if [[ $database == postgresql ]]; then
@@ -21,7 +22,10 @@ for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   ./taskgate java -jar "$jar" "${args[@]}" >/dev/null 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do sleep 0.05; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited before answering" >&2; exit 1; }
+    sleep 0.05
+  done
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
   echo "run $run ($database): ${ms} ms to first 200"
