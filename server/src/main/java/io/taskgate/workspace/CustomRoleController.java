@@ -56,7 +56,7 @@ public class CustomRoleController {
             List<@Valid PositionGrant> positionPermissions) {
     }
 
-    record ChangeRole(@Nullable @Size(max = 100, message = "must be at most 100 characters") String name,
+    public record ChangeRole(@Nullable @Size(max = 100, message = "must be at most 100 characters") String name,
             @Nullable List<String> permissions,
             @Nullable @Size(max = 200, message = "must have at most 200 entries")
             List<@Valid PositionGrant> positionPermissions) {
