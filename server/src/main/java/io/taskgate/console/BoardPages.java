@@ -23,6 +23,7 @@ import io.taskgate.project.ProjectMemberService;
 import io.taskgate.project.ProjectService;
 import io.taskgate.task.TaskBoard;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.workspace.WorkspaceService;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,14 +42,16 @@ class BoardPages {
     private final TaskForms taskForms;
     private final ProjectService projects;
     private final ProjectMemberService members;
+    private final WorkspaceService workspaces;
     private final Layout layout;
 
     BoardPages(TaskBoard board, TaskForms taskForms, ProjectService projects, ProjectMemberService members,
-            Layout layout) {
+            WorkspaceService workspaces, Layout layout) {
         this.board = board;
         this.taskForms = taskForms;
         this.projects = projects;
         this.members = members;
+        this.workspaces = workspaces;
         this.layout = layout;
     }
 
@@ -174,9 +177,15 @@ class BoardPages {
         return "console/board";
     }
 
-    /** Whom a task may be assigned to here: the project's people and API clients, by id. */
+    /**
+     * Whom a task may be assigned to, by id: the workspace's active people (as the API accepts)
+     * and the project's API clients, which the viewer may not otherwise be allowed to list.
+     */
     private Map<String, String> people(Viewer viewer, String workspaceId, String projectId) {
         Map<String, String> people = new LinkedHashMap<>();
+        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items().stream()
+                .filter(WorkspaceService.MemberView::active)
+                .forEach(person -> people.put(person.id(), person.name()));
         members.list(viewer.user(), workspaceId, projectId, null, 200).items().stream()
                 .filter(member -> !member.principalType().equals("team") && member.active())
                 .forEach(member -> people.put(member.principalId(), member.name()));

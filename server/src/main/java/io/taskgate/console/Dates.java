@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** How pages show instants, as {@code ${@dates.at(…)}}: UTC, to the minute, as the API stores them. */
+/** How pages show instants and ids, as {@code ${@dates.at(…)}}: UTC to the minute, long ids abbreviated. */
 @Component("dates")
 public class Dates {
 
@@ -24,5 +24,14 @@ public class Dates {
 
     public String day(@Nullable Instant instant) {
         return instant == null ? "" : DAY.format(instant);
+    }
+
+    /** A long opaque id as a table cell shows it, {@code key_…m4ajg7}; the page keeps the full id in a title. */
+    public String brief(@Nullable String id) {
+        if (id == null) {
+            return "";
+        }
+        int kind = id.indexOf('_');
+        return id.length() <= 16 || kind < 0 ? id : id.substring(0, kind + 1) + "…" + id.substring(id.length() - 6);
     }
 }

@@ -97,8 +97,11 @@ class PeoplePages {
             @Nullable Problem problem) {
         WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "people");
         model.addAttribute("people", workspaces.listMembers(viewer.user(), workspaceId, null, 200).items());
-        model.addAttribute("customRoles", roles.list(viewer.user(), workspaceId, null, 200).items().stream()
-                .filter(role -> !role.builtIn()).toList());
+        List<CustomRoleService.RoleView> customRoles = roles.list(viewer.user(), workspaceId, null, 200).items()
+                .stream().filter(role -> !role.builtIn()).toList();
+        model.addAttribute("customRoles", customRoles);
+        model.addAttribute("roleNames", customRoles.stream().collect(java.util.stream.Collectors.toMap(
+                CustomRoleService.RoleView::id, CustomRoleService.RoleView::name)));
         model.addAttribute("builtInRoles", List.of("owner", "admin", "member", "guest"));
         model.addAttribute("manage", layout.allows(principal, WorkspacePermission.MEMBERS_MANAGE));
         model.addAttribute("form", form);

@@ -91,7 +91,10 @@ abstract class BrowserTest extends HttpTest {
 
     /** Signs up through the console's form; the console logs the new person in. Returns the email. */
     static String signUp(Page page, String name) {
-        String email = uniqueEmail(name);
+        return signUp(page, name, uniqueEmail(name));
+    }
+
+    static String signUp(Page page, String name, String email) {
         page.navigate("/signup");
         page.getByLabel("Name").fill(name);
         page.getByLabel("Email").fill(email);
