@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -73,8 +74,13 @@ class ConsoleErrors {
         };
     }
 
+    /** Spring MVC's own refusals (a missing parameter, a wrong method) keep their 4xx status; the rest is a bug. */
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return page(request, response, model, known.getStatusCode().value(), "This request cannot be handled",
+                    "Go back, reload the page and try again.", null);
+        }
         String correlationId = RequestLogging.currentRequestId();
         log.error("Unexpected failure in the console, correlationId={}", correlationId, e);
         return page(request, response, model, 500, "Something went wrong",

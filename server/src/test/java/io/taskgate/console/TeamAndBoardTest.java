@@ -103,6 +103,51 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(tasks.get(0).path("version").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void theBoardFiltersByAssigneeAndListAndEditsOnlyWhatChanged() {
+        String email = signUp(page, "Olga");
+        String workspace = createWorkspace(page, "Cafe");
+        String token = api().logIn(email, PASSWORD);
+        var owner = new Api.Person(null, email, "Olga", token);
+        Api.Person mia = api().addMember(workspace, owner, "Mia", "member");
+        String base = "/api/v1/workspaces/" + workspace;
+        String project = api().post(base + "/projects", token, Map.of("name", "Opening")).get("id");
+        String november = api().post(base + "/projects/" + project + "/lists", token, Map.of("name", "November"))
+                .get("id");
+        api().post(base + "/tasks", token, Map.of("projectId", project, "title", "Paint the walls",
+                "assigneeId", mia.id(), "lists", java.util.List.of(Map.of("id", november))));
+        String chairs = api().post(base + "/tasks", token, Map.of("projectId", project, "title", "Buy chairs"))
+                .get("id");
+
+        page.navigate("/w/" + workspace + "/projects/" + project + "/board");
+        assertThat(page.locator(".task")).hasCount(2);
+        page.getByLabel("Assignee").selectOption(new SelectOption().setLabel("Mia"));
+        button("Filter").click();
+        assertThat(page.locator(".task")).hasCount(1);
+        assertThat(page.locator(".task")).containsText("Paint the walls");
+        page.getByLabel("Assignee").selectOption("");
+        page.getByLabel("List").selectOption(new SelectOption().setLabel("November"));
+        button("Filter").click();
+        assertThat(page.locator(".task")).hasCount(1);
+        assertThat(page.locator(".task")).containsText("Paint the walls");
+
+        page.navigate("/w/" + workspace + "/projects/" + project + "/board");
+        page.getByText("Buy chairs").click();
+        page.getByLabel("Title").fill("Buy 12 chairs");
+        page.getByLabel("Blockers (one per line)").fill("waiting for the budget");
+        button("Save").click();
+        assertThat(page.locator(".column[data-status='pending'] .task")).containsText(new String[] {
+            "Paint the walls", "Buy 12 chairs"});
+
+        var task = api().get(base + "/tasks/" + chairs, token);
+        assertThat(task.get("title")).isEqualTo("Buy 12 chairs");
+        assertThat(task.json().path("blockers").get(0).asString()).isEqualTo("waiting for the budget");
+        assertThat(task.get("priority")).isEqualTo("medium");
+        var audit = api().get(base + "/audit-events?action=task.updated", token).json().path("items");
+        assertThat(audit.get(0).path("details").asString()).contains("blockers").contains("title")
+                .doesNotContain("priority").doesNotContain("status");
+    }
+
     private Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
