@@ -171,6 +171,9 @@ public class Authorization {
         Map<String, Object> properties = new LinkedHashMap<>();
         ExplanationView explanation = ExplanationView.of(decision);
         properties.put("requiredPermission", explanation.requiredPermission());
+        if (!explanation.lackingPositionIds().isEmpty()) {
+            properties.put("lackingPositionIds", explanation.lackingPositionIds());
+        }
         properties.put("remedies", explanation.remedies());
         properties.put("explanation", explanation);
         return ApiProblem.forbidden(decision.explanation().summary(), properties);

@@ -1,0 +1,144 @@
+package io.taskgate.mastertask;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.Action;
+import io.taskgate.access.PositionsResource;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
+import io.taskgate.workspace.KnownPositions;
+
+/**
+ * Use cases of master tasks. Creating, changing or deleting one takes the right on every
+ * position it is for — managing it, {@code shift.edit} on it, or {@code positions.manage} —
+ * as the decision core judges {@code master_task.create}; a denial names each position lacking.
+ */
+@Service
+class MasterTaskService {
+
+    private final MasterTasks masterTasks;
+    private final KnownPositions positions;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MasterTaskService(MasterTasks masterTasks, KnownPositions positions, Authorization authorization, AuditLog audit,
+            Clock clock) {
+        this.masterTasks = masterTasks;
+        this.positions = positions;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    MasterTasks.MasterTask create(Caller caller, String workspaceId, MasterTaskFields fields) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        requireExisting(workspaceId, fields.positions());
+        authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(fields.positionIds()));
+        Instant now = clock.instant();
+        var task = new MasterTasks.MasterTask(workspaceId, Ids.next("mt", clock), fields.name(), fields.positionIds(),
+                fields.description() == null ? "" : fields.description(),
+                fields.color() == null ? MasterTaskFields.DEFAULT_COLOR : fields.color(),
+                Boolean.TRUE.equals(fields.favorite()), caller.id(), now, caller.id(), now, null, null, 1);
+        masterTasks.insert(task);
+        audit.record(workspaceId, caller, "master_task.created", "master_task", task.id(),
+                "positions=" + task.positionIds());
+        return masterTasks.find(workspaceId, task.id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    MasterTasks.MasterTask get(Caller caller, String workspaceId, String id) {
+        authorization.enter(caller, workspaceId);
+        return masterTasks.find(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("Master task " + id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<MasterTasks.MasterTask> list(Caller caller, String workspaceId, @Nullable String positionId,
+            @Nullable Boolean favorite, @Nullable String cursor, @Nullable Integer limit) {
+        authorization.enter(caller, workspaceId);
+        int size = Cursors.limit(limit);
+        return Page.fromOverfetch(masterTasks.list(workspaceId, positionId, favorite, Cursors.decode(cursor),
+                size + 1), size, MasterTasks.MasterTask::id);
+    }
+
+    @Transactional
+    MasterTasks.MasterTask update(Caller caller, String workspaceId, String id, MasterTaskFields fields,
+            @Nullable Long expectedVersion) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        MasterTasks.MasterTask current = live(workspaceId, id);
+        requireExisting(workspaceId, fields.positions());
+        Set<String> touched = new LinkedHashSet<>(current.positionIds());
+        touched.addAll(fields.positions());
+        authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(new ArrayList<>(touched)));
+        checkVersion(expectedVersion, current);
+        var changed = new MasterTasks.MasterTask(workspaceId, id, fields.name() == null ? current.name() : fields.name(),
+                fields.positionIds() == null ? current.positionIds() : fields.positionIds(),
+                fields.description() == null ? current.description() : fields.description(),
+                fields.color() == null ? current.color() : fields.color(),
+                fields.favorite() == null ? current.favorite() : fields.favorite(), current.createdBy(),
+                current.createdAt(), caller.id(), clock.instant(), null, null, current.version() + 1);
+        if (!masterTasks.update(changed, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        audit.record(workspaceId, caller, "master_task.updated", "master_task", id, null);
+        return masterTasks.find(workspaceId, id).orElseThrow();
+    }
+
+    /** Soft delete: the row stays, with who deleted it and when, and leaves every listing. */
+    @Transactional
+    void delete(Caller caller, String workspaceId, String id, @Nullable Long expectedVersion) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        MasterTasks.MasterTask current = live(workspaceId, id);
+        authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(current.positionIds()));
+        checkVersion(expectedVersion, current);
+        Instant now = clock.instant();
+        var deleted = new MasterTasks.MasterTask(workspaceId, id, current.name(), current.positionIds(),
+                current.description(), current.color(), current.favorite(), current.createdBy(), current.createdAt(),
+                caller.id(), now, caller.id(), now, current.version() + 1);
+        if (!masterTasks.update(deleted, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        audit.record(workspaceId, caller, "master_task.deleted", "master_task", id, null);
+    }
+
+    private MasterTasks.MasterTask live(String workspaceId, String id) {
+        return masterTasks.find(workspaceId, id)
+                .filter(task -> task.deletedAt() == null)
+                .orElseThrow(() -> ApiProblem.notFound("Master task " + id));
+    }
+
+    private void requireExisting(String workspaceId, Set<String> positionIds) {
+        if (positionIds.isEmpty()) {
+            return;
+        }
+        Set<String> existing = positions.existing(workspaceId, positionIds);
+        List<String> unknown = positionIds.stream().filter(id -> !existing.contains(id)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.referenceNotFound("positionIds", String.join(", ", unknown))
+                    .with("unknownPositionIds", unknown);
+        }
+    }
+
+    private static void checkVersion(@Nullable Long expectedVersion, MasterTasks.MasterTask current) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+    }
+}
