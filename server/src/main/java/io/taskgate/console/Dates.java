@@ -14,6 +14,7 @@ public class Dates {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     Dates() {
     }
@@ -24,6 +25,10 @@ public class Dates {
 
     public String day(@Nullable Instant instant) {
         return instant == null ? "" : DAY.format(instant);
+    }
+
+    public String time(@Nullable Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
     }
 
     /** A long opaque id as a table cell shows it, {@code key_…m4ajg7}; the page keeps the full id in a title. */

@@ -75,6 +75,18 @@ class ConsolePermissionsTest extends BrowserTest {
     }
 
     @Test
+    void theSwitcherOpensAnotherOfMyWorkspaces() {
+        signUp(page, "Olga");
+        String cafe = createWorkspace(page, "Cafe");
+        String bakery = createWorkspace(page, "Bakery");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/w/" + bakery + "/projects$"));
+
+        page.getByLabel("Workspace").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Cafe"));
+        page.waitForURL("**/w/" + cafe + "/projects");
+        assertThat(page.locator("nav.sidebar .ws-name")).hasText("Cafe");
+    }
+
+    @Test
     void loggingOutEndsTheSession() {
         signUp(page, "Olga");
         page.waitForURL("**/workspaces");

@@ -121,12 +121,12 @@ class TeamAndBoardTest extends BrowserTest {
 
         page.navigate("/w/" + workspace + "/projects/" + project + "/board");
         assertThat(page.locator(".task")).hasCount(2);
-        page.getByLabel("Assignee").selectOption(new SelectOption().setLabel("Mia"));
+        page.locator(".filters select[name=assignee]").selectOption(new SelectOption().setLabel("Mia"));
         button("Filter").click();
         assertThat(page.locator(".task")).hasCount(1);
         assertThat(page.locator(".task")).containsText("Paint the walls");
-        page.getByLabel("Assignee").selectOption("");
-        page.getByLabel("List").selectOption(new SelectOption().setLabel("November"));
+        page.locator(".filters select[name=assignee]").selectOption("");
+        page.locator(".filters select[name=list]").selectOption(new SelectOption().setLabel("November"));
         button("Filter").click();
         assertThat(page.locator(".task")).hasCount(1);
         assertThat(page.locator(".task")).containsText("Paint the walls");
