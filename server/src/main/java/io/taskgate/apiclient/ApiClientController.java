@@ -30,7 +30,7 @@ import io.taskgate.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/api-clients")
-class ApiClientController {
+public class ApiClientController {
 
     private final ApiClientService service;
 
@@ -38,7 +38,7 @@ class ApiClientController {
         this.service = service;
     }
 
-    record CreateClient(
+    public record CreateClient(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
             @NotBlank(message = "is required") String role,
             @NotBlank(message = "is required") String accessLevel,
@@ -50,7 +50,7 @@ class ApiClientController {
             @Nullable Boolean active) {
     }
 
-    record CreateKey(@Nullable @Size(max = 200, message = "must be at most 200 characters") String name,
+    public record CreateKey(@Nullable @Size(max = 200, message = "must be at most 200 characters") String name,
             @Nullable String expiresAt) {
     }
 
@@ -104,17 +104,17 @@ class ApiClientController {
         return ResponseEntity.noContent().build();
     }
 
-    private static WorkspaceRole role(String key) {
+    public static WorkspaceRole role(String key) {
         return WorkspaceRole.fromKey(key)
                 .orElseThrow(() -> ApiProblem.invalid("role", "must be one of owner, admin, member, guest"));
     }
 
-    private static AccessLevel accessLevel(String key) {
+    public static AccessLevel accessLevel(String key) {
         return AccessLevel.fromKey(key)
                 .orElseThrow(() -> ApiProblem.invalid("accessLevel", "must be one of read, read_write, global"));
     }
 
-    private static @Nullable Instant instant(String field, @Nullable String value) {
+    public static @Nullable Instant instant(String field, @Nullable String value) {
         if (value == null) {
             return null;
         }

@@ -24,7 +24,7 @@ import io.taskgate.workspace.CustomRoles;
 
 /** Use cases of API clients and their keys, all behind {@code api_clients.manage}. */
 @Service
-class ApiClientService {
+public class ApiClientService {
 
     private final ApiClients clients;
     private final ApiKeys keys;
@@ -43,30 +43,30 @@ class ApiClientService {
         this.clock = clock;
     }
 
-    record ApiClientView(String id, String workspaceId, String name, String role, List<String> customRoleIds,
+    public record ApiClientView(String id, String workspaceId, String name, String role, List<String> customRoleIds,
             String accessLevel, boolean active, Instant createdAt, String createdBy) {
     }
 
-    record KeyView(String id, String apiClientId, @Nullable String name, String prefix, Instant createdAt,
+    public record KeyView(String id, String apiClientId, @Nullable String name, String prefix, Instant createdAt,
             String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt,
             String status) {
     }
 
     /** The one answer that carries the secret: right after creation, never again. */
-    record CreatedKey(String id, String apiClientId, @Nullable String name, String prefix, String secret,
+    public record CreatedKey(String id, String apiClientId, @Nullable String name, String prefix, String secret,
             Instant createdAt, String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
             @Nullable Instant lastUsedAt, String status) {
     }
 
-    record NewClient(String name, WorkspaceRole role, AccessLevel accessLevel, List<String> customRoleIds) {
+    public record NewClient(String name, WorkspaceRole role, AccessLevel accessLevel, List<String> customRoleIds) {
     }
 
-    record ClientChange(@Nullable String name, @Nullable WorkspaceRole role, @Nullable AccessLevel accessLevel,
+    public record ClientChange(@Nullable String name, @Nullable WorkspaceRole role, @Nullable AccessLevel accessLevel,
             @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     @Transactional
-    ApiClientView create(Caller caller, String workspaceId, NewClient request) {
+    public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         requireMayGrant(principal, request.role());
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
@@ -79,7 +79,7 @@ class ApiClientService {
     }
 
     @Transactional(readOnly = true)
-    Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+    public Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         manager(caller, workspaceId);
         int size = Cursors.limit(limit);
         return Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor), size + 1), size,
@@ -87,13 +87,13 @@ class ApiClientService {
     }
 
     @Transactional(readOnly = true)
-    ApiClientView get(Caller caller, String workspaceId, String clientId) {
+    public ApiClientView get(Caller caller, String workspaceId, String clientId) {
         manager(caller, workspaceId);
         return view(find(workspaceId, clientId));
     }
 
     @Transactional
-    ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change) {
+    public ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
@@ -116,7 +116,7 @@ class ApiClientService {
     }
 
     @Transactional
-    CreatedKey createKey(Caller caller, String workspaceId, String clientId, @Nullable String name,
+    public CreatedKey createKey(Caller caller, String workspaceId, String clientId, @Nullable String name,
             @Nullable Instant expiresAt) {
         manager(caller, workspaceId);
         find(workspaceId, clientId);
@@ -135,14 +135,14 @@ class ApiClientService {
     }
 
     @Transactional(readOnly = true)
-    List<KeyView> listKeys(Caller caller, String workspaceId, String clientId) {
+    public List<KeyView> listKeys(Caller caller, String workspaceId, String clientId) {
         manager(caller, workspaceId);
         find(workspaceId, clientId);
         return keys.list(workspaceId, clientId).stream().map(this::keyView).toList();
     }
 
     @Transactional
-    void revokeKey(Caller caller, String workspaceId, String clientId, String keyId) {
+    public void revokeKey(Caller caller, String workspaceId, String clientId, String keyId) {
         manager(caller, workspaceId);
         find(workspaceId, clientId);
         keys.find(workspaceId, clientId, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));

@@ -11,8 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
+import io.taskgate.web.Cursors;
+import io.taskgate.web.Page;
 
 /**
  * Records audit events. {@link #record} joins the caller's transaction (and refuses to run
@@ -22,10 +27,12 @@ import io.taskgate.support.Ids;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final Authorization authorization;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Authorization authorization, Clock clock) {
         this.jdbc = jdbc;
+        this.authorization = authorization;
         this.clock = clock;
     }
 
@@ -55,6 +62,16 @@ public class AuditLog {
 
     public record Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,
             @Nullable String action) {
+    }
+
+    /** Reading the trail, newest first, takes {@code audit.read}: the API and the console both ask here. */
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> read(Caller caller, String workspaceId, Filter filter, @Nullable String cursor,
+            @Nullable Integer limit) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.AUDIT_READ);
+        int size = Cursors.limit(limit);
+        return Page.fromOverfetch(list(workspaceId, filter, Cursors.decode(cursor), size + 1), size, AuditEvent::id);
     }
 
     /** Newest first; {@code before} is the id of the last event of the previous page. */

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/auth")
-class AuthController {
+public class AuthController {
 
     private final IdentityService identity;
 
@@ -25,7 +25,7 @@ class AuthController {
         this.identity = identity;
     }
 
-    record SignUp(
+    public record SignUp(
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
@@ -33,7 +33,7 @@ class AuthController {
             @Utf8MaxBytes(72) String password) {
     }
 
-    record LogIn(@NotBlank(message = "is required") String email, @NotNull(message = "is required") String password) {
+    public record LogIn(@NotBlank(message = "is required") String email, @NotNull(message = "is required") String password) {
     }
 
     @PostMapping("/signup")

@@ -110,7 +110,7 @@ public class IdentityService {
     }
 
     /** The person behind a session token; 401 problems for an unknown, expired or ended session. */
-    Caller.User authenticateSession(String token, @Nullable String integrationName) {
+    public Caller.User authenticateSession(String token, @Nullable String integrationName) {
         Sessions.ActiveSession session = sessions.find(SecretHash.of(token))
                 .orElseThrow(() -> ApiProblem.unauthenticated("invalid_token", "The access token is not valid"));
         if (session.revoked()) {

@@ -25,7 +25,7 @@ import io.taskgate.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/positions")
-class PositionController {
+public class PositionController {
 
     private final PositionService service;
 
@@ -33,11 +33,11 @@ class PositionController {
         this.service = service;
     }
 
-    record NamePosition(
+    public record NamePosition(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name) {
     }
 
-    record AssignUser(@NotBlank(message = "is required") String userId) {
+    public record AssignUser(@NotBlank(message = "is required") String userId) {
     }
 
     @PostMapping

@@ -24,7 +24,7 @@ import io.taskgate.workspace.MemberDirectory;
 
 /** Use cases of positions: any member reads them, {@code positions.manage} changes them. */
 @Service
-class PositionService {
+public class PositionService {
 
     private final PositionStore positions;
     private final MemberDirectory members;
@@ -43,11 +43,11 @@ class PositionService {
         this.clock = clock;
     }
 
-    record PositionView(String id, String name, List<String> managerIds, List<String> staffIds, Instant createdAt) {
+    public record PositionView(String id, String name, List<String> managerIds, List<String> staffIds, Instant createdAt) {
     }
 
     @Transactional
-    PositionView create(Caller caller, String workspaceId, String name) {
+    public PositionView create(Caller caller, String workspaceId, String name) {
         manager(caller, workspaceId);
         var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(),
                 clock.instant());
@@ -57,7 +57,7 @@ class PositionService {
     }
 
     @Transactional(readOnly = true)
-    Page<PositionView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+    public Page<PositionView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         Page<PositionStore.Position> page = Page.fromOverfetch(
@@ -65,8 +65,19 @@ class PositionService {
         return new Page<>(views(workspaceId, page.items()), page.nextCursor());
     }
 
+    /** Assignments for callers outside this feature, which cannot name {@link Assignment}. */
+    @Transactional
+    public PositionView addManager(Caller caller, String workspaceId, String positionId, String userId) {
+        return assign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
+    }
+
+    @Transactional
+    public PositionView addStaff(Caller caller, String workspaceId, String positionId, String userId) {
+        return assign(caller, workspaceId, positionId, Assignment.STAFF, userId);
+    }
+
     @Transactional(readOnly = true)
-    PositionView get(Caller caller, String workspaceId, String positionId) {
+    public PositionView get(Caller caller, String workspaceId, String positionId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, positionId));
     }

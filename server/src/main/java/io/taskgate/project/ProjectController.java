@@ -28,7 +28,7 @@ import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
-class ProjectController {
+public class ProjectController {
 
     private final ProjectService projects;
 
@@ -36,7 +36,7 @@ class ProjectController {
         this.projects = projects;
     }
 
-    record CreateProject(
+    public record CreateProject(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
             @Nullable String visibility,
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {
@@ -99,7 +99,7 @@ class ProjectController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Visibility visibility(String key) {
+    public static Visibility visibility(String key) {
         return Visibility.fromKey(key).orElseThrow(() -> ApiProblem.invalid("visibility", "must be public or private"));
     }
 }

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/projects/{projectId}")
-class ProjectMemberController {
+public class ProjectMemberController {
 
     private static final Set<String> PRINCIPAL_TYPES = Set.of("user", "api_client", "team");
 
@@ -45,7 +45,7 @@ class ProjectMemberController {
         this.json = json;
     }
 
-    record AddMember(@NotBlank(message = "is required") String principalType,
+    public record AddMember(@NotBlank(message = "is required") String principalType,
             @NotBlank(message = "is required") String principalId,
             @Nullable String role) {
     }
@@ -123,7 +123,7 @@ class ProjectMemberController {
         return members.addTeamPeople(caller, workspaceId, projectId, teamId, addAsEditor);
     }
 
-    private static ProjectMemberService.NewMember parse(@Nullable AddMember member, String prefix) {
+    public static ProjectMemberService.NewMember parse(@Nullable AddMember member, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (member == null) {
             throw ApiProblem.invalid(prefix.isEmpty() ? "member" : prefix.substring(0, prefix.length() - 1),

@@ -29,7 +29,7 @@ import io.taskgate.web.Page;
  * last-manager rule and the team enrolment see a membership nobody else is changing.
  */
 @Service
-class ProjectMemberService {
+public class ProjectMemberService {
 
     private final Projects projects;
     private final ProjectMembers members;
@@ -48,26 +48,26 @@ class ProjectMemberService {
         this.clock = clock;
     }
 
-    record MemberView(String id, String principalType, String principalId, String name, String role,
+    public record MemberView(String id, String principalType, String principalId, String name, String role,
             List<String> roleOptions, boolean active, Instant addedAt, String addedBy) {
     }
 
-    record CandidateView(String principalType, String principalId, String name, List<String> roleOptions) {
+    public record CandidateView(String principalType, String principalId, String name, List<String> roleOptions) {
     }
 
-    record NewMember(String principalType, String principalId, ProjectRole role) {
+    public record NewMember(String principalType, String principalId, ProjectRole role) {
     }
 
-    record Enrolled(String principalType, String principalId, String name, @Nullable String role,
+    public record Enrolled(String principalType, String principalId, String name, @Nullable String role,
             @Nullable String reason) {
     }
 
-    record TeamEnrolmentResult(String teamId, List<Enrolled> added, List<Enrolled> unchanged,
+    public record TeamEnrolmentResult(String teamId, List<Enrolled> added, List<Enrolled> unchanged,
             List<Enrolled> skipped) {
     }
 
     @Transactional(readOnly = true)
-    Page<MemberView> list(Caller caller, String workspaceId, String projectId, @Nullable String cursor,
+    public Page<MemberView> list(Caller caller, String workspaceId, String projectId, @Nullable String cursor,
             @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_READ);
@@ -77,7 +77,7 @@ class ProjectMemberService {
     }
 
     @Transactional(readOnly = true)
-    Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
+    public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
         manage(caller, workspaceId, projectId);
         return new Page<>(members.candidates(workspaceId, projectId).stream()
                 .map(p -> new CandidateView(p.type(), p.id(), p.name(), keys(roleOptions(p))))
@@ -85,7 +85,7 @@ class ProjectMemberService {
     }
 
     @Transactional
-    MemberView add(Caller caller, String workspaceId, String projectId, NewMember request) {
+    public MemberView add(Caller caller, String workspaceId, String projectId, NewMember request) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Principal principal = eligible(workspaceId, request, 0);
@@ -128,7 +128,7 @@ class ProjectMemberService {
     }
 
     @Transactional
-    MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role) {
+    public MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
@@ -144,7 +144,7 @@ class ProjectMemberService {
     }
 
     @Transactional
-    void remove(Caller caller, String workspaceId, String projectId, String memberId) {
+    public void remove(Caller caller, String workspaceId, String projectId, String memberId) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
@@ -162,7 +162,7 @@ class ProjectMemberService {
      * was left as they were, and who was skipped, each with the reason.
      */
     @Transactional
-    TeamEnrolmentResult addTeamPeople(Caller caller, String workspaceId, String projectId, String teamId,
+    public TeamEnrolmentResult addTeamPeople(Caller caller, String workspaceId, String projectId, String teamId,
             boolean addAsEditor) {
         manage(caller, workspaceId, projectId);
         members.principal(workspaceId, "team", teamId).orElseThrow(() -> ApiProblem.notFound("Team " + teamId));

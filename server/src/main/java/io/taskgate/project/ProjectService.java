@@ -48,14 +48,14 @@ public class ProjectService {
             String createdBy, Instant updatedAt, @Nullable String myRole, long version) {
     }
 
-    record NewProject(String name, @Nullable String description, Visibility visibility) {
+    public record NewProject(String name, @Nullable String description, Visibility visibility) {
     }
 
     record ProjectChange(@Nullable String name, @Nullable String description, @Nullable Visibility visibility) {
     }
 
     @Transactional
-    ProjectView create(Caller caller, String workspaceId, NewProject request) {
+    public ProjectView create(Caller caller, String workspaceId, NewProject request) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.PROJECTS_CREATE);
         Instant now = clock.instant();
@@ -71,7 +71,7 @@ public class ProjectService {
     }
 
     @Transactional(readOnly = true)
-    ProjectView get(Caller caller, String workspaceId, String projectId) {
+    public ProjectView get(Caller caller, String workspaceId, String projectId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_READ);
         return view(projects.find(workspaceId, projectId).orElseThrow(),
@@ -79,7 +79,7 @@ public class ProjectService {
     }
 
     @Transactional(readOnly = true)
-    Page<ProjectView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+    public Page<ProjectView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         List<Projects.Project> rows = projects.listVisible(workspaceId, authorization.projectReadScope(principal),

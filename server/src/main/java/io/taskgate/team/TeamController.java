@@ -27,7 +27,7 @@ import io.taskgate.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/teams")
-class TeamController {
+public class TeamController {
 
     private final TeamService service;
 
@@ -35,11 +35,11 @@ class TeamController {
         this.service = service;
     }
 
-    record NameTeam(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+    public record NameTeam(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
             String name) {
     }
 
-    record AddMember(@NotBlank(message = "is required") String principalType,
+    public record AddMember(@NotBlank(message = "is required") String principalType,
             @NotBlank(message = "is required") String principalId) {
     }
 

@@ -24,7 +24,7 @@ import io.taskgate.workspace.MemberDirectory;
 
 /** Use cases of teams: any member reads them, {@code teams.manage} changes them and who is in them. */
 @Service
-class TeamService {
+public class TeamService {
 
     private final TeamStore teams;
     private final MemberDirectory people;
@@ -43,16 +43,16 @@ class TeamService {
         this.clock = clock;
     }
 
-    record TeamView(String id, String name, int memberCount, Instant createdAt) {
+    public record TeamView(String id, String name, int memberCount, Instant createdAt) {
     }
 
     /** {@code active} is false for a deactivated person or a disabled client: they stay listed, without access. */
-    record MemberView(String principalType, String principalId, @Nullable String name, boolean active,
+    public record MemberView(String principalType, String principalId, @Nullable String name, boolean active,
             Instant addedAt) {
     }
 
     @Transactional
-    TeamView create(Caller caller, String workspaceId, String name) {
+    public TeamView create(Caller caller, String workspaceId, String name) {
         writer(caller, workspaceId);
         var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), clock.instant());
         teams.insert(team);
@@ -61,7 +61,7 @@ class TeamService {
     }
 
     @Transactional(readOnly = true)
-    Page<TeamView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+    public Page<TeamView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         Page<TeamStore.Team> page = Page.fromOverfetch(teams.list(workspaceId, Cursors.decode(cursor), size + 1),
@@ -72,7 +72,7 @@ class TeamService {
     }
 
     @Transactional(readOnly = true)
-    TeamView get(Caller caller, String workspaceId, String teamId) {
+    public TeamView get(Caller caller, String workspaceId, String teamId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, teamId));
     }
@@ -96,7 +96,7 @@ class TeamService {
     }
 
     @Transactional
-    MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
+    public MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
         writer(caller, workspaceId);
         find(workspaceId, teamId);
         MemberView member = newMember(workspaceId, type, principalId)
@@ -110,7 +110,7 @@ class TeamService {
     }
 
     @Transactional(readOnly = true)
-    Page<MemberView> listMembers(Caller caller, String workspaceId, String teamId, @Nullable String cursor,
+    public Page<MemberView> listMembers(Caller caller, String workspaceId, String teamId, @Nullable String cursor,
             @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         find(workspaceId, teamId);
@@ -122,7 +122,7 @@ class TeamService {
     }
 
     @Transactional
-    void removeMember(Caller caller, String workspaceId, String teamId, String principalId) {
+    public void removeMember(Caller caller, String workspaceId, String teamId, String principalId) {
         writer(caller, workspaceId);
         find(workspaceId, teamId);
         if (!teams.removeMember(workspaceId, teamId, principalId)) {

@@ -34,7 +34,7 @@ import io.taskgate.workspace.CustomRoleService.RoleView;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/roles")
-class CustomRoleController {
+public class CustomRoleController {
 
     private static final String CATALOG = String.join(", ",
             EnumSet.allOf(WorkspacePermission.class).stream().map(WorkspacePermission::key).toList());
@@ -45,18 +45,18 @@ class CustomRoleController {
         this.service = service;
     }
 
-    record PositionGrant(@NotBlank(message = "is required") String positionId,
+    public record PositionGrant(@NotBlank(message = "is required") String positionId,
             @NotEmpty(message = "must name at least one permission") List<String> permissions) {
     }
 
-    record CreateRole(
+    public record CreateRole(
             @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String name,
             @Nullable List<String> permissions,
             @Nullable @Size(max = 200, message = "must have at most 200 entries")
             List<@Valid PositionGrant> positionPermissions) {
     }
 
-    record ChangeRole(@Nullable @Size(max = 100, message = "must be at most 100 characters") String name,
+    public record ChangeRole(@Nullable @Size(max = 100, message = "must be at most 100 characters") String name,
             @Nullable List<String> permissions,
             @Nullable @Size(max = 200, message = "must have at most 200 entries")
             List<@Valid PositionGrant> positionPermissions) {
@@ -100,7 +100,7 @@ class CustomRoleController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {
+    public static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {
         Set<WorkspacePermission> permissions = EnumSet.noneOf(WorkspacePermission.class);
         for (String key : keys) {
             permissions.add(WorkspacePermission.fromKey(String.valueOf(key)).orElseThrow(() -> ApiProblem.invalid(
@@ -110,7 +110,7 @@ class CustomRoleController {
     }
 
     /** Entries naming the same position twice are merged. */
-    private static Map<String, Set<PositionPermission>> positionPermissions(List<PositionGrant> grants) {
+    public static Map<String, Set<PositionPermission>> positionPermissions(List<PositionGrant> grants) {
         Map<String, Set<PositionPermission>> byPosition = new TreeMap<>();
         for (int i = 0; i < grants.size(); i++) {
             PositionGrant grant = grants.get(i);

@@ -32,7 +32,7 @@ import io.taskgate.web.Page;
  * nobody can mint a role stronger than themselves.
  */
 @Service
-class CustomRoleService {
+public class CustomRoleService {
 
     private final CustomRoleStore roles;
     private final KnownPositions positions;
@@ -49,26 +49,26 @@ class CustomRoleService {
         this.clock = clock;
     }
 
-    record PositionPermissionsView(String positionId, List<String> permissions) {
+    public record PositionPermissionsView(String positionId, List<String> permissions) {
     }
 
     /** A built-in role is named by its key, which is also its id; it has no creation time. */
-    record RoleView(String id, String name, boolean builtIn, List<String> permissions,
+    public record RoleView(String id, String name, boolean builtIn, List<String> permissions,
             List<PositionPermissionsView> positionPermissions, @Nullable Instant createdAt) {
     }
 
-    record RoleDefinition(String name, Set<WorkspacePermission> permissions,
+    public record RoleDefinition(String name, Set<WorkspacePermission> permissions,
             Map<String, Set<PositionPermission>> positionPermissions) {
     }
 
     /** Null fields stay as they are. */
-    record RoleChange(@Nullable String name, @Nullable Set<WorkspacePermission> permissions,
+    public record RoleChange(@Nullable String name, @Nullable Set<WorkspacePermission> permissions,
             @Nullable Map<String, Set<PositionPermission>> positionPermissions) {
     }
 
     /** The built-in roles first (on the first page), then the custom ones in creation order. */
     @Transactional(readOnly = true)
-    Page<RoleView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
+    public Page<RoleView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor);
@@ -89,14 +89,14 @@ class CustomRoleService {
     }
 
     @Transactional(readOnly = true)
-    RoleView get(Caller caller, String workspaceId, String roleId) {
+    public RoleView get(Caller caller, String workspaceId, String roleId) {
         authorization.enter(caller, workspaceId);
         Optional<WorkspaceRole> builtIn = WorkspaceRole.fromKey(roleId);
         return builtIn.isPresent() ? view(builtIn.get()) : view(find(workspaceId, roleId));
     }
 
     @Transactional
-    RoleView create(Caller caller, String workspaceId, RoleDefinition definition) {
+    public RoleView create(Caller caller, String workspaceId, RoleDefinition definition) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         requireHoldsAll(principal, definition.permissions());
         requireKnownPositions(workspaceId, definition.positionPermissions());
@@ -114,7 +114,7 @@ class CustomRoleService {
     }
 
     @Transactional
-    RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change) {
+    public RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         // Taking a permission away from others' role is as strong an act as granting it.
@@ -140,7 +140,7 @@ class CustomRoleService {
 
     /** Whoever held the role loses what it granted, at once: its assignments go with it. */
     @Transactional
-    void delete(Caller caller, String workspaceId, String roleId) {
+    public void delete(Caller caller, String workspaceId, String roleId) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         requireHoldsAll(principal, current.permissions());

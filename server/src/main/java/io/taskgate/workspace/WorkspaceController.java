@@ -26,7 +26,7 @@ import io.taskgate.web.Page;
 
 @RestController
 @RequestMapping("/api/v1/workspaces")
-class WorkspaceController {
+public class WorkspaceController {
 
     private final WorkspaceService workspaces;
 
@@ -34,11 +34,11 @@ class WorkspaceController {
         this.workspaces = workspaces;
     }
 
-    record CreateWorkspace(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+    public record CreateWorkspace(@NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
             String name) {
     }
 
-    record AddMember(
+    public record AddMember(
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
             @Nullable String role,
@@ -94,7 +94,7 @@ class WorkspaceController {
                 new WorkspaceService.MemberChange(role, request.customRoleIds(), request.active()));
     }
 
-    static WorkspaceRole workspaceRole(String key) {
+    public static WorkspaceRole workspaceRole(String key) {
         return WorkspaceRole.fromKey(key).orElseThrow(
                 () -> ApiProblem.invalid("role", "must be one of owner, admin, member, guest"));
     }

@@ -1,0 +1,147 @@
+package io.taskgate.authorization;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.AccessPolicy;
+import io.taskgate.access.Action;
+import io.taskgate.access.CredentialState;
+import io.taskgate.access.Decision;
+import io.taskgate.access.Detail;
+import io.taskgate.access.PositionsResource;
+import io.taskgate.access.PrincipalFacts;
+import io.taskgate.access.ProjectFacts;
+import io.taskgate.access.ProjectResource;
+import io.taskgate.access.Resource;
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceResource;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+
+/**
+ * May this principal perform this action on this resource, and why (not)? Asked by
+ * {@code POST …/authz/check} and by the console's access explorer alike. A caller may always ask
+ * about itself; asking about anyone else in the workspace takes {@code members.manage}. The
+ * answer is the decision core's, with its explanation.
+ */
+@Component
+public class AccessCheck {
+
+    private final Authorization authorization;
+    private final PrincipalFactsQuery facts;
+    private final ObjectProvider<ResourceFactsLoader> resources;
+    private final Clock clock;
+
+    AccessCheck(Authorization authorization, PrincipalFactsQuery facts,
+            ObjectProvider<ResourceFactsLoader> resources, Clock clock) {
+        this.authorization = authorization;
+        this.facts = facts;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    public record PrincipalRef(@NotBlank(message = "is required") String type, @NotBlank(message = "is required") String id,
+            @Nullable String keyId) {
+    }
+
+    public record ResourceRef(@NotBlank(message = "is required") String type, @Nullable String id,
+            @Nullable List<String> ids) {
+    }
+
+    public record CheckRequest(@Nullable @Valid PrincipalRef principal, @NotBlank(message = "is required") String action,
+            @NotNull(message = "is required") @Valid ResourceRef resource) {
+    }
+
+    public record PrincipalView(String type, String id, String name) {
+    }
+
+    public record CheckAnswer(boolean allowed, boolean visible, PrincipalView principal, String action,
+            ResourceRef resource, @Nullable String requiredPermission, ExplanationView explanation,
+            List<io.taskgate.access.Remedy> remedies) {
+    }
+
+    @Transactional(readOnly = true)
+    public CheckAnswer check(Caller caller, String workspaceId, CheckRequest request, boolean trace) {
+        WorkspacePrincipal asker = authorization.enter(caller, workspaceId);
+        Action action = Action.parse(request.action())
+                .orElseThrow(() -> ApiProblem.invalid("action", "is not an action of the catalog"));
+        PrincipalFacts subject = subject(asker, request.principal());
+        Resource resource = resource(asker, subject, request.resource(), action);
+        Decision decision = AccessPolicy.decide(subject, action, resource, trace ? Detail.TRACE : Detail.STANDARD);
+        ExplanationView explanation = ExplanationView.of(decision);
+        return new CheckAnswer(decision.allowed(), decision.visible(),
+                new PrincipalView(subject.type().key(), subject.id(), subject.displayName()), action.key(),
+                request.resource(), explanation.requiredPermission(), explanation, explanation.remedies());
+    }
+
+    private PrincipalFacts subject(WorkspacePrincipal asker, @Nullable PrincipalRef ref) {
+        if (ref == null || (ref.type().equals(asker.principalType()) && ref.id().equals(asker.id())
+                && ref.keyId() == null)) {
+            return asker.facts();
+        }
+        authorization.require(asker, WorkspacePermission.MEMBERS_MANAGE);
+        if (!ref.type().equals("user") && !ref.type().equals("api_client")) {
+            throw ApiProblem.invalid("principal.type", "must be user or api_client");
+        }
+        CredentialState credential = CredentialState.ACTIVE;
+        if (ref.keyId() != null) {
+            if (!ref.type().equals("api_client")) {
+                throw ApiProblem.invalid("principal.keyId", "only an api_client has keys");
+            }
+            credential = facts.keyState(asker.workspaceId(), ref.id(), ref.keyId(), clock.instant())
+                    .orElseThrow(() -> ApiProblem.referenceNotFound("principal.keyId", ref.keyId()));
+        }
+        return authorization.principal(asker.workspaceId(), ref.type(), ref.id(), credential)
+                .orElseThrow(() -> ApiProblem.referenceNotFound("principal.id", ref.id()));
+    }
+
+    /**
+     * The resource as the checked principal sees it. The asker must see it too: a check never
+     * reveals a project or task the asker could not open itself.
+     */
+    private Resource resource(WorkspacePrincipal asker, PrincipalFacts subject, ResourceRef ref, Action action) {
+        return switch (ref.type()) {
+            case "workspace" -> WorkspaceResource.INSTANCE;
+            case "project" -> {
+                String id = required(ref.id(), "resource.id");
+                ProjectFacts seenByAsker = authorization.project(asker, id)
+                        .orElseThrow(() -> ApiProblem.referenceNotFound("resource.id", id));
+                if (!AccessPolicy.decide(asker.facts(), Action.PROJECT_READ, new ProjectResource(seenByAsker))
+                        .allowed()) {
+                    throw ApiProblem.referenceNotFound("resource.id", id);
+                }
+                yield new ProjectResource(authorization.project(asker.workspaceId(), subject, id).orElseThrow());
+            }
+            case "positions", "position" -> {
+                List<String> ids = ref.ids() != null && !ref.ids().isEmpty() ? ref.ids()
+                        : List.of(required(ref.id(), "resource.ids"));
+                yield new PositionsResource(ids);
+            }
+            case "task" -> {
+                String id = required(ref.id(), "resource.id");
+                ResourceFactsLoader tasks = resources.getIfAvailable();
+                if (tasks == null) {
+                    throw ApiProblem.referenceNotFound("resource.id", id);
+                }
+                yield tasks.task(asker, subject, id, action);
+            }
+            default -> throw ApiProblem.invalid("resource.type", "must be one of workspace, project, task, positions");
+        };
+    }
+
+    private static String required(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiProblem.invalid(field, "is required");
+        }
+        return value;
+    }
+}

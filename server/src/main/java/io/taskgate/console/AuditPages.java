@@ -1,0 +1,72 @@
+package io.taskgate.console;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.apiclient.ApiClientService;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.web.Page;
+import io.taskgate.workspace.WorkspaceService;
+
+/** The audit trail, newest first, filtered like the API's: by actor, API key and integration name. */
+@Controller
+class AuditPages {
+
+    private final AuditLog audit;
+    private final WorkspaceService workspaces;
+    private final ApiClientService clients;
+    private final Layout layout;
+
+    AuditPages(AuditLog audit, WorkspaceService workspaces, ApiClientService clients, Layout layout) {
+        this.audit = audit;
+        this.workspaces = workspaces;
+        this.clients = clients;
+        this.layout = layout;
+    }
+
+    /** The filters a person typed, kept in the URL; an empty field filters nothing. */
+    record Filter(String actorId, String apiKeyId, String integrationName, String action) {
+
+        AuditLog.Filter forLog() {
+            return new AuditLog.Filter(Forms.blankToNull(actorId.strip()), Forms.blankToNull(apiKeyId.strip()),
+                    Forms.blankToNull(integrationName.strip()), Forms.blankToNull(action.strip()));
+        }
+    }
+
+    @GetMapping("/w/{workspaceId}/audit")
+    String list(Viewer viewer, @PathVariable String workspaceId, @RequestParam(defaultValue = "") String actorId,
+            @RequestParam(defaultValue = "") String apiKeyId, @RequestParam(defaultValue = "") String integrationName,
+            @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String cursor,
+            Model model) {
+        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "audit");
+        layout.requireArea(principal, WorkspacePermission.AUDIT_READ);
+        var filter = new Filter(actorId, apiKeyId, integrationName, action);
+        Page<io.taskgate.audit.AuditEvent> events = audit.read(viewer.user(), workspaceId, filter.forLog(),
+                Forms.blankToNull(cursor), 50);
+        model.addAttribute("filter", filter);
+        model.addAttribute("events", events.items());
+        model.addAttribute("nextCursor", events.nextCursor());
+        model.addAttribute("names", names(viewer, workspaceId, principal));
+        return "console/audit";
+    }
+
+    /** Actors by name where the viewer may know them; others stay shown by id. */
+    private Map<String, String> names(Viewer viewer, String workspaceId, WorkspacePrincipal principal) {
+        Map<String, String> names = new HashMap<>();
+        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items()
+                .forEach(person -> names.put(person.id(), person.name()));
+        if (layout.allows(principal, WorkspacePermission.API_CLIENTS_MANAGE)) {
+            clients.list(viewer.user(), workspaceId, null, 200).items()
+                    .forEach(client -> names.put(client.id(), client.name()));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,194 @@
+package io.taskgate.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.taskgate.access.Action;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.project.ProjectMemberService;
+import io.taskgate.project.ProjectService;
+import io.taskgate.task.TaskBoard;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.workspace.WorkspaceService;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A project's tasks as a board with a column per status. Forms become the JSON body the API
+ * would get ({@link TaskForms}), so they are refused with the API's own 422 messages; moving a
+ * card is an htmx PATCH of its status, carrying its version like {@code If-Match}.
+ */
+@Controller
+@RequestMapping("/w/{workspaceId}/projects/{projectId}/board")
+class BoardPages {
+
+    static final List<String> STATUSES = List.of("pending", "in-progress", "blocked", "completed");
+
+    private final TaskBoard board;
+    private final TaskForms taskForms;
+    private final ProjectService projects;
+    private final ProjectMemberService members;
+    private final WorkspaceService workspaces;
+    private final Layout layout;
+
+    BoardPages(TaskBoard board, TaskForms taskForms, ProjectService projects, ProjectMemberService members,
+            WorkspaceService workspaces, Layout layout) {
+        this.board = board;
+        this.taskForms = taskForms;
+        this.projects = projects;
+        this.members = members;
+        this.workspaces = workspaces;
+        this.layout = layout;
+    }
+
+    /** The board's filters, kept in the URL so a filtered board can be shared and reloaded. */
+    record Filter(String assignee, String list) {
+
+        @Nullable String assigneeOrNull() {
+            return assignee.isBlank() ? null : assignee;
+        }
+
+        @Nullable String listOrNull() {
+            return list.isBlank() ? null : list;
+        }
+    }
+
+    @GetMapping
+    String show(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String list,
+            Model model) {
+        return page(viewer, workspaceId, projectId, new Filter(assignee, list), model, Map.of(), null, null);
+    }
+
+    @PostMapping("/tasks")
+    String create(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            board.create(viewer.user(), workspaceId, taskForms.forCreate(projectId, form));
+            return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
+        } catch (ApiProblem problem) {
+            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+                throw problem;
+            }
+            response.setStatus(problem.status().value());
+            return page(viewer, workspaceId, projectId, new Filter("", ""), model, form.toSingleValueMap(),
+                    Problem.of("task", problem), null);
+        }
+    }
+
+    /** htmx: the card's new status; answers the board again, with the refusal when there is one. */
+    @PatchMapping("/tasks/{taskId}/status")
+    String move(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String taskId, @RequestParam(defaultValue = "") String status,
+            @RequestParam(required = false) @Nullable Long version, @RequestParam(defaultValue = "") String assignee,
+            @RequestParam(defaultValue = "") String list, Model model) {
+        String flash = null;
+        try {
+            ObjectNode body = taskForms.json();
+            body.put("status", status);
+            board.update(viewer.user(), workspaceId, taskId, body, version);
+        } catch (ApiProblem problem) {
+            if (problem.status().value() == 404 && !problem.properties().containsKey("field")) {
+                throw problem;
+            }
+            flash = problem.getMessage();
+        }
+        page(viewer, workspaceId, projectId, new Filter(assignee, list), model, Map.of(), null, flash);
+        return "console/board :: board";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String edit(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String taskId, Model model) {
+        TaskBoard.Card card = board.get(viewer.user(), workspaceId, taskId);
+        return editPage(viewer, workspaceId, projectId, card, TaskForms.values(card), model, null);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    String update(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response) {
+        TaskBoard.Card card = board.get(viewer.user(), workspaceId, taskId);
+        try {
+            ObjectNode changes = taskForms.changes(card, form);
+            if (!changes.isEmpty()) {
+                Long version = form.getFirst("version") == null ? null : Long.valueOf(form.getFirst("version"));
+                board.update(viewer.user(), workspaceId, taskId, changes, version);
+            }
+            return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
+        } catch (ApiProblem problem) {
+            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403
+                    && problem.status().value() != 412) {
+                throw problem;
+            }
+            response.setStatus(problem.status().value());
+            Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+            typed.put("lists", String.join(",", form.getOrDefault("lists", List.of())));
+            return editPage(viewer, workspaceId, projectId, card, typed, model, Problem.of("task", problem));
+        }
+    }
+
+    private String editPage(Viewer viewer, String workspaceId, String projectId, TaskBoard.Card card,
+            Map<String, String> form, Model model, @Nullable Problem problem) {
+        layout.frame(model, viewer, workspaceId, "projects");
+        model.addAttribute("project", projects.get(viewer.user(), workspaceId, projectId));
+        model.addAttribute("card", card);
+        model.addAttribute("form", form);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));
+        model.addAttribute("people", people(viewer, workspaceId, projectId));
+        model.addAttribute("problem", problem);
+        return "console/task";
+    }
+
+    private String page(Viewer viewer, String workspaceId, String projectId, Filter filter, Model model,
+            Map<String, String> form, @Nullable Problem problem, @Nullable String flash) {
+        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "projects");
+        model.addAttribute("project", projects.get(viewer.user(), workspaceId, projectId));
+        List<TaskBoard.Card> cards = board.cards(viewer.user(), workspaceId, projectId, filter.assigneeOrNull(),
+                filter.listOrNull());
+        Map<String, List<TaskBoard.Card>> columns = new LinkedHashMap<>();
+        STATUSES.forEach(status -> columns.put(status,
+                cards.stream().filter(card -> card.status().equals(status)).toList()));
+        Map<String, String> people = people(viewer, workspaceId, projectId);
+        model.addAttribute("columns", columns);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("people", people);
+        model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));
+        model.addAttribute("filter", filter);
+        model.addAttribute("mayCreate", layout.allows(principal, projectId, Action.TASK_CREATE));
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        model.addAttribute("flash", flash);
+        return "console/board";
+    }
+
+    /**
+     * Whom a task may be assigned to, by id: the workspace's active people (as the API accepts)
+     * and the project's API clients, which the viewer may not otherwise be allowed to list.
+     */
+    private Map<String, String> people(Viewer viewer, String workspaceId, String projectId) {
+        Map<String, String> people = new LinkedHashMap<>();
+        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items().stream()
+                .filter(WorkspaceService.MemberView::active)
+                .forEach(person -> people.put(person.id(), person.name()));
+        members.list(viewer.user(), workspaceId, projectId, null, 200).items().stream()
+                .filter(member -> !member.principalType().equals("team") && member.active())
+                .forEach(member -> people.put(member.principalId(), member.name()));
+        return people;
+    }
+}

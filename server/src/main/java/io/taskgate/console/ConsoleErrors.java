@@ -1,0 +1,105 @@
+package io.taskgate.console;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.RequestLogging;
+
+/**
+ * How console pages fail: the API's problems become pages with the same meaning — 404 reveals
+ * nothing, 403 shows the decision core's explanation and remedies — and an expired session
+ * leads back to the login page. Ordered before the API's problem+json advice, and limited to
+ * this package, so API answers are untouched.
+ */
+@ControllerAdvice(basePackageClasses = ConsoleErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
+
+    private final Csrf csrf;
+
+    ConsoleErrors(Csrf csrf) {
+        this.csrf = csrf;
+    }
+
+    /** Every console page and fragment carries the CSRF token of this browser. */
+    @ModelAttribute
+    void csrfToken(HttpServletRequest request, HttpServletResponse response, Model model) {
+        String token = csrf.tokenFor(request, response);
+        model.addAttribute("csrf", token);
+        model.addAttribute("csrfHeaders", "{\"" + Csrf.HEADER + "\": \"" + token + "\"}");
+    }
+
+    @ExceptionHandler(NotSignedIn.class)
+    String notSignedIn(HttpServletRequest request, HttpServletResponse response) {
+        Cookies.clear(request, response, Cookies.SESSION);
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", "/login");
+            return "console/fragments :: empty";
+        }
+        return "redirect:/login";
+    }
+
+    @ExceptionHandler(CsrfRejected.class)
+    String csrfRejected(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model, 403, "This form has expired",
+                "The page was open too long, or came from another site. Reload it and try again.", null);
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    String problem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return switch (problem.status().value()) {
+            case 401 -> notSignedIn(request, response);
+            case 404 -> page(request, response, model, 404, "Not found",
+                    "There is nothing here, or you may not see it.", null);
+            case 403 -> page(request, response, model, 403, "Not allowed", problem.getMessage(), problem.properties());
+            default -> page(request, response, model, problem.status().value(), problem.status().getReasonPhrase(),
+                    problem.getMessage(), problem.properties());
+        };
+    }
+
+    /** Spring MVC's own refusals (a missing parameter, a wrong method) keep their 4xx status; the rest is a bug. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            return page(request, response, model, known.getStatusCode().value(), "This request cannot be handled",
+                    "Go back, reload the page and try again.", null);
+        }
+        String correlationId = RequestLogging.currentRequestId();
+        log.error("Unexpected failure in the console, correlationId={}", correlationId, e);
+        return page(request, response, model, 500, "Something went wrong",
+                "Quote this reference when reporting it: " + correlationId, null);
+    }
+
+    private String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,
+            String title, String detail, @Nullable Map<String, Object> properties) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        Object remedies = properties == null ? null : properties.get("remedies");
+        model.addAttribute("requiredPermission", properties == null ? null : properties.get("requiredPermission"));
+        model.addAttribute("remedies", remedies instanceof List<?> list ? list : List.of());
+        model.addAttribute("signedIn", Cookies.read(request, Cookies.SESSION).isPresent());
+        if (!model.containsAttribute("csrf")) {
+            csrfToken(request, response, model);
+        }
+        return "console/error";
+    }
+}

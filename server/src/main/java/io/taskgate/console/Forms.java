@@ -1,0 +1,43 @@
+package io.taskgate.console;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.Validator;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
+
+/**
+ * Validates a form as the API validates its JSON: the form is turned into the API's own request
+ * record and checked against the same Bean Validation constraints, so a refusal names the same
+ * fields with the same messages as the API's 422.
+ */
+@Component
+class Forms {
+
+    private final Validator validator;
+
+    Forms(Validator validator) {
+        this.validator = validator;
+    }
+
+    <T> T valid(T request) {
+        List<FieldError> errors = validator.validate(request).stream()
+                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return request;
+    }
+
+    /** An empty form field means "not given", as an absent JSON member does. */
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

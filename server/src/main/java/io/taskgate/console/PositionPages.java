@@ -1,0 +1,98 @@
+package io.taskgate.console;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.taskgate.access.WorkspacePermission;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.position.PositionController;
+import io.taskgate.position.PositionService;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.workspace.WorkspaceService;
+
+/** Job positions with their managers and staff; every member reads, {@code positions.manage} changes. */
+@Controller
+@RequestMapping("/w/{workspaceId}/positions")
+class PositionPages {
+
+    private final PositionService positions;
+    private final WorkspaceService workspaces;
+    private final Layout layout;
+    private final Forms forms;
+
+    PositionPages(PositionService positions, WorkspaceService workspaces, Layout layout, Forms forms) {
+        this.positions = positions;
+        this.workspaces = workspaces;
+        this.layout = layout;
+        this.forms = forms;
+    }
+
+    @GetMapping
+    String list(Viewer viewer, @PathVariable String workspaceId, Model model) {
+        return page(viewer, workspaceId, model, Map.of(), null);
+    }
+
+    @PostMapping
+    String create(Viewer viewer, @PathVariable String workspaceId, @RequestParam Map<String, String> form,
+            Model model, HttpServletResponse response) {
+        try {
+            var request = forms.valid(new PositionController.NamePosition(form.getOrDefault("name", "")));
+            positions.create(viewer.user(), workspaceId, request.name());
+            return "redirect:/w/" + workspaceId + "/positions";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, "position", form, problem);
+        }
+    }
+
+    /** {@code as} is {@code manager} or {@code staff}. */
+    @PostMapping("/{positionId}/people")
+    String assign(Viewer viewer, @PathVariable String workspaceId, @PathVariable String positionId,
+            @RequestParam(defaultValue = "") String userId, @RequestParam(defaultValue = "staff") String as,
+            Model model, HttpServletResponse response) {
+        try {
+            var request = forms.valid(new PositionController.AssignUser(userId));
+            if (as.equals("manager")) {
+                positions.addManager(viewer.user(), workspaceId, positionId, request.userId());
+            } else {
+                positions.addStaff(viewer.user(), workspaceId, positionId, request.userId());
+            }
+            return "redirect:/w/" + workspaceId + "/positions";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, positionId, Map.of(), problem);
+        }
+    }
+
+    private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
+            String formName, Map<String, String> form, ApiProblem problem) {
+        if (!Problem.aboutTheForm(problem)) {
+            throw problem;
+        }
+        response.setStatus(problem.status().value());
+        return page(viewer, workspaceId, model, form, Problem.of(formName, problem));
+    }
+
+    private String page(Viewer viewer, String workspaceId, Model model, Map<String, String> form,
+            @Nullable Problem problem) {
+        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "positions");
+        Map<String, String> people = new LinkedHashMap<>();
+        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items()
+                .forEach(person -> people.put(person.id(), person.name()));
+        model.addAttribute("positions", positions.list(viewer.user(), workspaceId, null, 200).items());
+        model.addAttribute("people", people);
+        model.addAttribute("manage", layout.allows(principal, WorkspacePermission.POSITIONS_MANAGE));
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        return "console/positions";
+    }
+}

@@ -1,0 +1,55 @@
+package io.taskgate.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
+
+/**
+ * A refused form, as a page shows it beside the fields: the API's 422 {@code errors} by field
+ * (same fields, same messages), or the sentence of a 404, 409 or 403 for the whole form.
+ *
+ * @param form which form of the page was refused, so only that one shows the errors
+ */
+record Problem(String form, String message, Map<String, String> fields) {
+
+    static Problem of(String form, ApiProblem problem) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (problem.properties().get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                if (error instanceof FieldError field) {
+                    fields.merge(field.field(), field.message(), (a, b) -> a + "; " + b);
+                }
+            }
+        }
+        if (problem.properties().get("field") instanceof String field) {
+            fields.put(field, "does not exist or is not visible to you");
+        }
+        return new Problem(form, problem.getMessage(), fields);
+    }
+
+    /**
+     * Whether the problem is about what was typed into a form (shown beside it) rather than about
+     * the page itself: a 422, a 409 conflict, or a 404 naming a field of the form.
+     */
+    static boolean aboutTheForm(ApiProblem problem) {
+        int status = problem.status().value();
+        return status == 422 || status == 409 || (status == 404 && problem.properties().containsKey("field"));
+    }
+
+    static Problem message(String form, String message) {
+        return new Problem(form, message, Map.of());
+    }
+
+    public boolean on(String name) {
+        return form.equals(name);
+    }
+
+    public @Nullable String field(String name) {
+        return fields.get(name);
+    }
+}

@@ -1,0 +1,134 @@
+package io.taskgate.console;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.taskgate.access.Action;
+import io.taskgate.access.ProjectRole;
+import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.project.ProjectMemberController;
+import io.taskgate.project.ProjectMemberService;
+import io.taskgate.project.ProjectService;
+import io.taskgate.team.TeamService;
+import io.taskgate.web.ApiProblem;
+
+/**
+ * One project and its members — people, API clients and teams alike — with role pickers offering
+ * exactly the roles the API would accept for each principal, and "add everyone in a team".
+ */
+@Controller
+@RequestMapping("/w/{workspaceId}/projects/{projectId}")
+class ProjectMemberPages {
+
+    private final ProjectService projects;
+    private final ProjectMemberService members;
+    private final TeamService teams;
+    private final Layout layout;
+
+    ProjectMemberPages(ProjectService projects, ProjectMemberService members, TeamService teams, Layout layout) {
+        this.projects = projects;
+        this.members = members;
+        this.teams = teams;
+        this.layout = layout;
+    }
+
+    @GetMapping
+    String show(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId, Model model) {
+        return page(viewer, workspaceId, projectId, model, null, null);
+    }
+
+    @PostMapping("/members")
+    String add(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+        try {
+            var request = new ProjectMemberController.AddMember(form.getOrDefault("principalType", ""),
+                    form.getOrDefault("principalId", ""), Forms.blankToNull(form.get("role")));
+            members.add(viewer.user(), workspaceId, projectId, ProjectMemberController.parse(request, ""));
+            return back(workspaceId, projectId);
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, projectId, model, response, "members", problem);
+        }
+    }
+
+    @PostMapping("/members/{memberId}/role")
+    String changeRole(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String memberId, @RequestParam(defaultValue = "") String role, Model model,
+            HttpServletResponse response) {
+        try {
+            ProjectRole parsed = ProjectRole.fromKey(role).orElseThrow(() -> ApiProblem.invalid("role",
+                    "must be one of guest, collaborator, creator, editor, manager"));
+            members.changeRole(viewer.user(), workspaceId, projectId, memberId, parsed);
+            return back(workspaceId, projectId);
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, projectId, model, response, "members", problem);
+        }
+    }
+
+    @PostMapping("/members/{memberId}/remove")
+    String remove(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String memberId, Model model, HttpServletResponse response) {
+        try {
+            members.remove(viewer.user(), workspaceId, projectId, memberId);
+            return back(workspaceId, projectId);
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, projectId, model, response, "members", problem);
+        }
+    }
+
+    /** Shows the result on the page itself: who was added, who kept their role, who was skipped and why. */
+    @PostMapping("/team-people")
+    String addTeamPeople(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestParam(defaultValue = "") String teamId, @RequestParam(required = false) @Nullable String addAsEditor,
+            Model model, HttpServletResponse response) {
+        try {
+            var result = members.addTeamPeople(viewer.user(), workspaceId, projectId, teamId,
+                    addAsEditor != null);
+            return page(viewer, workspaceId, projectId, model, null, result);
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, projectId, model, response, "team", problem);
+        }
+    }
+
+    private String refused(Viewer viewer, String workspaceId, String projectId, Model model,
+            HttpServletResponse response, String form, ApiProblem problem) {
+        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            throw problem;
+        }
+        response.setStatus(problem.status().value());
+        return page(viewer, workspaceId, projectId, model, Problem.of(form, problem), null);
+    }
+
+    private String page(Viewer viewer, String workspaceId, String projectId, Model model,
+            @Nullable Problem problem, ProjectMemberService.@Nullable TeamEnrolmentResult enrolment) {
+        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "projects");
+        ProjectService.ProjectView project = projects.get(viewer.user(), workspaceId, projectId);
+        boolean manage = layout.allows(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
+        List<ProjectMemberService.CandidateView> candidates = manage
+                ? members.candidates(viewer.user(), workspaceId, projectId).items() : List.of();
+        model.addAttribute("project", project);
+        model.addAttribute("members", members.list(viewer.user(), workspaceId, projectId, null, 200).items());
+        model.addAttribute("manage", manage);
+        model.addAttribute("candidates", candidates.stream().filter(c -> !c.principalType().equals("team")).toList());
+        model.addAttribute("teamCandidates",
+                candidates.stream().filter(c -> c.principalType().equals("team")).toList());
+        model.addAttribute("teams", manage ? teams.list(viewer.user(), workspaceId, null, 200).items() : List.of());
+        model.addAttribute("problem", problem);
+        model.addAttribute("enrolment", enrolment);
+        return "console/project";
+    }
+
+    private static String back(String workspaceId, String projectId) {
+        return "redirect:/w/" + workspaceId + "/projects/" + projectId;
+    }
+}

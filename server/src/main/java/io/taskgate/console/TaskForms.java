@@ -1,0 +1,116 @@
+package io.taskgate.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+
+import io.taskgate.task.TaskBoard;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns task forms into the JSON bodies of the API: an empty optional field is an absent member
+ * on create, and an edit sends only the fields that changed — so a collaborator changing only
+ * the status is judged by the same rule as through the API.
+ */
+@Component
+class TaskForms {
+
+    private final JsonMapper json;
+
+    TaskForms(JsonMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode json() {
+        return json.createObjectNode();
+    }
+
+    ObjectNode forCreate(String projectId, MultiValueMap<String, String> form) {
+        ObjectNode body = json();
+        body.put("type", "project");
+        body.put("projectId", projectId);
+        body.put("title", value(form, "title"));
+        for (String field : List.of("description", "priority", "status", "dueAt", "assigneeId")) {
+            String value = value(form, field);
+            if (!value.isBlank()) {
+                body.put(field, value);
+            }
+        }
+        List<String> lists = form.getOrDefault("lists", List.of());
+        if (!lists.isEmpty()) {
+            body.set("lists", placements(lists));
+        }
+        return body;
+    }
+
+    /** The fields of the edit form that differ from the task as it was shown. */
+    ObjectNode changes(TaskBoard.Card card, MultiValueMap<String, String> form) {
+        Map<String, String> was = values(card);
+        ObjectNode body = json();
+        for (String field : List.of("title", "description", "status", "priority")) {
+            String now = value(form, field);
+            if (form.containsKey(field) && !now.equals(was.get(field))) {
+                body.put(field, now);
+            }
+        }
+        for (String field : List.of("dueAt", "assigneeId")) {
+            String now = value(form, field);
+            if (form.containsKey(field) && !now.equals(was.get(field))) {
+                if (now.isBlank()) {
+                    body.putNull(field);
+                } else {
+                    body.put(field, now);
+                }
+            }
+        }
+        if (form.containsKey("blockers")) {
+            List<String> blockers = value(form, "blockers").lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+            if (!blockers.equals(card.blockers())) {
+                ArrayNode array = body.putArray("blockers");
+                blockers.forEach(array::add);
+            }
+        }
+        List<String> lists = form.getOrDefault("lists", List.of());
+        if (form.containsKey("listsShown") && !Objects.equals(new java.util.HashSet<>(lists),
+                new java.util.HashSet<>(card.listIds()))) {
+            body.set("lists", placements(lists));
+        }
+        return body;
+    }
+
+    /** The task's fields as the edit form shows them. */
+    static Map<String, String> values(TaskBoard.Card card) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("title", card.title());
+        values.put("description", card.description());
+        values.put("status", card.status());
+        values.put("priority", card.priority());
+        values.put("dueAt", card.dueAt() == null ? "" : card.dueAt().toString().substring(0, 10));
+        values.put("assigneeId", card.assigneeId() == null ? "" : card.assigneeId());
+        values.put("blockers", String.join("\n", card.blockers()));
+        values.put("lists", String.join(",", card.listIds()));
+        values.put("version", String.valueOf(card.version()));
+        return values;
+    }
+
+    private ArrayNode placements(List<String> listIds) {
+        ArrayNode array = json.createArrayNode();
+        new ArrayList<>(listIds).forEach(id -> array.addObject().put("id", id));
+        return array;
+    }
+
+    private static String value(MultiValueMap<String, String> form, String field) {
+        @Nullable String value = form.getFirst(field);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,88 @@
+package io.taskgate.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.Action;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.JsonBody;
+import io.taskgate.web.Page;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a project's task board (the web console) needs from tasks, as a small public API over
+ * the same use cases as the HTTP API: a form is handed in as the JSON body the API would get,
+ * so it is parsed and refused with exactly the API's 422 messages.
+ */
+@Component
+public class TaskBoard {
+
+    /** A board holds at most this many tasks of a project: beyond it, filter. */
+    public static final int MAX_CARDS = 1000;
+
+    private final TaskService tasks;
+    private final TaskLists lists;
+    private final Authorization authorization;
+
+    TaskBoard(TaskService tasks, TaskLists lists, Authorization authorization) {
+        this.tasks = tasks;
+        this.lists = lists;
+        this.authorization = authorization;
+    }
+
+    public record Card(String id, String type, String title, String description, String status, String priority,
+            @Nullable Instant dueAt, List<String> blockers, @Nullable String assigneeId, List<String> listIds,
+            long version) {
+
+        static Card of(Tasks.Task task) {
+            return new Card(task.id(), task.type(), task.title(), task.description(), task.status(), task.priority(),
+                    task.dueAt(), task.blockers(), task.assigneeId(),
+                    task.lists().stream().map(TaskFields.Placement::id).toList(), task.version());
+        }
+    }
+
+    public record ListRef(String id, String name) {
+    }
+
+    public Card create(Caller caller, String workspaceId, JsonNode body) {
+        return Card.of(tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
+    }
+
+    /** {@code expectedVersion} works as {@code If-Match}: a card moved from a stale board gets 412. */
+    public Card update(Caller caller, String workspaceId, String taskId, JsonNode body,
+            @Nullable Long expectedVersion) {
+        return Card.of(tasks.update(caller, workspaceId, taskId, TaskFields.parse(JsonBody.of(body)),
+                expectedVersion));
+    }
+
+    public Card get(Caller caller, String workspaceId, String taskId) {
+        return Card.of(tasks.get(caller, workspaceId, taskId));
+    }
+
+    /** The project's tasks the caller may read, through the API's own listing and its visibility filter. */
+    public List<Card> cards(Caller caller, String workspaceId, String projectId, @Nullable String assigneeId,
+            @Nullable String listId) {
+        var filter = new TaskQuery.Filter(projectId, listId, assigneeId, null, "project", null, null, null);
+        List<Card> cards = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Tasks.Task> page = tasks.list(caller, workspaceId, filter, cursor, 200);
+            page.items().forEach(task -> cards.add(Card.of(task)));
+            cursor = page.nextCursor();
+        } while (cursor != null && cards.size() < MAX_CARDS);
+        return cards;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ListRef> lists(Caller caller, String workspaceId, String projectId) {
+        authorization.requireProject(authorization.enter(caller, workspaceId), projectId, Action.PROJECT_READ);
+        return lists.list(workspaceId, projectId).stream().map(list -> new ListRef(list.id(), list.name())).toList();
+    }
+}

@@ -1,0 +1,49 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("change", (event) => {
+  // The workspace switcher opens the chosen workspace at once.
+  if (event.target.matches("select[data-autosubmit]") && event.target.value) {
+    event.target.form.submit();
+  }
+});
+
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const text = document.getElementById(button.dataset.copy).textContent.trim();
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch (e) {
+    // Without clipboard access (plain HTTP), select the text so Ctrl+C copies it.
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById(button.dataset.copy));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  }
+  button.textContent = "Copied";
+});
+
+// The task board: drag a card onto a column to change its status (the same PATCH as its "move" menu).
+document.addEventListener("dragstart", (event) => {
+  const card = event.target.closest && event.target.closest(".task[draggable]");
+  if (card) event.dataTransfer.setData("text/plain", card.id);
+});
+document.addEventListener("dragover", (event) => {
+  const column = event.target.closest && event.target.closest(".column[data-status]");
+  if (column) { event.preventDefault(); column.classList.add("drop"); }
+});
+document.addEventListener("dragleave", (event) => {
+  const column = event.target.closest && event.target.closest(".column[data-status]");
+  if (column) column.classList.remove("drop");
+});
+document.addEventListener("drop", (event) => {
+  const column = event.target.closest && event.target.closest(".column[data-status]");
+  if (!column) return;
+  event.preventDefault();
+  column.classList.remove("drop");
+  const card = document.getElementById(event.dataTransfer.getData("text/plain"));
+  if (!card || card.dataset.status === column.dataset.status) return;
+  htmx.ajax("PATCH", card.dataset.move, {
+    target: "#board", swap: "outerHTML",
+    values: { status: column.dataset.status, version: card.dataset.version },
+  });
+});

@@ -1,0 +1,142 @@
+package io.taskgate.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.HttpTest;
+
+/**
+ * The console's HTTP contract without a browser: cookies, CSRF, and the API left as it was. A
+ * browser would hide these (it follows redirects and fills hidden fields), so they are asked raw.
+ */
+class ConsoleHttpTest extends HttpTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(String method, String path, String cookie, String form) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, form == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(form));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded");
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher matcher = CSRF.matcher(page.body());
+        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    /** Signs up through the console's form and answers the session cookie it set. */
+    private String signedIn() {
+        HttpResponse<String> login = send("GET", "/signup", null, null);
+        String preSession = cookie(login, Cookies.PRE_SESSION).split(";")[0];
+        HttpResponse<String> signedUp = send("POST", "/signup", preSession, form("_csrf", csrf(login),
+                "name", "Olga", "email", "olga-" + System.nanoTime() + "@example.com", "password", "correct horse"));
+        assertThat(signedUp.statusCode()).isEqualTo(302);
+        return cookie(signedUp, Cookies.SESSION).split(";")[0];
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLaxAndHoldsASessionToken() {
+        HttpResponse<String> login = send("GET", "/signup", null, null);
+        String preSession = cookie(login, Cookies.PRE_SESSION).split(";")[0];
+        HttpResponse<String> signedUp = send("POST", "/signup", preSession, form("_csrf", csrf(login),
+                "name", "Olga", "email", "olga-" + System.nanoTime() + "@example.com", "password", "correct horse"));
+
+        String session = cookie(signedUp, Cookies.SESSION);
+        assertThat(session).startsWith(Cookies.SESSION + "=tgs_").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/").doesNotContain("Secure");
+        String token = session.split(";")[0].substring(Cookies.SESSION.length() + 1);
+        assertThat(api().get("/api/v1/me", token).get("name")).isEqualTo("Olga");
+    }
+
+    @Test
+    void aPostWithoutTheCsrfTokenOfThisBrowserIsRefusedAndChangesNothing() {
+        String session = signedIn();
+        String page = send("GET", "/workspaces", session, null).body();
+        assertThat(page).contains("_csrf");
+
+        for (String token : List.of("", "0000", csrf(send("GET", "/signup", null, null)))) {
+            HttpResponse<String> forged = send("POST", "/workspaces", session, form("_csrf", token, "name", "Forged"));
+            assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.body()).contains("This form has expired");
+        }
+        assertThat(send("GET", "/workspaces", session, null).body()).doesNotContain("Forged");
+
+        HttpResponse<String> real = send("POST", "/workspaces", session, form("_csrf", csrf(
+                send("GET", "/workspaces", session, null)), "name", "Real"));
+        assertThat(real.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void consolePagesRedirectToTheLoginPageWithoutASession() {
+        for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
+            HttpResponse<String> page = send("GET", path, null, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        HttpResponse<String> stale = send("GET", "/workspaces", Cookies.SESSION + "=tgs_unknown", null);
+        assertThat(stale.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void theApiIgnoresTheConsoleCookieAndKeepsItsProblemAnswers() {
+        String session = signedIn();
+
+        HttpResponse<String> me = send("GET", "/api/v1/me", session, null);
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        HttpResponse<String> post = send("POST", "/api/v1/auth/login", session, null);
+        assertThat(post.statusCode()).isNotEqualTo(403);
+    }
+
+    @Test
+    void pagesAreNeverCachedNorFramed() {
+        HttpResponse<String> page = send("GET", "/login", null, null);
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(send("GET", "/webjars/htmx.org/dist/htmx.min.js", null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/console/console.css", null, null).statusCode()).isEqualTo(200);
+    }
+}
