@@ -97,14 +97,16 @@ public class ApiClientService {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
-        if (!role.key().equals(current.role())) {
+        boolean active = change.active() == null ? current.active() : change.active();
+        // Changing a client's role or switching it off takes holding all its role grants.
+        if (!role.key().equals(current.role()) || active != current.active()) {
             requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
             requireMayGrant(principal, role);
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 change.name() == null ? current.name() : change.name().trim(), role.key(),
                 change.accessLevel() == null ? current.accessLevel() : change.accessLevel().key(),
-                change.active() == null ? current.active() : change.active(), current.createdAt(),
+                active, current.createdAt(),
                 current.createdBy());
         clients.update(changed);
         if (change.customRoleIds() != null) {

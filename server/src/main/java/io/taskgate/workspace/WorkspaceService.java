@@ -138,7 +138,8 @@ public class WorkspaceService {
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
-        if (!role.key().equals(current.role())) {
+        // Changing someone's role or switching them off takes holding all their role grants.
+        if (!role.key().equals(current.role()) || active != current.active()) {
             requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
             requireMayGrant(principal, role);
         }

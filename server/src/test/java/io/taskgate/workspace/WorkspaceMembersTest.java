@@ -231,4 +231,23 @@ class WorkspaceMembersTest extends HttpTest {
         assertThat(api().post("/api/v1/workspaces/" + cafe + "/api-clients", olga.token(),
                 Map.of("name", "x", "role", "admin", "accessLevel", "read")).status()).isEqualTo(201);
     }
+
+    @Test
+    void anAdminCannotDeactivateAnOwner() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person pia = api().addMember(cafe, olga, "Pia", "owner");
+        Api.Person admin = api().addMember(cafe, olga, "Adam", "admin");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response coup = api().patch("/api/v1/workspaces/" + cafe + "/users/" + pia.id(), admin.token(),
+                Map.of("active", false));
+        Api.Response ordinary = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), admin.token(),
+                Map.of("active", false));
+
+        assertThat(coup.status()).isEqualTo(403);
+        assertThat(coup.get("requiredPermission")).isEqualTo("workspace.manage");
+        assertThat(ordinary.status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/workspaces/" + cafe, pia.token()).status()).isEqualTo(200);
+    }
 }
