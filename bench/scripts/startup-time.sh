@@ -8,8 +8,6 @@ cd "$(dirname "$0")/../.."
 database=${1:-h2}
 runs=${2:-3}
 jar=server/target/taskgate-server-exec.jar
-java_bin=$(ls -d /usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
-[[ -x "$java_bin" ]] || java_bin=java
 port=18080
 total=0
 for run in $(seq 1 "$runs"); do
@@ -21,7 +19,7 @@ for run in $(seq 1 "$runs"); do
     args+=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db --spring.datasource.username=postgres)
   fi
   start=$(date +%s%N)
-  "$java_bin" -jar "$jar" "${args[@]}" >/dev/null 2>&1 &
+  ./taskgate java -jar "$jar" "${args[@]}" >/dev/null 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do sleep 0.05; done
   end=$(date +%s%N)

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * remedies are asked for, never on the request path.
  */
 final class Remedies {
+  // The implicit project roles, weakest first: read_all → guest, edit_all → editor, manage_all → manager.
+  private static final List<WorkspacePermission> PROJECT_WIDE = List.of(WorkspacePermission.PROJECTS_READ_ALL,
+      WorkspacePermission.TASKS_EDIT_ALL, WorkspacePermission.PROJECTS_MANAGE_ALL);
+
   private Remedies() {}
 
   static List<Remedy> find(PrincipalFacts principal, Action action, Resource resource) {
@@ -123,9 +127,6 @@ final class Remedies {
       case PositionsResource p -> List.of(WorkspacePermission.POSITIONS_MANAGE);
     };
   }
-
-  private static final List<WorkspacePermission> PROJECT_WIDE = List.of(WorkspacePermission.PROJECTS_READ_ALL,
-      WorkspacePermission.TASKS_EDIT_ALL, WorkspacePermission.PROJECTS_MANAGE_ALL);
 
   /** The role the action needs, as a direct membership, when the principal may be given it. */
   private static List<Change> membership(PrincipalFacts principal, Action action, Resource resource,

@@ -51,7 +51,7 @@ final class TaskRules {
       check.trace("staff task assigned to someone else, and no staff_tasks.manage");
       return check.deny(false, DenialReason.MISSING_PERMISSION, required, null);
     }
-    boolean ownStatus = action == Action.TASK_UPDATE;
+    boolean ownStatus = action == Action.TASK_UPDATE && task.updateScope() == UpdateScope.STATUS_AND_BLOCKERS;
     if (action != Action.TASK_READ && !ownStatus) {
       return check.deny(true, DenialReason.MISSING_PERMISSION, required, null);
     }

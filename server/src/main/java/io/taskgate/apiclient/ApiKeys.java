@@ -1,14 +1,14 @@
 package io.taskgate.apiclient;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.taskgate.support.Timestamps;
 
 /** The SQL of API keys. Only the SHA-256 of a key's secret is ever stored. */
 @Repository
@@ -39,9 +39,9 @@ class ApiKeys {
                 .param("clientId", key.apiClientId())
                 .param("name", key.name())
                 .param("hash", secretHash)
-                .param("at", utc(key.createdAt()))
+                .param("at", Timestamps.utc(key.createdAt()))
                 .param("by", key.createdBy())
-                .param("expiresAt", utc(key.expiresAt()))
+                .param("expiresAt", Timestamps.utc(key.expiresAt()))
                 .update();
     }
 
@@ -84,7 +84,7 @@ class ApiKeys {
 
     boolean revoke(String workspaceId, String keyId, Instant at) {
         return jdbc.sql("update api_key set revoked_at = :at where workspace_id = :ws and id = :id and revoked_at is null")
-                .param("at", utc(at))
+                .param("at", Timestamps.utc(at))
                 .param("ws", workspaceId)
                 .param("id", keyId)
                 .update() == 1;
@@ -92,23 +92,14 @@ class ApiKeys {
 
     void touch(String workspaceId, String keyId, Instant at) {
         jdbc.sql("update api_key set last_used_at = :at where workspace_id = :ws and id = :id")
-                .param("at", utc(at))
+                .param("at", Timestamps.utc(at))
                 .param("ws", workspaceId)
                 .param("id", keyId)
                 .update();
     }
 
     private static ApiKey row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
-        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
-                rs.getString(6), instant(rs, 7), instant(rs, 8), instant(rs, 9));
-    }
-
-    private static @Nullable Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), Timestamps.instant(rs, 5),
+                rs.getString(6), Timestamps.instant(rs, 7), Timestamps.instant(rs, 8), Timestamps.instant(rs, 9));
     }
 }

@@ -3,8 +3,6 @@ package io.taskgate.mastertask;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.taskgate.support.Timestamps;
 
 /** The SQL of master tasks and the positions they are for. */
 @Repository
@@ -48,7 +48,7 @@ class MasterTasks {
                 .param("color", task.color())
                 .param("favorite", task.favorite())
                 .param("by", task.createdBy())
-                .param("at", utc(task.createdAt()))
+                .param("at", Timestamps.utc(task.createdAt()))
                 .update();
         replacePositions(task.workspaceId(), task.id(), task.positionIds());
     }
@@ -66,9 +66,9 @@ class MasterTasks {
                 .param("color", task.color())
                 .param("favorite", task.favorite())
                 .param("by", task.updatedBy())
-                .param("at", utc(task.updatedAt()))
+                .param("at", Timestamps.utc(task.updatedAt()))
                 .param("deletedBy", task.deletedBy())
-                .param("deletedAt", utc(task.deletedAt()))
+                .param("deletedAt", Timestamps.utc(task.deletedAt()))
                 .param("ws", task.workspaceId())
                 .param("id", task.id())
                 .param("expected", expectedVersion)
@@ -157,16 +157,7 @@ class MasterTasks {
 
     private static MasterTask row(ResultSet rs, int rowNum) throws SQLException {
         return new MasterTask(rs.getString(1), rs.getString(2), rs.getString(3), List.of(), rs.getString(4),
-                rs.getString(5), rs.getBoolean(6), rs.getString(7), instant(rs, 8), rs.getString(9), instant(rs, 10),
-                rs.getString(11), instant(rs, 12), rs.getLong(13));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                rs.getString(5), rs.getBoolean(6), rs.getString(7), Timestamps.instant(rs, 8), rs.getString(9), Timestamps.instant(rs, 10),
+                rs.getString(11), Timestamps.instant(rs, 12), rs.getLong(13));
     }
 }

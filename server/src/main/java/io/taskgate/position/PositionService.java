@@ -16,7 +16,6 @@ import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.position.PositionStore.Assignment;
 import io.taskgate.support.Ids;
-import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
@@ -51,7 +50,7 @@ class PositionService {
     PositionView create(Caller caller, String workspaceId, String name) {
         manager(caller, workspaceId);
         var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(),
-                Timestamps.now(clock));
+                clock.instant());
         positions.insert(position);
         audit.record(workspaceId, caller, "position.created", "position", position.id(), "name=" + position.name());
         return new PositionView(position.id(), position.name(), List.of(), List.of(), position.createdAt());

@@ -1,5 +1,7 @@
 package io.taskgate.project;
 
+import java.net.URI;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,15 +15,16 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.Visibility;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
@@ -46,12 +49,15 @@ class ProjectController {
     }
 
     @PostMapping("/projects")
-    @ResponseStatus(HttpStatus.CREATED)
-    ProjectService.ProjectView create(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<ProjectService.ProjectView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody CreateProject request) {
         Visibility visibility = request.visibility() == null ? Visibility.PRIVATE : visibility(request.visibility());
-        return projects.create(caller, workspaceId,
+        ProjectService.ProjectView project = projects.create(caller, workspaceId,
                 new ProjectService.NewProject(request.name(), request.description(), visibility));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/workspaces/" + workspaceId + "/projects/" + project.id()))
+                .eTag(Versions.etag(project.version()))
+                .body(project);
     }
 
     @GetMapping("/projects")
@@ -69,20 +75,27 @@ class ProjectController {
     }
 
     @GetMapping("/projects/{projectId}")
-    ProjectService.ProjectView get(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId) {
-        return projects.get(caller, workspaceId, projectId);
+    ResponseEntity<ProjectService.ProjectView> get(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId) {
+        ProjectService.ProjectView project = projects.get(caller, workspaceId, projectId);
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(project);
     }
 
     @PatchMapping("/projects/{projectId}")
-    ProjectService.ProjectView change(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
-            @Valid @RequestBody ChangeProject request) {
-        return projects.change(caller, workspaceId, projectId, new ProjectService.ProjectChange(request.name(),
-                request.description(), request.visibility() == null ? null : visibility(request.visibility())));
+    ResponseEntity<ProjectService.ProjectView> change(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @Valid @RequestBody ChangeProject request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        ProjectService.ProjectView project = projects.change(caller, workspaceId, projectId,
+                new ProjectService.ProjectChange(request.name(), request.description(),
+                        request.visibility() == null ? null : visibility(request.visibility())),
+                Versions.ifMatch(ifMatch));
+        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(project);
     }
 
     @DeleteMapping("/projects/{projectId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId) {
-        projects.delete(caller, workspaceId, projectId);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        projects.delete(caller, workspaceId, projectId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -22,6 +22,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 /** Use cases of projects: create (the creator becomes manager), read, list what one may see, change, delete. */
 @Service
@@ -44,7 +45,7 @@ public class ProjectService {
 
     /** A project, with the caller's effective role in it ({@code myRole}). */
     public record ProjectView(String id, String name, String description, String visibility, Instant createdAt,
-            String createdBy, Instant updatedAt, @Nullable String myRole) {
+            String createdBy, Instant updatedAt, @Nullable String myRole, long version) {
     }
 
     record NewProject(String name, @Nullable String description, Visibility visibility) {
@@ -97,25 +98,36 @@ public class ProjectService {
     }
 
     @Transactional
-    ProjectView change(Caller caller, String workspaceId, String projectId, ProjectChange change) {
+    ProjectView change(Caller caller, String workspaceId, String projectId, ProjectChange change,
+            @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_UPDATE);
         Projects.Project current = projects.find(workspaceId, projectId).orElseThrow();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
         var changed = new Projects.Project(workspaceId, projectId,
                 change.name() == null ? current.name() : change.name().trim(),
                 change.description() == null ? current.description() : change.description(),
                 change.visibility() == null ? current.visibility() : change.visibility().key(), current.createdAt(),
                 current.createdBy(), clock.instant(), current.version() + 1);
-        projects.update(changed);
+        if (!projects.update(changed, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
         audit.record(workspaceId, caller, "project.updated", "project", projectId,
                 "visibility=" + changed.visibility());
         return view(changed, AccessPolicy.effectiveProjectRole(principal.facts(), facts));
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String projectId) {
+    void delete(Caller caller, String workspaceId, String projectId, @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_DELETE);
+        projects.lock(workspaceId, projectId);
+        long current = projects.find(workspaceId, projectId).orElseThrow().version();
+        if (expectedVersion != null && expectedVersion != current) {
+            throw Versions.preconditionFailed();
+        }
         members.deleteAll(workspaceId, projectId);
         projects.delete(workspaceId, projectId);
         audit.record(workspaceId, caller, "project.deleted", "project", projectId, null);
@@ -131,6 +143,7 @@ public class ProjectService {
 
     private static ProjectView view(Projects.Project project, @Nullable ProjectRole myRole) {
         return new ProjectView(project.id(), project.name(), project.description(), project.visibility(),
-                project.createdAt(), project.createdBy(), project.updatedAt(), myRole == null ? null : myRole.key());
+                project.createdAt(), project.createdBy(), project.updatedAt(), myRole == null ? null : myRole.key(),
+                project.version());
     }
 }

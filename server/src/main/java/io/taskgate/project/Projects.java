@@ -66,11 +66,12 @@ class Projects {
                 .optional();
     }
 
-    void update(Project project) {
-        jdbc.sql("""
+    /** Compare-and-set on the version: false when someone else changed the project first. */
+    boolean update(Project project, long expectedVersion) {
+        return jdbc.sql("""
                 update project set name = :name, description = :description, visibility = :visibility,
                        updated_at = :at, version = version + 1
-                 where workspace_id = :ws and id = :id
+                 where workspace_id = :ws and id = :id and version = :expected
                 """)
                 .param("name", project.name())
                 .param("description", project.description())
@@ -78,7 +79,8 @@ class Projects {
                 .param("at", OffsetDateTime.ofInstant(project.updatedAt(), ZoneOffset.UTC))
                 .param("ws", project.workspaceId())
                 .param("id", project.id())
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     void delete(String workspaceId, String id) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.Timestamps;
+
 /** The SQL of a project's ordered lists. */
 @Repository
 class TaskLists {
@@ -44,7 +46,7 @@ class TaskLists {
                 .param("id", list.id())
                 .param("name", list.name())
                 .param("order", list.order())
-                .param("at", Tasks.utc(list.createdAt()))
+                .param("at", Timestamps.utc(list.createdAt()))
                 .param("by", list.createdBy())
                 .update();
     }
@@ -78,7 +80,7 @@ class TaskLists {
                 """)
                 .param("name", list.name())
                 .param("order", list.order())
-                .param("at", Tasks.utc(list.updatedAt()))
+                .param("at", Timestamps.utc(list.updatedAt()))
                 .param("ws", list.workspaceId())
                 .param("id", list.id())
                 .param("expected", expectedVersion)

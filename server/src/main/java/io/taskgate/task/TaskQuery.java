@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.Timestamps;
+
 /**
  * The task listing: one page of the tasks a principal may read, filtered in SQL. Which branches
  * the filter holds comes from {@link TaskReadScope}, itself derived from the decision core.
@@ -104,9 +106,9 @@ class TaskQuery {
                 .param("assigneeId", filter.assigneeId())
                 .param("status", filter.status())
                 .param("taskType", filter.type())
-                .param("dueBefore", Tasks.utc(filter.dueBefore()))
-                .param("dueAfter", Tasks.utc(filter.dueAfter()))
-                .param("updatedSince", Tasks.utc(filter.updatedSince()))
+                .param("dueBefore", Timestamps.utc(filter.dueBefore()))
+                .param("dueAfter", Timestamps.utc(filter.dueAfter()))
+                .param("updatedSince", Timestamps.utc(filter.updatedSince()))
                 .param("after", after)
                 .param("limit", limit)
                 .query(tasks::row)

@@ -3,8 +3,6 @@ package io.taskgate.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,11 +58,11 @@ class Tasks {
                 .param("description", task.description())
                 .param("status", task.status())
                 .param("priority", task.priority())
-                .param("dueAt", utc(task.dueAt()))
+                .param("dueAt", Timestamps.utc(task.dueAt()))
                 .param("blockers", json.writeValueAsString(task.blockers()))
                 .param("assignee", task.assigneeId())
                 .param("by", task.createdBy())
-                .param("at", utc(task.createdAt()))
+                .param("at", Timestamps.utc(task.createdAt()))
                 .update();
     }
 
@@ -79,11 +78,11 @@ class Tasks {
                 .param("description", task.description())
                 .param("status", task.status())
                 .param("priority", task.priority())
-                .param("dueAt", utc(task.dueAt()))
+                .param("dueAt", Timestamps.utc(task.dueAt()))
                 .param("blockers", json.writeValueAsString(task.blockers()))
                 .param("assignee", task.assigneeId())
                 .param("by", task.updatedBy())
-                .param("at", utc(task.updatedAt()))
+                .param("at", Timestamps.utc(task.updatedAt()))
                 .param("ws", task.workspaceId())
                 .param("id", task.id())
                 .param("expected", expectedVersion)
@@ -158,17 +157,8 @@ class Tasks {
 
     Task row(ResultSet rs, int rowNum) throws SQLException {
         return new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9),
-                json.readValue(rs.getString(10), STRINGS), rs.getString(11), rs.getString(12), instant(rs, 13),
-                rs.getString(14), instant(rs, 15), rs.getLong(16), List.of());
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                rs.getString(6), rs.getString(7), rs.getString(8), Timestamps.instant(rs, 9),
+                json.readValue(rs.getString(10), STRINGS), rs.getString(11), rs.getString(12), Timestamps.instant(rs, 13),
+                rs.getString(14), Timestamps.instant(rs, 15), rs.getLong(16), List.of());
     }
 }

@@ -17,7 +17,6 @@ import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
-import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
@@ -55,7 +54,7 @@ class TeamService {
     @Transactional
     TeamView create(Caller caller, String workspaceId, String name) {
         writer(caller, workspaceId);
-        var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), Timestamps.now(clock));
+        var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), clock.instant());
         teams.insert(team);
         audit.record(workspaceId, caller, "team.created", "team", team.id(), "name=" + team.name());
         return new TeamView(team.id(), team.name(), 0, team.createdAt());
@@ -138,7 +137,7 @@ class TeamService {
 
     /** The principal as a new member, when it is a user or client of this workspace. */
     private Optional<MemberView> newMember(String workspaceId, PrincipalType type, String principalId) {
-        Instant now = Timestamps.now(clock);
+        Instant now = clock.instant();
         return switch (type) {
             case USER -> people.find(workspaceId, principalId)
                     .map(person -> new MemberView(type.key(), principalId, person.name(), person.active(), now));

@@ -2,7 +2,6 @@ package io.taskgate.team;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.taskgate.support.Timestamps;
 
 /** The SQL of teams and their members. */
 @Repository
@@ -36,7 +37,7 @@ class TeamStore {
                 .param("ws", team.workspaceId())
                 .param("id", team.id())
                 .param("name", team.name())
-                .param("at", utc(team.createdAt()))
+                .param("at", Timestamps.utc(team.createdAt()))
                 .update();
     }
 
@@ -124,7 +125,7 @@ class TeamStore {
                     .param("teamId", teamId)
                     .param("type", member.principalType())
                     .param("id", member.principalId())
-                    .param("at", utc(member.addedAt()))
+                    .param("at", Timestamps.utc(member.addedAt()))
                     .update();
             return true;
         } catch (DuplicateKeyException e) {
@@ -164,9 +165,5 @@ class TeamStore {
     private static Team team(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new Team(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getObject(4, OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

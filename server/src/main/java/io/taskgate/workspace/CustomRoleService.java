@@ -22,7 +22,6 @@ import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
-import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
@@ -104,7 +103,7 @@ class CustomRoleService {
         String name = definition.name().trim();
         requireFreeName(workspaceId, name, null);
         var role = new CustomRoleStore.CustomRole(workspaceId, Ids.next("role", clock), name,
-                definition.permissions(), definition.positionPermissions(), Timestamps.now(clock));
+                definition.permissions(), definition.positionPermissions(), clock.instant());
         try {
             roles.insert(role);
         } catch (DuplicateKeyException e) {

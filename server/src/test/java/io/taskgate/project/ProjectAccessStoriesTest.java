@@ -348,6 +348,24 @@ class ProjectAccessStoriesTest extends HttpTest {
         assertThat(api().get(base() + "/projects/" + menu, eve.token()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aProjectCarriesAnETagAndAStaleIfMatchIs412() {
+        String menu = createProject(owner.token(), "Menu", "private");
+        Api.Response read = api().get(base() + "/projects/" + menu, owner.token());
+        assertThat(read.header("etag")).isEqualTo("\"1\"");
+        Api.expect(api().request("PATCH", base() + "/projects/" + menu).token(owner.token())
+                .header("If-Match", read.header("etag")).json(Map.of("name", "Winter menu")).send(), 200);
+
+        Api.Response stale = api().request("PATCH", base() + "/projects/" + menu).token(owner.token())
+                .header("If-Match", read.header("etag")).json(Map.of("name", "Lost")).send();
+        Api.Response staleDelete = api().request("DELETE", base() + "/projects/" + menu).token(owner.token())
+                .header("If-Match", read.header("etag")).send();
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(staleDelete.status()).isEqualTo(412);
+        assertThat(api().get(base() + "/projects/" + menu, owner.token()).get("name")).isEqualTo("Winter menu");
+    }
+
     private static List<JsonNode> list(JsonNode array) {
         List<JsonNode> items = new java.util.ArrayList<>();
         array.forEach(items::add);

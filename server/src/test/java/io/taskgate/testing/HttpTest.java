@@ -18,8 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"taskgate.password.bcrypt-strength=4"})
-@Import(HttpTest.TestClock.class)
+        properties = {"taskgate.password.bcrypt-strength=4",
+            // Every test signs up from the same address: the anonymous budget is not under test here.
+            "taskgate.rate-limit.anonymous-requests-per-minute=1000000"})
+@Import({HttpTest.TestClock.class, FailingEndpoint.class})
 public abstract class HttpTest {
 
     @LocalServerPort

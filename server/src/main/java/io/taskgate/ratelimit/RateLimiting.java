@@ -1,0 +1,64 @@
+package io.taskgate.ratelimit;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import io.taskgate.identity.Authentication;
+import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+
+/**
+ * Each principal (or, before authentication, each client address) has a request budget per
+ * minute. Past it the answer is 429 with {@code Retry-After}; every answer tells the budget in
+ * {@code RateLimit-Limit} / {@code RateLimit-Remaining}. Budgets live in this process: behind a
+ * load balancer with N instances the effective limit is N times higher (see docs/scaling.md).
+ */
+@Component
+class RateLimiting implements HandlerInterceptor {
+
+    private static final long PERIOD = Duration.ofMinutes(1).toNanos();
+    private static final int MAX_TRACKED = 100_000;
+
+    private final long perPrincipal;
+    private final long perAddress;
+    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimiting(@Value("${taskgate.rate-limit.requests-per-minute:1200}") long perPrincipal,
+            @Value("${taskgate.rate-limit.anonymous-requests-per-minute:60}") long perAddress) {
+        this.perPrincipal = perPrincipal;
+        this.perAddress = perAddress;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Optional<Caller> caller = Authentication.caller(request);
+        String key = caller.map(c -> "principal:" + c.id()).orElseGet(() -> "address:" + request.getRemoteAddr());
+        long capacity = caller.isPresent() ? perPrincipal : perAddress;
+        long now = System.nanoTime();
+        if (buckets.size() > MAX_TRACKED) {
+            buckets.clear();
+        }
+        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, PERIOD, now));
+        long wait = bucket.take(now);
+        response.setHeader("RateLimit-Limit", Long.toString(bucket.capacity()));
+        response.setHeader("RateLimit-Remaining", Long.toString(bucket.remaining()));
+        if (wait > 0) {
+            long seconds = Math.max(1, Duration.ofNanos(wait).toSeconds() + 1);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            throw ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "Too many requests: at most " + bucket.capacity() + " a minute; retry in " + seconds + " s")
+                    .with("retryAfterSeconds", seconds);
+        }
+        return true;
+    }
+}

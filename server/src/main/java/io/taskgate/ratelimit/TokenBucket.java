@@ -1,0 +1,40 @@
+package io.taskgate.ratelimit;
+
+/**
+ * A classic token bucket: {@code capacity} requests at once, refilled continuously at
+ * {@code capacity} per {@code periodNanos}. Synchronised per bucket: contention is per
+ * principal, and the critical section is a few arithmetic operations.
+ */
+final class TokenBucket {
+
+    private final long capacity;
+    private final double tokensPerNano;
+    private double tokens;
+    private long lastRefill;
+
+    TokenBucket(long capacity, long periodNanos, long now) {
+        this.capacity = capacity;
+        this.tokensPerNano = (double) capacity / periodNanos;
+        this.tokens = capacity;
+        this.lastRefill = now;
+    }
+
+    /** Takes one token; returns 0 when granted, else the nanoseconds until one is available. */
+    synchronized long take(long now) {
+        tokens = Math.min(capacity, tokens + (now - lastRefill) * tokensPerNano);
+        lastRefill = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return (long) Math.ceil((1 - tokens) / tokensPerNano);
+    }
+
+    synchronized long remaining() {
+        return (long) Math.floor(tokens);
+    }
+
+    long capacity() {
+        return capacity;
+    }
+}
