@@ -124,20 +124,23 @@ final class ListingLatency {
             apiP95.add(Stats.percentileMillis(apiSamples, 95));
             handP50.add(Stats.percentileMillis(handSamples, 50));
             handP95.add(Stats.percentileMillis(handSamples, 95));
-            // The naive way is slow: as many runs as the budget allows, at least one per round.
-            do {
+            // The naive way is slow: as many runs as the budget allows, at least one per round (none at 0).
+            while (naiveBudgetSeconds > 0) {
                 long start = System.nanoTime();
                 NaiveListing.Result result = naive.page(ws, actor.type(), actor.id(), after, PAGE + 1);
                 naiveAll.add((System.nanoTime() - start) / 1e6);
                 naiveChecked = result.checked();
                 naiveIds = result.ids();
-            } while (System.nanoTime() < naiveDeadline && naiveAll.size() < (round + 1) * 10);
+                if (System.nanoTime() >= naiveDeadline || naiveAll.size() >= (round + 1) * 10) {
+                    break;
+                }
+            }
         }
         for (PreparedStatement statement : statements.values()) {
             statement.close();
         }
         List<String> shownHand = handIds.subList(0, Math.min(PAGE, handIds.size()));
-        List<String> shownNaive = naiveIds.subList(0, Math.min(PAGE, naiveIds.size()));
+        List<String> shownNaive = naiveIds == null ? shownHand : naiveIds.subList(0, Math.min(PAGE, naiveIds.size()));
         boolean agree = apiIds.equals(shownHand) && shownHand.equals(shownNaive);
         if (!agree) {
             out.printf("  ! answers differ for %s, %s page: api %d ids, hand %d, naive %d%n", actor.label(), page,
