@@ -102,13 +102,29 @@ class Tasks {
             t.blockers, t.assignee_id, t.created_by, t.created_at, t.updated_by, t.updated_at, t.version
             """;
 
+    /** The task with its places in lists, in one round trip: a row per list (one, with no list, when in none). */
     Optional<Task> find(String workspaceId, String id) {
-        return jdbc.sql("select " + COLUMNS + " from task t where t.workspace_id = :ws and t.id = :id")
+        List<Task> found = new ArrayList<>(1);
+        List<TaskFields.Placement> placements = new ArrayList<>();
+        jdbc.sql("select " + COLUMNS + """
+                , l.list_id, l.sort_order
+                  from task t
+                  left join task_in_list l on l.workspace_id = t.workspace_id and l.task_id = t.id
+                 where t.workspace_id = :ws and t.id = :id
+                 order by l.list_id
+                """)
                 .param("ws", workspaceId)
                 .param("id", id)
-                .query(this::row)
-                .optional()
-                .map(task -> withPlacements(workspaceId, List.of(task)).getFirst());
+                .query(rs -> {
+                    if (found.isEmpty()) {
+                        found.add(row(rs, 0));
+                    }
+                    String listId = rs.getString(17);
+                    if (listId != null) {
+                        placements.add(new TaskFields.Placement(listId, rs.getLong(18)));
+                    }
+                });
+        return found.stream().findFirst().map(task -> task.withLists(List.copyOf(placements)));
     }
 
     /** Places every task of the page in its lists, in one query. */

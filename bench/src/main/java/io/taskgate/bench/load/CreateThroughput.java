@@ -89,7 +89,7 @@ final class CreateThroughput {
         int rounds = options.integer("create-rounds", 3);
         out.printf(Locale.ROOT, "  %d writers: %s%n", writers.size(), writers.stream()
                 .map(w -> w.actor().label() + " (" + w.projects().size() + " projects)").toList());
-        apiPhase(ws, writers, 5); // warm-up, not counted
+        apiPhase(ws, writers, options.integer("create-warmup", 15)); // warm-up, not counted
         List<Double> api = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         long errors = 0;
