@@ -128,7 +128,8 @@ class TaskQuery {
         String sql = branches.size() == 1 ? branches.getFirst()
                 : "select " + Tasks.COLUMNS + " from (" + String.join(" union all ",
                         branches.stream().map(branch -> "(" + branch + ")").toList()) + ") t" + order;
-        List<Tasks.Task> rows = jdbc.sql(sql)
+        return tasks.withLists(jdbc.sql("select " + Tasks.COLUMNS + Tasks.WITH_LISTS_COLUMNS + " from (" + sql + ") t"
+                        + Tasks.WITH_LISTS_JOIN + " order by t.id, l.list_id")
                 .param("ws", workspaceId)
                 .param("type", principalType)
                 .param("me", principalId)
@@ -140,10 +141,7 @@ class TaskQuery {
                 .param("dueBefore", Timestamps.utc(filter.dueBefore()))
                 .param("dueAfter", Timestamps.utc(filter.dueAfter()))
                 .param("updatedSince", Timestamps.utc(filter.updatedSince()))
-                .param("after", after)
-                .query(tasks::row)
-                .list();
-        return tasks.withPlacements(workspaceId, rows);
+                .param("after", after));
     }
 
     private static boolean admits(Filter filter, String taskType) {

@@ -48,7 +48,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * project and staff tasks are written to the real database (H2, then PostgreSQL), and for every
  * (principal, task) pair the task is listed if and only if the core allows {@code task.read} —
  * through both ways the listing finds project tasks (project by project, and walking the
- * workspace), paged through small pages by cursor, with and without a filter.
+ * workspace), paged through small pages by cursor, with and without a filter, each task once with
+ * its lists.
  */
 @Tag("database")
 class TaskVisibilityAgreesWithCoreTest {
@@ -89,7 +90,7 @@ class TaskVisibilityAgreesWithCoreTest {
             for (World.Task task : world.tasks) {
                 if (AccessPolicy.decide(facts, Action.TASK_READ, world.resource(principal, task)).allowed()
                         && world.matches(task, filter)) {
-                    allowed.add(task.id());
+                    allowed.add(task.id() + " in " + task.lists());
                 }
                 checks.incrementAndGet();
             }
@@ -101,7 +102,8 @@ class TaskVisibilityAgreesWithCoreTest {
                 while (true) {
                     List<Tasks.Task> page = query.page(world.workspaceId, principal.type(), principal.id(),
                             TaskReadScope.of(facts), filter, after, pageSize, byProjectLimit);
-                    page.forEach(task -> listed.add(task.id()));
+                    page.forEach(task -> listed.add(task.id() + " in "
+                            + task.lists().stream().map(TaskFields.Placement::id).toList()));
                     if (page.size() < pageSize) {
                         break;
                     }
@@ -119,10 +121,11 @@ class TaskVisibilityAgreesWithCoreTest {
                 CredentialState credential, Set<WorkspacePermission> custom) {
         }
 
-        record Project(String id, Visibility visibility, Map<String, ProjectRole> members) {
+        record Project(String id, Visibility visibility, Map<String, ProjectRole> members, List<String> lists) {
         }
 
-        record Task(String id, String type, String projectId, String createdBy, String assigneeId, String status) {
+        record Task(String id, String type, String projectId, String createdBy, String assigneeId, String status,
+                List<String> lists) {
         }
 
         private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -181,8 +184,13 @@ class TaskVisibilityAgreesWithCoreTest {
                         members.put(team, projectRoles[random.nextInt(projectRoles.length)]);
                     }
                 }
-                world.projects.add(new Project("prj_" + world.workspaceId + "_" + p,
-                        random.nextBoolean() ? Visibility.PUBLIC : Visibility.PRIVATE, members));
+                String projectId = "prj_" + world.workspaceId + "_" + p;
+                List<String> lists = new ArrayList<>();
+                for (int l = 0; l < random.nextInt(3); l++) {
+                    lists.add("lst_" + projectId + "_" + l);
+                }
+                world.projects.add(new Project(projectId, random.nextBoolean() ? Visibility.PUBLIC : Visibility.PRIVATE,
+                        members, lists));
             }
             int taskCount = 10 + random.nextInt(50);
             for (int n = 0; n < taskCount; n++) {
@@ -195,13 +203,19 @@ class TaskVisibilityAgreesWithCoreTest {
                 int kind = random.nextInt(10);
                 if (kind < 6) {
                     Project project = world.projects.get(random.nextInt(world.projects.size()));
+                    // In none, one or (sorted, as the API answers them) all of its project's lists.
+                    List<String> lists = switch (random.nextInt(3)) {
+                        case 0 -> List.of();
+                        case 1 -> project.lists().isEmpty() ? List.of() : List.of(project.lists().getFirst());
+                        default -> project.lists();
+                    };
                     world.tasks.add(new Task(id, "project", project.id(), creator.id(),
-                            assignee == null ? null : assignee.id(), status));
+                            assignee == null ? null : assignee.id(), status, lists));
                 } else if (kind < 8) {
-                    world.tasks.add(new Task(id, "private", null, creator.id(), null, status));
+                    world.tasks.add(new Task(id, "private", null, creator.id(), null, status, List.of()));
                 } else {
                     Principal staff = assignee != null ? assignee : creator;
-                    world.tasks.add(new Task(id, "staff", null, creator.id(), staff.id(), status));
+                    world.tasks.add(new Task(id, "staff", null, creator.id(), staff.id(), status, List.of()));
                 }
             }
             return world;
@@ -217,12 +231,15 @@ class TaskVisibilityAgreesWithCoreTest {
                 case 2 -> new TaskQuery.Filter(null, null, null, null, some.type(), null, null, null);
                 case 3 -> new TaskQuery.Filter(null, null, some.assigneeId() == null ? some.createdBy()
                         : some.assigneeId(), null, null, null, null, null);
+                case 4 -> new TaskQuery.Filter(null, some.lists().isEmpty() ? "lst_none" : some.lists().getLast(),
+                        null, null, null, null, null, null);
                 default -> new TaskQuery.Filter(null, null, null, null, null, null, null, null);
             };
         }
 
         boolean matches(Task task, TaskQuery.Filter filter) {
             return (filter.projectId() == null || filter.projectId().equals(task.projectId()))
+                    && (filter.listId() == null || task.lists().contains(filter.listId()))
                     && (filter.status() == null || filter.status().equals(task.status()))
                     && (filter.type() == null || filter.type().equals(task.type()))
                     && (filter.assigneeId() == null || filter.assigneeId().equals(task.assigneeId()));
@@ -309,6 +326,12 @@ class TaskVisibilityAgreesWithCoreTest {
                 jdbc.sql("insert into project (workspace_id, id, name, description, visibility, created_at, created_by,"
                         + " updated_at) values (?, ?, ?, '', ?, ?, 'x', ?)")
                         .params(workspaceId, project.id(), project.id(), project.visibility().key(), now, now).update();
+                for (int l = 0; l < project.lists().size(); l++) {
+                    jdbc.sql("insert into task_list (workspace_id, project_id, id, name, sort_order, created_at,"
+                            + " created_by, updated_at) values (?, ?, ?, ?, ?, ?, 'x', ?)")
+                            .params(workspaceId, project.id(), project.lists().get(l), "list " + l, l, now, now)
+                            .update();
+                }
                 project.members().forEach((memberId, role) -> jdbc.sql(
                         "insert into project_member (workspace_id, project_id, principal_type, principal_id, role,"
                                 + " added_at, added_by) values (?, ?, ?, ?, ?, ?, 'x')")
@@ -323,6 +346,10 @@ class TaskVisibilityAgreesWithCoreTest {
                         .params(workspaceId, task.id(), task.type(), task.projectId(), task.id(), task.status(),
                                 task.assigneeId(), task.createdBy(), now, task.createdBy(), now)
                         .update();
+                for (int l = 0; l < task.lists().size(); l++) {
+                    jdbc.sql("insert into task_in_list (workspace_id, list_id, task_id, sort_order) values (?, ?, ?, ?)")
+                            .params(workspaceId, task.lists().get(l), task.id(), l + 1).update();
+                }
             }
         }
     }
