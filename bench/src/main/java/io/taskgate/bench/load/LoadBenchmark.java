@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The load benchmark: talks HTTP to a running server and JDBC to the same PostgreSQL, on
@@ -45,16 +47,16 @@ public final class LoadBenchmark {
             if (parts.contains("list")) {
                 var listing = new ListingLatency(db, http, out, options.integer("samples", 200),
                         options.integer("rounds", 3), options.integer("naive-budget", 60));
-                List<ListingLatency.Row> rows = new ArrayList<>();
+                Map<String, List<Principals.Actor>> actors = new LinkedHashMap<>();
                 for (String label : workspaces) {
                     var principals = new Principals(db, http, BenchIds.workspaceId(label));
-                    List<Principals.Actor> actors = List.of(principals.typicalMember(), principals.guestInFewProjects(),
-                            principals.readWriteClient(), principals.globalClient());
-                    out.println("(b) list my visible tasks, workspace " + label + ": " + actors.stream()
+                    actors.put(label, List.of(principals.typicalMember(), principals.guestInFewProjects(),
+                            principals.readWriteClient(), principals.globalClient()));
+                    out.println("(b) list my visible tasks, workspace " + label + ": " + actors.get(label).stream()
                             .map(a -> a.label() + " " + a.id() + " (" + a.directProjects() + " direct projects)")
                             .toList());
-                    rows.addAll(listing.run(label, actors));
                 }
+                List<ListingLatency.Row> rows = listing.run(actors);
                 summary.addAll(Report.listing(rows));
             }
             String main = BenchIds.workspaceId(workspaces.getFirst());
