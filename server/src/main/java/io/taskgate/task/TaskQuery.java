@@ -2,20 +2,42 @@ package io.taskgate.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.access.ProjectReadScope;
 import io.taskgate.support.Timestamps;
 
 /**
  * The task listing: one page of the tasks a principal may read, filtered in SQL. Which branches
  * the filter holds comes from {@link TaskReadScope}, itself derived from the decision core.
+ * <p>
+ * Each way a task becomes visible — in a readable project, one's own private task, a staff task —
+ * is its own branch, read in id order from the index that serves it and cut at the page size;
+ * the page is the first ids of their union. Project tasks are found one of two ways, because
+ * neither is cheap for everyone:
+ * <ul>
+ *   <li>when the principal reads few projects (a guest, an API client that reaches only its
+ *   projects), from the (workspace, project, id) index of each of them — the cost follows the
+ *   tasks of those projects after the cursor, not the workspace;</li>
+ *   <li>when it reads many (every public project, or all of them), by walking the workspace's
+ *   tasks in id order and keeping the readable ones: with much visible, a page is found after
+ *   a few rows. Project visibility is looked up per row rather than by hashing every public
+ *   project of the workspace, so that cost too follows the page.</li>
+ * </ul>
+ * Which way is chosen depends only on how many projects are readable (counted up to {@link
+ * #BY_PROJECT_LIMIT}); both return the same tasks.
  */
 @Repository
 class TaskQuery {
+
+    /** Up to this many readable projects, project tasks are gathered project by project. */
+    static final int BY_PROJECT_LIMIT = 100;
 
     private final JdbcClient jdbc;
     private final Tasks tasks;
@@ -30,44 +52,105 @@ class TaskQuery {
             @Nullable Instant updatedSince) {
     }
 
-    private static final String IS_MEMBER = """
-            exists (select 1 from project_member pm
-                     where pm.workspace_id = t.workspace_id and pm.project_id = t.project_id
-                       and ((pm.principal_type = :type and pm.principal_id = :me)
-                            or (pm.principal_type = 'team' and pm.principal_id in (
-                                  select tm.team_id from team_member tm
-                                   where tm.workspace_id = :ws and tm.principal_type = :type
-                                     and tm.principal_id = :me))))
+    /** Projects where the principal is a member, directly or through one of its teams. */
+    private static final String MEMBER_PROJECTS = """
+            select pm.project_id from project_member pm
+             where pm.workspace_id = :ws and pm.principal_type = :type and pm.principal_id = :me
+            union all
+            select pm.project_id from team_member tm
+              join project_member pm on pm.workspace_id = tm.workspace_id and pm.principal_type = 'team'
+                   and pm.principal_id = tm.team_id
+             where tm.workspace_id = :ws and tm.principal_type = :type and tm.principal_id = :me
             """;
 
+    private static final String PUBLIC_PROJECTS = """
+            select p.id as project_id from project p where p.workspace_id = :ws and p.visibility = 'public'
+            """;
+
+    /** Per row, through the project's primary key: never a hash of every public project. */
     private static final String IS_PUBLIC = """
-            exists (select 1 from project p
-                     where p.workspace_id = t.workspace_id and p.id = t.project_id and p.visibility = 'public')
+            (select p.visibility from project p where p.workspace_id = t.workspace_id and p.id = t.project_id) = 'public'
             """;
 
     List<Tasks.Task> page(String workspaceId, String principalType, String principalId, TaskReadScope scope,
             Filter filter, @Nullable String after, int limit) {
-        List<String> visible = new ArrayList<>();
-        switch (scope.projects()) {
-            case ALL -> visible.add("t.type = 'project'");
-            case PUBLIC_AND_MEMBER -> visible.add("t.type = 'project' and (" + IS_PUBLIC + " or " + IS_MEMBER + ")");
-            case MEMBER_ONLY -> visible.add("t.type = 'project' and " + IS_MEMBER);
-            case NONE -> {
+        return page(workspaceId, principalType, principalId, scope, filter, after, limit, BY_PROJECT_LIMIT);
+    }
+
+    /** As {@link #page}, with the threshold between the two ways of finding project tasks given (for tests). */
+    List<Tasks.Task> page(String workspaceId, String principalType, String principalId, TaskReadScope scope,
+            Filter filter, @Nullable String after, int limit, int byProjectLimit) {
+        String conditions = conditions(filter, after);
+        String order = " order by t.id limit " + limit;
+        List<String> branches = new ArrayList<>();
+        String[] readableProjects = new String[0];
+        if (scope.projects() != ProjectReadScope.NONE && admits(filter, "project")) {
+            String projectTasks = "select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws"
+                    + " and t.type = 'project'";
+            switch (scope.projects()) {
+                case ALL -> branches.add(projectTasks + conditions + order);
+                default -> {
+                    List<String> readable = filter.projectId() != null ? List.of()
+                            : readableProjects(workspaceId, principalType, principalId, scope.projects(),
+                                    byProjectLimit + 1);
+                    if (filter.projectId() == null && readable.size() <= byProjectLimit) {
+                        readableProjects = readable.toArray(String[]::new);
+                        if (readableProjects.length > 0) {
+                            branches.add("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws"
+                                    + " and t.id in (select t.id from task t where t.workspace_id = :ws"
+                                    + " and t.project_id = any(:projects)" + conditions + order + ")" + order);
+                        }
+                    } else {
+                        String readableProject = scope.projects() == ProjectReadScope.PUBLIC_AND_MEMBER
+                                ? " and (" + IS_PUBLIC + " or t.project_id in (" + MEMBER_PROJECTS + "))"
+                                : " and t.project_id in (" + MEMBER_PROJECTS + ")";
+                        branches.add(projectTasks + readableProject + conditions + order);
+                    }
+                }
             }
         }
-        if (scope.ownPrivateTasks()) {
-            visible.add("t.type = 'private' and t.created_by = :me");
+        // Private and staff tasks belong to no project (a constraint of the task table).
+        boolean inProject = filter.projectId() != null;
+        if (scope.ownPrivateTasks() && admits(filter, "private") && !inProject) {
+            branches.add("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws and t.type = 'private'"
+                    + " and t.created_by = :me" + conditions + order);
         }
-        if (scope.allStaffTasks()) {
-            visible.add("t.type = 'staff'");
-        } else if (scope.assignedStaffTasks()) {
-            visible.add("t.type = 'staff' and t.assignee_id = :me");
+        if (scope.allStaffTasks() && admits(filter, "staff") && !inProject) {
+            branches.add("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws and t.type = 'staff'"
+                    + conditions + order);
+        } else if (scope.assignedStaffTasks() && admits(filter, "staff") && !inProject) {
+            branches.add("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws and t.assignee_id = :me"
+                    + " and t.type = 'staff'" + conditions + order);
         }
-        if (visible.isEmpty()) {
+        if (branches.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws and (");
-        sql.append(String.join(" or ", visible.stream().map(branch -> "(" + branch + ")").toList())).append(')');
+        String sql = branches.size() == 1 ? branches.getFirst()
+                : "select " + Tasks.COLUMNS + " from (" + String.join(" union all ",
+                        branches.stream().map(branch -> "(" + branch + ")").toList()) + ") t" + order;
+        return tasks.withLists(jdbc.sql("select " + Tasks.COLUMNS + Tasks.WITH_LISTS_COLUMNS + " from (" + sql + ") t"
+                        + Tasks.WITH_LISTS_JOIN + " order by t.id, l.list_id")
+                .param("ws", workspaceId)
+                .param("type", principalType)
+                .param("me", principalId)
+                .param("projects", readableProjects)
+                .param("projectId", filter.projectId())
+                .param("listId", filter.listId())
+                .param("assigneeId", filter.assigneeId())
+                .param("status", filter.status())
+                .param("dueBefore", Timestamps.utc(filter.dueBefore()))
+                .param("dueAfter", Timestamps.utc(filter.dueAfter()))
+                .param("updatedSince", Timestamps.utc(filter.updatedSince()))
+                .param("after", after));
+    }
+
+    private static boolean admits(Filter filter, String taskType) {
+        return filter.type() == null || filter.type().equals(taskType);
+    }
+
+    /** The filters and the cursor, on a task aliased {@code t}. */
+    private static String conditions(Filter filter, @Nullable String after) {
+        StringBuilder sql = new StringBuilder();
         if (filter.projectId() != null) {
             sql.append(" and t.project_id = :projectId");
         }
@@ -81,9 +164,6 @@ class TaskQuery {
         if (filter.status() != null) {
             sql.append(" and t.status = :status");
         }
-        if (filter.type() != null) {
-            sql.append(" and t.type = :taskType");
-        }
         if (filter.dueBefore() != null) {
             sql.append(" and t.due_at < :dueBefore");
         }
@@ -96,23 +176,24 @@ class TaskQuery {
         if (after != null) {
             sql.append(" and t.id > :after");
         }
-        sql.append(" order by t.id limit :limit");
-        List<Tasks.Task> rows = jdbc.sql(sql.toString())
+        return sql.toString();
+    }
+
+    /**
+     * The projects the principal reads — public ones first when it reads those — stopping after
+     * {@code atMost} rows: enough to tell "few" from "many" without reading them all.
+     */
+    private List<String> readableProjects(String workspaceId, String principalType, String principalId,
+            ProjectReadScope scope, int atMost) {
+        String projects = scope == ProjectReadScope.PUBLIC_AND_MEMBER
+                ? PUBLIC_PROJECTS + " union all " + MEMBER_PROJECTS : MEMBER_PROJECTS;
+        Set<String> ids = new LinkedHashSet<>(jdbc.sql("select v.project_id from (" + projects + ") v"
+                        + " fetch first " + atMost + " rows only")
                 .param("ws", workspaceId)
                 .param("type", principalType)
                 .param("me", principalId)
-                .param("projectId", filter.projectId())
-                .param("listId", filter.listId())
-                .param("assigneeId", filter.assigneeId())
-                .param("status", filter.status())
-                .param("taskType", filter.type())
-                .param("dueBefore", Timestamps.utc(filter.dueBefore()))
-                .param("dueAfter", Timestamps.utc(filter.dueAfter()))
-                .param("updatedSince", Timestamps.utc(filter.updatedSince()))
-                .param("after", after)
-                .param("limit", limit)
-                .query(tasks::row)
-                .list();
-        return tasks.withPlacements(workspaceId, rows);
+                .query(String.class)
+                .list());
+        return List.copyOf(ids);
     }
 }

@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -102,36 +100,42 @@ class Tasks {
             t.blockers, t.assignee_id, t.created_by, t.created_at, t.updated_by, t.updated_at, t.version
             """;
 
+    /**
+     * Tasks aliased {@code t}, each joined to its places in lists: a row per place (one with
+     * nulls when in none). Select {@code COLUMNS + WITH_LISTS_COLUMNS} and order by task (then
+     * list); {@link #withLists} folds the rows back into tasks, so a page costs one round trip.
+     */
+    static final String WITH_LISTS_COLUMNS = ", l.list_id, l.sort_order";
+    static final String WITH_LISTS_JOIN =
+            " left join task_in_list l on l.workspace_id = t.workspace_id and l.task_id = t.id";
+
+    /** The task with its places in lists, in one round trip. */
     Optional<Task> find(String workspaceId, String id) {
-        return jdbc.sql("select " + COLUMNS + " from task t where t.workspace_id = :ws and t.id = :id")
+        return withLists(jdbc.sql("select " + COLUMNS + WITH_LISTS_COLUMNS + " from task t" + WITH_LISTS_JOIN
+                        + " where t.workspace_id = :ws and t.id = :id order by l.list_id")
                 .param("ws", workspaceId)
-                .param("id", id)
-                .query(this::row)
-                .optional()
-                .map(task -> withPlacements(workspaceId, List.of(task)).getFirst());
+                .param("id", id)).stream().findFirst();
     }
 
-    /** Places every task of the page in its lists, in one query. */
-    List<Task> withPlacements(String workspaceId, List<Task> tasks) {
-        List<String> projectTaskIds = tasks.stream().filter(t -> t.projectId() != null).map(Task::id).toList();
-        if (projectTaskIds.isEmpty()) {
-            return tasks;
+    /** Runs a query shaped as {@link #WITH_LISTS_COLUMNS} says, keeping the tasks in the order of its rows. */
+    List<Task> withLists(JdbcClient.StatementSpec query) {
+        List<Task> found = new ArrayList<>();
+        List<List<TaskFields.Placement>> placements = new ArrayList<>();
+        query.query(rs -> {
+            if (found.isEmpty() || !found.getLast().id().equals(rs.getString(2))) {
+                found.add(row(rs, found.size()));
+                placements.add(new ArrayList<>(1));
+            }
+            String listId = rs.getString(17);
+            if (listId != null) {
+                placements.getLast().add(new TaskFields.Placement(listId, rs.getLong(18)));
+            }
+        });
+        List<Task> tasks = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            tasks.add(found.get(i).withLists(List.copyOf(placements.get(i))));
         }
-        Map<String, List<TaskFields.Placement>> placements = new HashMap<>();
-        jdbc.sql("""
-                select task_id, list_id, sort_order from task_in_list
-                 where workspace_id = :ws and task_id in (:ids)
-                 order by list_id
-                """)
-                .param("ws", workspaceId)
-                .param("ids", projectTaskIds)
-                .query(rs -> {
-                    placements.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
-                            .add(new TaskFields.Placement(rs.getString(2), rs.getLong(3)));
-                });
-        return tasks.stream()
-                .map(task -> task.withLists(List.copyOf(placements.getOrDefault(task.id(), List.of()))))
-                .toList();
+        return tasks;
     }
 
     /** Makes {@code placements} the task's exact set of lists; an order left out goes to the end of its list. */
