@@ -3,6 +3,7 @@ package io.taskgate.apiclient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -82,8 +83,11 @@ public class ApiClientService {
     public Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         manager(caller, workspaceId);
         int size = Cursors.limit(limit);
-        return Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor), size + 1), size,
-                ApiClients.ApiClient::id).map(this::view);
+        Page<ApiClients.ApiClient> page = Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor),
+                size + 1), size, ApiClients.ApiClient::id);
+        Map<String, List<String>> roleIds = customRoles.assignedTo(workspaceId, "api_client",
+                page.items().stream().map(ApiClients.ApiClient::id).toList());
+        return page.map(client -> view(client, roleIds.getOrDefault(client.id(), List.of())));
     }
 
     @Transactional(readOnly = true)
@@ -169,9 +173,12 @@ public class ApiClientService {
     }
 
     private ApiClientView view(ApiClients.ApiClient client) {
-        return new ApiClientView(client.id(), client.workspaceId(), client.name(), client.role(),
-                customRoles.assignedTo(client.workspaceId(), "api_client", client.id()), client.accessLevel(),
-                client.active(), client.createdAt(), client.createdBy());
+        return view(client, customRoles.assignedTo(client.workspaceId(), "api_client", client.id()));
+    }
+
+    private static ApiClientView view(ApiClients.ApiClient client, List<String> customRoleIds) {
+        return new ApiClientView(client.id(), client.workspaceId(), client.name(), client.role(), customRoleIds,
+                client.accessLevel(), client.active(), client.createdAt(), client.createdBy());
     }
 
     private KeyView keyView(ApiKeys.ApiKey key) {

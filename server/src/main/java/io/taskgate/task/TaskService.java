@@ -83,7 +83,8 @@ class TaskService {
             tasks.place(workspaceId, id, fields.lists());
         }
         audit.record(workspaceId, caller, "task.created", "task", id, "type=" + type);
-        return tasks.find(workspaceId, id).orElseThrow();
+        // Only list placements are completed by SQL (an order left out goes last): re-read just then.
+        return fields.lists() == null || fields.lists().isEmpty() ? task : tasks.find(workspaceId, id).orElseThrow();
     }
 
     private static void validateForCreate(TaskFields fields, String type) {

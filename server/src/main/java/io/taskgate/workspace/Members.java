@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class Members {
 
     private final JdbcClient jdbc;
+    private final CustomRoles customRoles;
 
-    Members(JdbcClient jdbc) {
+    Members(JdbcClient jdbc, CustomRoles customRoles) {
         this.jdbc = jdbc;
+        this.customRoles = customRoles;
     }
 
     record Member(String userId, String email, String name, String role, List<String> customRoleIds, boolean active,
@@ -78,20 +78,8 @@ class Members {
 
     /** Adds the custom role ids of a page of members in one query. */
     private List<Member> withCustomRoles(String workspaceId, List<Member> members) {
-        if (members.isEmpty()) {
-            return members;
-        }
-        Map<String, List<String>> roleIds = new HashMap<>();
-        jdbc.sql("""
-                select principal_id, role_id from principal_custom_role
-                 where workspace_id = :ws and principal_type = 'user' and principal_id in (:userIds)
-                 order by role_id
-                """)
-                .param("ws", workspaceId)
-                .param("userIds", members.stream().map(Member::userId).toList())
-                .query(rs -> {
-                    roleIds.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
-                });
+        Map<String, List<String>> roleIds = customRoles.assignedTo(workspaceId, "user",
+                members.stream().map(Member::userId).toList());
         return members.stream()
                 .map(m -> new Member(m.userId(), m.email(), m.name(), m.role(),
                         List.copyOf(roleIds.getOrDefault(m.userId(), List.of())), m.active(), m.invited(),

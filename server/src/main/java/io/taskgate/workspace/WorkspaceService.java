@@ -86,10 +86,7 @@ public class WorkspaceService {
         int size = Cursors.limit(limit);
         List<Workspaces.Membership> rows = workspaces.listForUser(caller.id(), Cursors.decode(cursor), size + 1);
         return Page.fromOverfetch(rows, size, Workspaces.Membership::workspaceId)
-                .map(row -> {
-                    Workspaces.Workspace workspace = workspaces.find(row.workspaceId()).orElseThrow();
-                    return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), row.role());
-                });
+                .map(row -> new WorkspaceView(row.workspaceId(), row.name(), row.createdAt(), row.role()));
     }
 
     @Transactional(readOnly = true)

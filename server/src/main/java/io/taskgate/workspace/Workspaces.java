@@ -48,12 +48,12 @@ class Workspaces {
                 .optional();
     }
 
-    record Membership(String workspaceId, String name, String role) {
+    record Membership(String workspaceId, String name, Instant createdAt, String role) {
     }
 
     List<Membership> listForUser(String userId, @Nullable String after, int limit) {
         return jdbc.sql("""
-                select w.workspace_id, w.name, m.role
+                select w.workspace_id, w.name, w.created_at, m.role
                   from workspace_member m join workspace w on w.workspace_id = m.workspace_id
                  where m.user_id = :userId and m.active
                    and (cast(:after as varchar) is null or w.workspace_id > :after)
@@ -63,7 +63,8 @@ class Workspaces {
                 .param("userId", userId)
                 .param("after", after)
                 .param("limit", limit)
-                .query((rs, n) -> new Membership(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, n) -> new Membership(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
                 .list();
     }
 }

@@ -76,6 +76,24 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void aKeyIsRememberedForAtLeast24Hours() {
+        Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read_write");
+        Map<String, Object> body = Map.of("title", "Nightly import");
+        Api.Response first = postWithKey(bot.secret(), "nightly", body);
+
+        clock.advance(java.time.Duration.ofHours(23).plusMinutes(59));
+        Api.Response nextDay = postWithKey(bot.secret(), "nightly", body);
+        clock.advance(java.time.Duration.ofHours(1));
+        Api.Response muchLater = postWithKey(bot.secret(), "nightly", body);
+
+        assertThat(nextDay.get("id")).isEqualTo(first.get("id"));
+        assertThat(nextDay.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(muchLater.status()).isEqualTo(201);
+        assertThat(muchLater.get("id")).isNotEqualTo(first.get("id"));
+        assertThat(muchLater.header("idempotent-replayed")).isNull();
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsRefused() {
         Api.expect(postWithKey(olga.token(), "k-2", Map.of("title", "Soup")), 201);
 

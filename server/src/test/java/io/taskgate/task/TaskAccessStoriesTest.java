@@ -219,4 +219,18 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(second.ids()).hasSize(2).doesNotContainAnyElementsOf(first.ids());
         assertThat(second.json().path("nextCursor").isNull()).isTrue();
     }
+
+    @Test
+    void updatedSinceListsOnlyTasksChangedFromThatInstant() {
+        String note = Api.expect(api().post(tasks(), owner.token(), Map.of("title", "Old")), 201).get("id");
+        String other = Api.expect(api().post(tasks(), owner.token(), Map.of("title", "Changed")), 201).get("id");
+        clock.advance(java.time.Duration.ofHours(1));
+        Api.Response changed = Api.expect(api().patch(tasks() + "/" + other, owner.token(),
+                Map.of("status", "completed")), 200);
+
+        Api.Response since = api().get(tasks() + "?updatedSince=" + changed.get("updatedAt"), owner.token());
+
+        assertThat(since.ids()).containsExactly(other).doesNotContain(note);
+        assertThat(api().get(tasks() + "?updatedSince=yesterday", owner.token()).status()).isEqualTo(422);
+    }
 }
