@@ -65,7 +65,6 @@ public class AuditLog {
     }
 
     /** Reading the trail, newest first, takes {@code audit.read}: the API and the console both ask here. */
-    @Transactional(readOnly = true)
     public Page<AuditEvent> read(Caller caller, String workspaceId, Filter filter, @Nullable String cursor,
             @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);

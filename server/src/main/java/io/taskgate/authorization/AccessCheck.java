@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessPolicy;
 import io.taskgate.access.Action;
@@ -69,7 +68,6 @@ public class AccessCheck {
             List<io.taskgate.access.Remedy> remedies) {
     }
 
-    @Transactional(readOnly = true)
     public CheckAnswer check(Caller caller, String workspaceId, CheckRequest request, boolean trace) {
         WorkspacePrincipal asker = authorization.enter(caller, workspaceId);
         Action action = Action.parse(request.action())

@@ -48,19 +48,29 @@ public class Authorization {
      * or where its membership was deactivated — answers 404, revealing nothing.
      */
     public WorkspacePrincipal enter(Caller caller, String workspaceId) {
-        PrincipalFacts loaded = switch (caller) {
-            case Caller.User user -> facts.user(workspaceId, user.id())
-                    .filter(PrincipalFacts::active)
+        return enter(caller, workspaceId, null);
+    }
+
+    /**
+     * As {@link #enter(Caller, String)}, loading the project {@code projectId} as the caller sees
+     * it in the same round trip, for a request about that project (creating a task in it, say).
+     * {@link #project} and the {@code requireProject} methods then answer from what was loaded.
+     */
+    public WorkspacePrincipal enter(Caller caller, String workspaceId, @Nullable String projectId) {
+        PrincipalFactsQuery.WithProject loaded = switch (caller) {
+            case Caller.User user -> facts.user(workspaceId, user.id(), projectId)
+                    .filter(found -> found.principal().active())
                     .orElseThrow(() -> workspaceNotFound(workspaceId));
             case Caller.ApiClient client -> {
                 if (!client.workspaceId().equals(workspaceId)) {
                     throw workspaceNotFound(workspaceId);
                 }
-                yield facts.apiClient(workspaceId, client.id(), CredentialState.ACTIVE)
+                yield facts.apiClient(workspaceId, client.id(), CredentialState.ACTIVE, projectId)
                         .orElseThrow(() -> workspaceNotFound(workspaceId));
             }
         };
-        return new WorkspacePrincipal(workspaceId, caller, loaded);
+        return new WorkspacePrincipal(workspaceId, caller, loaded.principal(),
+                projectId == null ? null : new WorkspacePrincipal.LoadedProject(projectId, loaded.project()));
     }
 
     /**
@@ -78,6 +88,10 @@ public class Authorization {
 
     /** The project as this principal sees it, or empty when it does not exist in the workspace. */
     public Optional<ProjectFacts> project(WorkspacePrincipal principal, String projectId) {
+        WorkspacePrincipal.LoadedProject loaded = principal.loadedProject();
+        if (loaded != null && loaded.projectId().equals(projectId)) {
+            return Optional.ofNullable(loaded.facts());
+        }
         return projects.load(principal.workspaceId(), principal.principalType(), principal.id(), projectId);
     }
 

@@ -16,6 +16,7 @@ import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.PositionPermission;
 import io.taskgate.access.PrincipalFacts;
+import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.UserFacts;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
@@ -57,6 +58,22 @@ class PrincipalFactsQuery {
              where pm.workspace_id = :ws and pm.user_id = :id
             """;
 
+    /** Appended to {@link #FACTS} when a project is loaded in the same round trip. */
+    private static final String PROJECT = """
+            union all
+            select 'project', p.visibility, null, null, p.name
+              from project p
+             where p.workspace_id = :ws and p.id = :project
+            union all
+            select 'project_grant', pm.principal_type, pm.role, null, pm.principal_id
+              from project_member pm
+             where pm.workspace_id = :ws and pm.project_id = :project and %s
+            """.formatted(ProjectFactsQuery.GRANT_TO_PRINCIPAL);
+
+    /** A principal's facts, and those of the one project asked for with them (null when it does not exist). */
+    record WithProject(PrincipalFacts principal, @Nullable ProjectFacts project) {
+    }
+
     private static final String USER_IDENTITY = """
             select m.role as role, cast(null as varchar(20)) as level, m.active as active, a.name as name
               from workspace_member m join user_account a on a.id = m.user_id
@@ -70,12 +87,23 @@ class PrincipalFactsQuery {
 
     /** A user's facts in the workspace, or empty when the user has never been a member of it. */
     Optional<PrincipalFacts> user(String workspaceId, String userId) {
-        return load(workspaceId, "user", userId, USER_IDENTITY, CredentialState.ACTIVE);
+        return user(workspaceId, userId, null).map(WithProject::principal);
     }
 
     /** An API client's facts, with the state of the key it authenticated with (or is checked with). */
     Optional<PrincipalFacts> apiClient(String workspaceId, String clientId, CredentialState credential) {
-        return load(workspaceId, "api_client", clientId, CLIENT_IDENTITY, credential);
+        return apiClient(workspaceId, clientId, credential, null).map(WithProject::principal);
+    }
+
+    /** As {@link #user(String, String)}, with the project {@code projectId} (if not null) as the user sees it. */
+    Optional<WithProject> user(String workspaceId, String userId, @Nullable String projectId) {
+        return load(workspaceId, "user", userId, USER_IDENTITY, CredentialState.ACTIVE, projectId);
+    }
+
+    /** As {@link #apiClient(String, String, CredentialState)}, with a project as the client sees it. */
+    Optional<WithProject> apiClient(String workspaceId, String clientId, CredentialState credential,
+            @Nullable String projectId) {
+        return load(workspaceId, "api_client", clientId, CLIENT_IDENTITY, credential, projectId);
     }
 
     /** The state of one of the client's keys at {@code now}, or empty when the client has no such key. */
@@ -98,14 +126,17 @@ class PrincipalFactsQuery {
                 .optional();
     }
 
-    private Optional<PrincipalFacts> load(String workspaceId, String type, String id, String identityQuery,
-            CredentialState credential) {
+    private Optional<WithProject> load(String workspaceId, String type, String id, String identityQuery,
+            CredentialState credential, @Nullable String projectId) {
         var facts = new Collected();
-        jdbc.sql(FACTS.formatted(identityQuery))
+        var statement = jdbc.sql(FACTS.formatted(identityQuery) + (projectId == null ? "" : PROJECT))
                 .param("ws", workspaceId)
                 .param("type", type)
-                .param("id", id)
-                .query(rs -> {
+                .param("id", id);
+        if (projectId != null) {
+            statement = statement.param("project", projectId);
+        }
+        statement.query(rs -> {
                     String a = rs.getString(2);
                     switch (rs.getString(1)) {
                         case "identity" -> {
@@ -122,20 +153,26 @@ class PrincipalFactsQuery {
                                         .add(permission));
                         case "team" -> facts.teams.add(a);
                         case "manages" -> facts.managedPositions.add(a);
+                        case "project" -> {
+                            facts.project.project(rs.getString(5), a);
+                            facts.projectFound = true;
+                        }
+                        case "project_grant" -> facts.project.grant(a, rs.getString(5), rs.getString(3));
                         default -> throw new IllegalStateException("unknown fact kind");
                     }
                 });
         if (!facts.found) {
             return Optional.empty();
         }
+        ProjectFacts project = projectId != null && facts.projectFound ? facts.project.facts(projectId) : null;
         if (type.equals("user")) {
-            return Optional.of(new UserFacts(id, facts.name, facts.role, facts.permissions, facts.positionPermissions,
-                    facts.managedPositions, facts.teams, facts.active));
+            return Optional.of(new WithProject(new UserFacts(id, facts.name, facts.role, facts.permissions,
+                    facts.positionPermissions, facts.managedPositions, facts.teams, facts.active), project));
         }
         // An unknown stored level fails closed to the narrowest one.
         AccessLevel level = AccessLevel.fromKey(String.valueOf(facts.level)).orElse(AccessLevel.READ);
-        return Optional.of(new ApiClientFacts(id, facts.name, facts.role, level, credential, facts.permissions,
-                facts.positionPermissions, Set.of(), facts.teams, facts.active));
+        return Optional.of(new WithProject(new ApiClientFacts(id, facts.name, facts.role, level, credential,
+                facts.permissions, facts.positionPermissions, Set.of(), facts.teams, facts.active), project));
     }
 
     /** Accumulates the rows of one facts query. */
@@ -149,5 +186,7 @@ class PrincipalFactsQuery {
         final Map<String, Set<PositionPermission>> positionPermissions = new HashMap<>();
         final Set<String> teams = new HashSet<>();
         final Set<String> managedPositions = new HashSet<>();
+        boolean projectFound;
+        final ProjectFactsQuery.Row project = new ProjectFactsQuery.Row();
     }
 }

@@ -42,41 +42,58 @@ class ProjectFactsQuery {
                   from project p
                   left join project_member pm
                     on pm.workspace_id = p.workspace_id and pm.project_id = p.id
-                   and ((pm.principal_type = :type and pm.principal_id = :id)
-                        or (pm.principal_type = 'team' and pm.principal_id in (
-                              select tm.team_id from team_member tm
-                               where tm.workspace_id = :ws and tm.principal_type = :type and tm.principal_id = :id)))
+                   and %s
                  where p.workspace_id = :ws and p.id in (:projectIds)
-                """)
+                """.formatted(GRANT_TO_PRINCIPAL))
                 .param("ws", workspaceId)
                 .param("type", principalType)
                 .param("id", principalId)
                 .param("projectIds", projectIds)
                 .query(rs -> {
                     Row row = rows.computeIfAbsent(rs.getString(1), id -> new Row());
-                    row.name = rs.getString(2);
-                    row.visibility = Visibility.fromKey(rs.getString(3)).orElse(Visibility.PRIVATE);
-                    String memberType = rs.getString(4);
-                    if (memberType == null) {
-                        return;
-                    }
-                    ProjectRole role = ProjectRole.fromKey(rs.getString(6)).orElseThrow();
-                    if (memberType.equals("team")) {
-                        row.teamRoles.put(rs.getString(5), role);
-                    } else {
-                        row.directRole = role;
+                    row.project(rs.getString(2), rs.getString(3));
+                    if (rs.getString(4) != null) {
+                        row.grant(rs.getString(4), rs.getString(5), rs.getString(6));
                     }
                 });
         Map<String, ProjectFacts> facts = new HashMap<>();
-        rows.forEach((id, row) -> facts.put(id,
-                new ProjectFacts(id, row.name, row.visibility, row.directRole, row.teamRoles)));
+        rows.forEach((id, row) -> facts.put(id, row.facts(id)));
         return facts;
     }
 
-    private static final class Row {
-        String name = "";
-        Visibility visibility = Visibility.PRIVATE;
-        @Nullable ProjectRole directRole;
-        final Map<String, ProjectRole> teamRoles = new HashMap<>();
+    /**
+     * Matches the {@code project_member} rows (alias {@code pm}) that grant the principal
+     * ({@code :type}, {@code :id}) something: its own membership, or one of its teams'.
+     */
+    static final String GRANT_TO_PRINCIPAL = """
+            ((pm.principal_type = :type and pm.principal_id = :id)
+                    or (pm.principal_type = 'team' and pm.principal_id in (
+                          select tm.team_id from team_member tm
+                           where tm.workspace_id = :ws and tm.principal_type = :type and tm.principal_id = :id)))""";
+
+    /** Folds a project's row and the grants found for one principal into its facts. */
+    static final class Row {
+        private String name = "";
+        private Visibility visibility = Visibility.PRIVATE;
+        private @Nullable ProjectRole directRole;
+        private final Map<String, ProjectRole> teamRoles = new HashMap<>();
+
+        void project(String name, String visibility) {
+            this.name = name;
+            this.visibility = Visibility.fromKey(visibility).orElse(Visibility.PRIVATE);
+        }
+
+        void grant(String memberType, String memberId, String role) {
+            ProjectRole granted = ProjectRole.fromKey(role).orElseThrow();
+            if (memberType.equals("team")) {
+                teamRoles.put(memberId, granted);
+            } else {
+                directRole = granted;
+            }
+        }
+
+        ProjectFacts facts(String projectId) {
+            return new ProjectFacts(projectId, name, visibility, directRole, teamRoles);
+        }
     }
 }

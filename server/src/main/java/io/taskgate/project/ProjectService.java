@@ -70,7 +70,6 @@ public class ProjectService {
         return view(project, ProjectRole.MANAGER);
     }
 
-    @Transactional(readOnly = true)
     public ProjectView get(Caller caller, String workspaceId, String projectId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_READ);
@@ -78,7 +77,6 @@ public class ProjectService {
                 AccessPolicy.effectiveProjectRole(principal.facts(), facts));
     }
 
-    @Transactional(readOnly = true)
     public Page<ProjectView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
@@ -88,7 +86,6 @@ public class ProjectService {
     }
 
     /** Projects where the caller is a member itself or through a team. */
-    @Transactional(readOnly = true)
     Page<ProjectView> listMine(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);

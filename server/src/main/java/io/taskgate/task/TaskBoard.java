@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.Action;
 import io.taskgate.authorization.Authorization;
@@ -80,7 +79,6 @@ public class TaskBoard {
         return cards;
     }
 
-    @Transactional(readOnly = true)
     public List<ListRef> lists(Caller caller, String workspaceId, String projectId) {
         authorization.requireProject(authorization.enter(caller, workspaceId), projectId, Action.PROJECT_READ);
         return lists.list(workspaceId, projectId).stream().map(list -> new ListRef(list.id(), list.name())).toList();

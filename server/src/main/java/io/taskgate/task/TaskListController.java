@@ -58,14 +58,12 @@ class TaskListController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     public Page<ListView> list(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId) {
         enter(caller, workspaceId, projectId, Action.PROJECT_READ);
         return new Page<>(lists.list(workspaceId, projectId).stream().map(ListView::of).toList(), null);
     }
 
     @GetMapping("/{listId}")
-    @Transactional(readOnly = true)
     public ResponseEntity<ListView> get(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @PathVariable String listId) {
         enter(caller, workspaceId, projectId, Action.PROJECT_READ);

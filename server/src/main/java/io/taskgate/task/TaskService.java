@@ -50,9 +50,10 @@ class TaskService {
 
     @Transactional
     Tasks.Task create(Caller caller, String workspaceId, TaskFields fields, @Nullable String forcedType) {
-        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         String type = forcedType != null ? forcedType
                 : fields.type() != null ? fields.type() : fields.projectId() != null ? "project" : "private";
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId,
+                type.equals("project") ? fields.projectId() : null);
         validateForCreate(fields, type);
         String id = Ids.next("task", clock);
         ProjectFacts project = null;
@@ -109,7 +110,6 @@ class TaskService {
         }
     }
 
-    @Transactional(readOnly = true)
     Tasks.Task get(Caller caller, String workspaceId, String taskId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task task = find(workspaceId, taskId);
@@ -117,7 +117,6 @@ class TaskService {
         return task;
     }
 
-    @Transactional(readOnly = true)
     Page<Tasks.Task> list(Caller caller, String workspaceId, TaskQuery.Filter filter, @Nullable String cursor,
             @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);

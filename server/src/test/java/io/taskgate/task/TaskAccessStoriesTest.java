@@ -97,6 +97,34 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(api().post(tasks(), reader.secret(), Map.of("title", "mine")).status()).isEqualTo(403);
     }
 
+
+    @Test
+    void aTeamsRoleInAPrivateProjectLetsItsPeopleCreateTasksAndTheStrongestRoleWins() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person cleo = api().addMember(ws, owner, "Cleo", "member");
+        Api.Person dan = api().addMember(ws, owner, "Dan", "member");
+        String payroll = project(bob, "private");
+        String kitchen = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", owner.token(),
+                Map.of("name", "Kitchen")), 201).get("id");
+        for (Api.Person person : List.of(cleo, dan)) {
+            Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams/" + kitchen + "/members", owner.token(),
+                    Map.of("principalType", "user", "principalId", person.id())), 201);
+        }
+        member(bob, payroll, "team", kitchen, "guest");
+        member(bob, payroll, "user", dan.id(), "creator");
+        Api.Person eve = api().addMember(ws, owner, "Eve", "member");
+
+        assertThat(createTask(eve.token(), payroll, "Pay").status()).isEqualTo(404);
+        Api.Response teamGuest = createTask(cleo.token(), payroll, "Pay");
+        assertThat(teamGuest.status()).isEqualTo(403);
+        assertThat(teamGuest.get("requiredPermission")).isEqualTo("project role creator");
+        assertThat(createTask(dan.token(), payroll, "Pay").status()).isEqualTo(201);
+
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/projects/" + payroll + "/members/" + kitchen,
+                bob.token(), Map.of("role", "editor")), 200);
+        assertThat(createTask(cleo.token(), payroll, "Pay").status()).isEqualTo(201);
+        assertThat(createTask(dan.token(), payroll, "Pay").status()).isEqualTo(201);
+    }
     @Test
     void aCollaboratorUpdatesOnlyStatusAndBlockersOfTasksAssignedToThem() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
