@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"taskgate.password.bcrypt-strength=4",
             // Every test signs up from the same address: the anonymous budget is not under test here.
-            "taskgate.rate-limit.anonymous-requests-per-minute=1000000"})
+            "taskgate.rate-limit.anonymous-requests-per-minute=1000000",
+            // Cached test contexts each keep a pool: idle ones must not hold PostgreSQL's connection slots.
+            "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000"})
 @Import({HttpTest.TestClock.class, FailingEndpoint.class})
 public abstract class HttpTest {
 

@@ -24,7 +24,8 @@ public final class StandaloneContext {
             context = new SpringApplicationBuilder(TaskgateApplication.class).web(WebApplicationType.NONE)
                     .registerShutdownHook(true)
                     .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                            "--spring.datasource.password=" + db.password(), "--spring.jmx.enabled=false");
+                            "--spring.datasource.password=" + db.password(), "--spring.jmx.enabled=false",
+                            "--spring.datasource.hikari.minimum-idle=2");
         }
         return context;
     }
