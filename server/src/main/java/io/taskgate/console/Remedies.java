@@ -90,7 +90,7 @@ class Remedies {
             case Remedy.REACTIVATE_API_CLIENT -> clients.change(viewer, workspaceId, remedy.principalId(),
                     new ApiClientService.ClientChange(null, null, null, null, true));
             case Remedy.REACTIVATE_USER -> workspaces.changeMember(viewer, workspaceId, remedy.principalId(),
-                    new WorkspaceService.MemberChange(null, null, true));
+                    new WorkspaceService.MemberChange(null, null, true), null);
             case Remedy.MAKE_POSITION_MANAGER -> positions.addManager(viewer, workspaceId,
                     required(remedy.positionId()), remedy.principalId());
             default -> throw ApiProblem.conflict("remedy_not_applicable",

@@ -51,6 +51,7 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
 
     static Stream<Kind> kinds() {
         return Stream.of(
+                new Kind("workspace member", EveryResourceHonoursIfMatchTest::member, "role", "admin", "guest", false),
                 new Kind("custom role", (api, base, owner) -> created(api.post(base + "/roles", owner.token(),
                         Map.of("name", "Auditor", "permissions", new String[] {"audit.read"})), base + "/roles"),
                         "name", "Reviewer", "Lost", true));
@@ -63,6 +64,12 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
     private static Created created(Api.Response answer, String collection) {
         Api.expect(answer, 201);
         return new Created(answer, collection + "/" + answer.get("id"));
+    }
+
+    private static Created member(Api api, String base, Api.Person owner) {
+        Api.Person pat = api.signUp("Pat");
+        return created(api.post(base + "/users", owner.token(), Map.of("email", pat.email(), "role", "member")),
+                base + "/users");
     }
 
     private Created create(Kind kind) {
