@@ -86,9 +86,9 @@ class Remedies {
             case Remedy.RAISE_PROJECT_ROLE -> raise(viewer, workspaceId, remedy);
             case Remedy.SET_ACCESS_LEVEL -> clients.change(viewer, workspaceId, remedy.principalId(),
                     new ApiClientService.ClientChange(null, null,
-                            AccessLevel.fromKey(required(remedy.accessLevel())).orElseThrow(), null, null));
+                            AccessLevel.fromKey(required(remedy.accessLevel())).orElseThrow(), null, null), null);
             case Remedy.REACTIVATE_API_CLIENT -> clients.change(viewer, workspaceId, remedy.principalId(),
-                    new ApiClientService.ClientChange(null, null, null, null, true));
+                    new ApiClientService.ClientChange(null, null, null, null, true), null);
             case Remedy.REACTIVATE_USER -> workspaces.changeMember(viewer, workspaceId, remedy.principalId(),
                     new WorkspaceService.MemberChange(null, null, true), null);
             case Remedy.MAKE_POSITION_MANAGER -> positions.addManager(viewer, workspaceId,

@@ -54,7 +54,10 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
                 new Kind("workspace member", EveryResourceHonoursIfMatchTest::member, "role", "admin", "guest", false),
                 new Kind("custom role", (api, base, owner) -> created(api.post(base + "/roles", owner.token(),
                         Map.of("name", "Auditor", "permissions", new String[] {"audit.read"})), base + "/roles"),
-                        "name", "Reviewer", "Lost", true));
+                        "name", "Reviewer", "Lost", true),
+                new Kind("API client", (api, base, owner) -> created(api.post(base + "/api-clients", owner.token(),
+                        Map.of("name", "Bot", "role", "member", "accessLevel", "read")), base + "/api-clients"),
+                        "name", "Robot", "Lost", false));
     }
 
     static Stream<Kind> deletableKinds() {
