@@ -57,7 +57,9 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
                         "name", "Reviewer", "Lost", true),
                 new Kind("API client", (api, base, owner) -> created(api.post(base + "/api-clients", owner.token(),
                         Map.of("name", "Bot", "role", "member", "accessLevel", "read")), base + "/api-clients"),
-                        "name", "Robot", "Lost", false));
+                        "name", "Robot", "Lost", false),
+                new Kind("team", (api, base, owner) -> created(api.post(base + "/teams", owner.token(),
+                        Map.of("name", "Kitchen")), base + "/teams"), "name", "Bar", "Lost", true));
     }
 
     static Stream<Kind> deletableKinds() {
