@@ -59,7 +59,9 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
                         Map.of("name", "Bot", "role", "member", "accessLevel", "read")), base + "/api-clients"),
                         "name", "Robot", "Lost", false),
                 new Kind("team", (api, base, owner) -> created(api.post(base + "/teams", owner.token(),
-                        Map.of("name", "Kitchen")), base + "/teams"), "name", "Bar", "Lost", true));
+                        Map.of("name", "Kitchen")), base + "/teams"), "name", "Bar", "Lost", true),
+                new Kind("position", (api, base, owner) -> created(api.post(base + "/positions", owner.token(),
+                        Map.of("name", "Barista")), base + "/positions"), "name", "Head barista", "Lost", true));
     }
 
     static Stream<Kind> deletableKinds() {
