@@ -104,7 +104,7 @@ class Remedies {
         boolean direct = members.list(viewer, workspaceId, projectId, null, 200).items().stream()
                 .anyMatch(member -> member.principalId().equals(remedy.principalId()));
         if (direct) {
-            members.changeRole(viewer, workspaceId, projectId, remedy.principalId(), role(remedy));
+            members.changeRole(viewer, workspaceId, projectId, remedy.principalId(), role(remedy), null);
         } else {
             members.add(viewer, workspaceId, projectId,
                     new ProjectMemberService.NewMember(remedy.principalType(), remedy.principalId(), role(remedy)));

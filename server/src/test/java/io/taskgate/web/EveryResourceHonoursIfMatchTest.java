@@ -61,7 +61,9 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
                 new Kind("team", (api, base, owner) -> created(api.post(base + "/teams", owner.token(),
                         Map.of("name", "Kitchen")), base + "/teams"), "name", "Bar", "Lost", true),
                 new Kind("position", (api, base, owner) -> created(api.post(base + "/positions", owner.token(),
-                        Map.of("name", "Barista")), base + "/positions"), "name", "Head barista", "Lost", true));
+                        Map.of("name", "Barista")), base + "/positions"), "name", "Head barista", "Lost", true),
+                new Kind("project member", EveryResourceHonoursIfMatchTest::projectMember, "role", "editor",
+                        "guest", true));
     }
 
     static Stream<Kind> deletableKinds() {
@@ -77,6 +79,16 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
         Api.Person pat = api.signUp("Pat");
         return created(api.post(base + "/users", owner.token(), Map.of("email", pat.email(), "role", "member")),
                 base + "/users");
+    }
+
+    private static Created projectMember(Api api, String base, Api.Person owner) {
+        String project = Api.expect(api.post(base + "/projects", owner.token(),
+                Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        Api.Person pat = api.signUp("Pat");
+        Api.expect(api.post(base + "/users", owner.token(), Map.of("email", pat.email(), "role", "member")), 201);
+        return created(api.post(base + "/projects/" + project + "/members", owner.token(),
+                Map.of("principalType", "user", "principalId", pat.id(), "role", "creator")),
+                base + "/projects/" + project + "/members");
     }
 
     private Created create(Kind kind) {
