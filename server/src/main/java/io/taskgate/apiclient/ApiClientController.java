@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,6 +28,7 @@ import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/api-clients")
@@ -55,11 +57,11 @@ public class ApiClientController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiClientService.ApiClientView create(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<ApiClientService.ApiClientView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody CreateClient request) {
-        return service.create(caller, workspaceId, new ApiClientService.NewClient(request.name(), role(request.role()),
-                accessLevel(request.accessLevel()), request.customRoleIds() == null ? List.of() : request.customRoleIds()));
+        return answer(HttpStatus.CREATED, service.create(caller, workspaceId,
+                new ApiClientService.NewClient(request.name(), role(request.role()), accessLevel(request.accessLevel()),
+                        request.customRoleIds() == null ? List.of() : request.customRoleIds())));
     }
 
     @GetMapping
@@ -70,17 +72,20 @@ public class ApiClientController {
     }
 
     @GetMapping("/{clientId}")
-    ApiClientService.ApiClientView get(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId) {
-        return service.get(caller, workspaceId, clientId);
+    ResponseEntity<ApiClientService.ApiClientView> get(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String clientId) {
+        return answer(HttpStatus.OK, service.get(caller, workspaceId, clientId));
     }
 
     @PatchMapping("/{clientId}")
-    ApiClientService.ApiClientView change(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String clientId, @Valid @RequestBody ChangeClient request) {
-        return service.change(caller, workspaceId, clientId, new ApiClientService.ClientChange(request.name(),
-                request.role() == null ? null : role(request.role()),
-                request.accessLevel() == null ? null : accessLevel(request.accessLevel()), request.customRoleIds(),
-                request.active()));
+    ResponseEntity<ApiClientService.ApiClientView> change(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String clientId, @Valid @RequestBody ChangeClient request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(HttpStatus.OK, service.change(caller, workspaceId, clientId,
+                new ApiClientService.ClientChange(request.name(), request.role() == null ? null : role(request.role()),
+                        request.accessLevel() == null ? null : accessLevel(request.accessLevel()),
+                        request.customRoleIds(), request.active()),
+                Versions.ifMatch(ifMatch)));
     }
 
     @PostMapping("/{clientId}/keys")
@@ -102,6 +107,11 @@ public class ApiClientController {
             @PathVariable String keyId) {
         service.revokeKey(caller, workspaceId, clientId, keyId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ApiClientService.ApiClientView> answer(HttpStatus status,
+            ApiClientService.ApiClientView client) {
+        return ResponseEntity.status(status).eTag(Versions.etag(client.version())).body(client);
     }
 
     public static WorkspaceRole role(String key) {

@@ -21,6 +21,7 @@ import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoles;
 
 /** Use cases of API clients and their keys, all behind {@code api_clients.manage}. */
@@ -45,7 +46,7 @@ public class ApiClientService {
     }
 
     public record ApiClientView(String id, String workspaceId, String name, String role, List<String> customRoleIds,
-            String accessLevel, boolean active, Instant createdAt, String createdBy) {
+            String accessLevel, boolean active, Instant createdAt, String createdBy, long version) {
     }
 
     public record KeyView(String id, String apiClientId, @Nullable String name, String prefix, Instant createdAt,
@@ -71,7 +72,7 @@ public class ApiClientService {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         requireMayGrant(principal, request.role());
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
-                request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id());
+                request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
         clients.insert(client);
         customRoles.replaceAssignments(principal, "api_client", client.id(), request.customRoleIds());
         audit.record(workspaceId, caller, "api_client.created", "api_client", client.id(),
@@ -96,10 +97,15 @@ public class ApiClientService {
         return view(find(workspaceId, clientId));
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    public ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change) {
+    public ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change,
+            @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         // Changing a client's role or switching it off takes holding all its role grants.
@@ -110,9 +116,10 @@ public class ApiClientService {
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 change.name() == null ? current.name() : change.name().trim(), role.key(),
                 change.accessLevel() == null ? current.accessLevel() : change.accessLevel().key(),
-                active, current.createdAt(),
-                current.createdBy());
-        clients.update(changed);
+                active, current.createdAt(), current.createdBy(), current.version() + 1);
+        if (!clients.update(changed, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
         if (change.customRoleIds() != null) {
             customRoles.replaceAssignments(principal, "api_client", clientId, change.customRoleIds());
         }
@@ -178,7 +185,7 @@ public class ApiClientService {
 
     private static ApiClientView view(ApiClients.ApiClient client, List<String> customRoleIds) {
         return new ApiClientView(client.id(), client.workspaceId(), client.name(), client.role(), customRoleIds,
-                client.accessLevel(), client.active(), client.createdAt(), client.createdBy());
+                client.accessLevel(), client.active(), client.createdAt(), client.createdBy(), client.version());
     }
 
     private KeyView keyView(ApiKeys.ApiKey key) {

@@ -21,7 +21,7 @@ class ApiClients {
     }
 
     record ApiClient(String workspaceId, String id, String name, String role, String accessLevel, boolean active,
-            Instant createdAt, String createdBy) {
+            Instant createdAt, String createdBy, long version) {
     }
 
     void insert(ApiClient client) {
@@ -41,7 +41,8 @@ class ApiClients {
     }
 
     private static final String SELECT =
-            "select workspace_id, id, name, role, access_level, active, created_at, created_by from api_client";
+            "select workspace_id, id, name, role, access_level, active, created_at, created_by, version"
+                    + " from api_client";
 
     Optional<ApiClient> find(String workspaceId, String id) {
         return jdbc.sql(SELECT + " where workspace_id = :ws and id = :id")
@@ -64,11 +65,12 @@ class ApiClients {
                 .list();
     }
 
-    void update(ApiClient client) {
-        jdbc.sql("""
+    /** Compare-and-set on the version: false when someone else changed the client first. */
+    boolean update(ApiClient client, long expectedVersion) {
+        return jdbc.sql("""
                 update api_client set name = :name, role = :role, access_level = :level, active = :active,
                        version = version + 1
-                 where workspace_id = :ws and id = :id
+                 where workspace_id = :ws and id = :id and version = :expected
                 """)
                 .param("name", client.name())
                 .param("role", client.role())
@@ -76,11 +78,12 @@ class ApiClients {
                 .param("active", client.active())
                 .param("ws", client.workspaceId())
                 .param("id", client.id())
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     private static ApiClient row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new ApiClient(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8));
+                rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getLong(9));
     }
 }

@@ -80,7 +80,7 @@ class ApiClientPages {
             clients.change(viewer.user(), workspaceId, clientId, new ApiClientService.ClientChange(null,
                     form.containsKey("role") ? ApiClientController.role(form.get("role")) : null,
                     form.containsKey("accessLevel") ? ApiClientController.accessLevel(form.get("accessLevel")) : null,
-                    null, active == null ? null : Boolean.valueOf(active)));
+                    null, active == null ? null : Boolean.valueOf(active)), null);
             return "redirect:/w/" + workspaceId + "/api-clients/" + clientId;
         } catch (ApiProblem problem) {
             if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {

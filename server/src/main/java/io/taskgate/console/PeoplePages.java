@@ -76,7 +76,7 @@ class PeoplePages {
                     ? form.getOrDefault("customRoleIds", List.of()) : null;
             Boolean active = form.containsKey("active") ? Boolean.valueOf(value(form, "active")) : null;
             workspaces.changeMember(viewer.user(), workspaceId, userId,
-                    new WorkspaceService.MemberChange(role, customRoleIds, active));
+                    new WorkspaceService.MemberChange(role, customRoleIds, active), null);
             return "redirect:/w/" + workspaceId + "/people";
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, model, response, "member:" + userId, Map.of("role", "member"),

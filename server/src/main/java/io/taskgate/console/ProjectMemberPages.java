@@ -68,7 +68,7 @@ class ProjectMemberPages {
         try {
             ProjectRole parsed = ProjectRole.fromKey(role).orElseThrow(() -> ApiProblem.invalid("role",
                     "must be one of guest, collaborator, creator, editor, manager"));
-            members.changeRole(viewer.user(), workspaceId, projectId, memberId, parsed);
+            members.changeRole(viewer.user(), workspaceId, projectId, memberId, parsed, null);
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, projectId, model, response, "members", problem);
@@ -79,7 +79,7 @@ class ProjectMemberPages {
     String remove(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
             @PathVariable String memberId, Model model, HttpServletResponse response) {
         try {
-            members.remove(viewer.user(), workspaceId, projectId, memberId);
+            members.remove(viewer.user(), workspaceId, projectId, memberId, null);
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, projectId, model, response, "members", problem);

@@ -86,11 +86,11 @@ class Remedies {
             case Remedy.RAISE_PROJECT_ROLE -> raise(viewer, workspaceId, remedy);
             case Remedy.SET_ACCESS_LEVEL -> clients.change(viewer, workspaceId, remedy.principalId(),
                     new ApiClientService.ClientChange(null, null,
-                            AccessLevel.fromKey(required(remedy.accessLevel())).orElseThrow(), null, null));
+                            AccessLevel.fromKey(required(remedy.accessLevel())).orElseThrow(), null, null), null);
             case Remedy.REACTIVATE_API_CLIENT -> clients.change(viewer, workspaceId, remedy.principalId(),
-                    new ApiClientService.ClientChange(null, null, null, null, true));
+                    new ApiClientService.ClientChange(null, null, null, null, true), null);
             case Remedy.REACTIVATE_USER -> workspaces.changeMember(viewer, workspaceId, remedy.principalId(),
-                    new WorkspaceService.MemberChange(null, null, true));
+                    new WorkspaceService.MemberChange(null, null, true), null);
             case Remedy.MAKE_POSITION_MANAGER -> positions.addManager(viewer, workspaceId,
                     required(remedy.positionId()), remedy.principalId());
             default -> throw ApiProblem.conflict("remedy_not_applicable",
@@ -104,7 +104,7 @@ class Remedies {
         boolean direct = members.list(viewer, workspaceId, projectId, null, 200).items().stream()
                 .anyMatch(member -> member.principalId().equals(remedy.principalId()));
         if (direct) {
-            members.changeRole(viewer, workspaceId, projectId, remedy.principalId(), role(remedy));
+            members.changeRole(viewer, workspaceId, projectId, remedy.principalId(), role(remedy), null);
         } else {
             members.add(viewer, workspaceId, projectId,
                     new ProjectMemberService.NewMember(remedy.principalType(), remedy.principalId(), role(remedy)));

@@ -75,7 +75,7 @@ class RolePages {
             }
             roles.change(viewer.user(), workspaceId, roleId, new CustomRoleService.RoleChange(value(form, "name"),
                     CustomRoleController.permissions(form.getOrDefault("permissions", List.of())),
-                    CustomRoleController.positionPermissions(grants)));
+                    CustomRoleController.positionPermissions(grants)), null);
             return "redirect:/w/" + workspaceId + "/roles";
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, model, response, roleId, form, problem);
@@ -86,7 +86,7 @@ class RolePages {
     String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String roleId, Model model,
             HttpServletResponse response) {
         try {
-            roles.delete(viewer.user(), workspaceId, roleId);
+            roles.delete(viewer.user(), workspaceId, roleId, null);
             return "redirect:/w/" + workspaceId + "/roles";
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, model, response, roleId, new org.springframework.util

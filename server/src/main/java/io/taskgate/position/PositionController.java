@@ -13,15 +13,16 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
 import io.taskgate.position.PositionService.PositionView;
 import io.taskgate.position.PositionStore.Assignment;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/positions")
@@ -41,9 +42,9 @@ public class PositionController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    PositionView create(Caller caller, @PathVariable String workspaceId, @Valid @RequestBody NamePosition request) {
-        return service.create(caller, workspaceId, request.name());
+    ResponseEntity<PositionView> create(Caller caller, @PathVariable String workspaceId,
+            @Valid @RequestBody NamePosition request) {
+        return answer(HttpStatus.CREATED, service.create(caller, workspaceId, request.name()));
     }
 
     @GetMapping
@@ -54,28 +55,33 @@ public class PositionController {
     }
 
     @GetMapping("/{positionId}")
-    PositionView get(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId) {
-        return service.get(caller, workspaceId, positionId);
+    ResponseEntity<PositionView> get(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId) {
+        return answer(HttpStatus.OK, service.get(caller, workspaceId, positionId));
     }
 
     /** The name is the only thing a position has to change; it is therefore required here too. */
     @PatchMapping("/{positionId}")
-    PositionView rename(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
-            @Valid @RequestBody NamePosition request) {
-        return service.rename(caller, workspaceId, positionId, request.name());
+    ResponseEntity<PositionView> rename(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId, @Valid @RequestBody NamePosition request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(HttpStatus.OK, service.rename(caller, workspaceId, positionId, request.name(),
+                Versions.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/{positionId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId) {
-        service.delete(caller, workspaceId, positionId);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        service.delete(caller, workspaceId, positionId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
+    /** Answers the position, whose managers (and version) changed. */
     @PostMapping("/{positionId}/managers")
-    @ResponseStatus(HttpStatus.CREATED)
-    PositionView addManager(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
-            @Valid @RequestBody AssignUser request) {
-        return service.assign(caller, workspaceId, positionId, Assignment.MANAGER, request.userId());
+    ResponseEntity<PositionView> addManager(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId, @Valid @RequestBody AssignUser request) {
+        return answer(HttpStatus.CREATED,
+                service.assign(caller, workspaceId, positionId, Assignment.MANAGER, request.userId()));
     }
 
     @DeleteMapping("/{positionId}/managers/{userId}")
@@ -85,11 +91,12 @@ public class PositionController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Answers the position, whose staff (and version) changed. */
     @PostMapping("/{positionId}/staff")
-    @ResponseStatus(HttpStatus.CREATED)
-    PositionView addStaff(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
-            @Valid @RequestBody AssignUser request) {
-        return service.assign(caller, workspaceId, positionId, Assignment.STAFF, request.userId());
+    ResponseEntity<PositionView> addStaff(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId, @Valid @RequestBody AssignUser request) {
+        return answer(HttpStatus.CREATED,
+                service.assign(caller, workspaceId, positionId, Assignment.STAFF, request.userId()));
     }
 
     @DeleteMapping("/{positionId}/staff/{userId}")
@@ -97,5 +104,9 @@ public class PositionController {
             @PathVariable String userId) {
         service.unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<PositionView> answer(HttpStatus status, PositionView position) {
+        return ResponseEntity.status(status).eTag(Versions.etag(position.version())).body(position);
     }
 }

@@ -19,6 +19,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoles;
 import io.taskgate.workspace.MemberDirectory;
 
@@ -43,17 +44,20 @@ public class PositionService {
         this.clock = clock;
     }
 
-    public record PositionView(String id, String name, List<String> managerIds, List<String> staffIds, Instant createdAt) {
+    /** A position; its version moves when it is renamed and when its managers or staff change. */
+    public record PositionView(String id, String name, List<String> managerIds, List<String> staffIds,
+            Instant createdAt, long version) {
     }
 
     @Transactional
     public PositionView create(Caller caller, String workspaceId, String name) {
         manager(caller, workspaceId);
         var position = new PositionStore.Position(workspaceId, Ids.next("pos", clock), name.trim(),
-                clock.instant());
+                clock.instant(), 1);
         positions.insert(position);
         audit.record(workspaceId, caller, "position.created", "position", position.id(), "name=" + position.name());
-        return new PositionView(position.id(), position.name(), List.of(), List.of(), position.createdAt());
+        return new PositionView(position.id(), position.name(), List.of(), List.of(), position.createdAt(),
+                position.version());
     }
 
     @Transactional(readOnly = true)
@@ -82,28 +86,37 @@ public class PositionService {
         return view(find(workspaceId, positionId));
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    PositionView rename(Caller caller, String workspaceId, String positionId, String name) {
+    PositionView rename(Caller caller, String workspaceId, String positionId, String name,
+            @Nullable Long expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
-        positions.rename(workspaceId, positionId, name.trim());
+        requireVersion(current, expectedVersion);
+        if (!positions.rename(workspaceId, positionId, name.trim(), current.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "position.updated", "position", positionId, "name=" + name.trim());
-        return view(new PositionStore.Position(workspaceId, positionId, name.trim(), current.createdAt()));
+        return view(new PositionStore.Position(workspaceId, positionId, name.trim(), current.createdAt(),
+                current.version() + 1));
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String positionId) {
+    void delete(Caller caller, String workspaceId, String positionId, @Nullable Long expectedVersion) {
         manager(caller, workspaceId);
-        find(workspaceId, positionId);
+        PositionStore.Position current = find(workspaceId, positionId);
+        requireVersion(current, expectedVersion);
+        if (!positions.delete(workspaceId, positionId, current.version())) {
+            throw lostRace(expectedVersion);
+        }
         customRoles.forgetPosition(workspaceId, positionId);
-        positions.delete(workspaceId, positionId);
         audit.record(workspaceId, caller, "position.deleted", "position", positionId, null);
     }
 
     @Transactional
     PositionView assign(Caller caller, String workspaceId, String positionId, Assignment assignment, String userId) {
         manager(caller, workspaceId);
-        PositionStore.Position position = find(workspaceId, positionId);
+        find(workspaceId, positionId);
         if (members.find(workspaceId, userId).isEmpty()) {
             throw ApiProblem.referenceNotFound("userId", userId);
         }
@@ -111,9 +124,10 @@ public class PositionService {
             throw ApiProblem.conflict("already_" + assignment.key(),
                     userId + " is already " + assignment.key() + " of position " + positionId);
         }
+        positions.touch(workspaceId, positionId);
         audit.record(workspaceId, caller, "position." + assignment.key() + "_added", "position", positionId,
                 "userId=" + userId);
-        return view(position);
+        return view(find(workspaceId, positionId));
     }
 
     @Transactional
@@ -123,6 +137,7 @@ public class PositionService {
         if (!positions.unassign(assignment, workspaceId, positionId, userId)) {
             throw ApiProblem.notFound("Position " + assignment.key() + " " + userId + " of position " + positionId);
         }
+        positions.touch(workspaceId, positionId);
         audit.record(workspaceId, caller, "position." + assignment.key() + "_removed", "position", positionId,
                 "userId=" + userId);
     }
@@ -131,6 +146,17 @@ public class PositionService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.POSITIONS_MANAGE);
         return principal;
+    }
+
+    private static void requireVersion(PositionStore.Position current, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+    }
+
+    /** Another request changed the position between reading it and writing it. */
+    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
+        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     private PositionStore.Position find(String workspaceId, String positionId) {
@@ -149,7 +175,7 @@ public class PositionService {
         Map<String, List<String>> staff = positions.assigned(Assignment.STAFF, workspaceId, ids);
         return page.stream()
                 .map(p -> new PositionView(p.id(), p.name(), List.copyOf(managers.getOrDefault(p.id(), List.of())),
-                        List.copyOf(staff.getOrDefault(p.id(), List.of())), p.createdAt()))
+                        List.copyOf(staff.getOrDefault(p.id(), List.of())), p.createdAt(), p.version()))
                 .toList();
     }
 }

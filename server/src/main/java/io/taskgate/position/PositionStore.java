@@ -29,7 +29,7 @@ class PositionStore implements KnownPositions {
         this.jdbc = jdbc;
     }
 
-    record Position(String workspaceId, String id, String name, Instant createdAt) {
+    record Position(String workspaceId, String id, String name, Instant createdAt, long version) {
     }
 
     /** The two ways a person belongs to a position; each is its own table of the same shape. */
@@ -63,7 +63,7 @@ class PositionStore implements KnownPositions {
                 .update();
     }
 
-    private static final String SELECT = "select workspace_id, id, name, created_at from job_position";
+    private static final String SELECT = "select workspace_id, id, name, created_at, version from job_position";
 
     Optional<Position> find(String workspaceId, String id) {
         return jdbc.sql(SELECT + " where workspace_id = :ws and id = :id")
@@ -98,20 +98,40 @@ class PositionStore implements KnownPositions {
                 .list());
     }
 
-    void rename(String workspaceId, String id, String name) {
-        jdbc.sql("update job_position set name = :name where workspace_id = :ws and id = :id")
+    /** Compare-and-set on the version: false when someone else changed the position first. */
+    boolean rename(String workspaceId, String id, String name, long expectedVersion) {
+        return jdbc.sql("""
+                update job_position set name = :name, version = version + 1
+                 where workspace_id = :ws and id = :id and version = :expected
+                """)
                 .param("name", name)
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    /**
+     * A new version for a position whose managers or staff changed: its answer lists them, so its
+     * ETag must move too.
+     */
+    void touch(String workspaceId, String id) {
+        jdbc.sql("update job_position set version = version + 1 where workspace_id = :ws and id = :id")
                 .param("ws", workspaceId)
                 .param("id", id)
                 .update();
     }
 
-    /** Managers and staff go with it (foreign keys cascade). */
-    void delete(String workspaceId, String id) {
-        jdbc.sql("delete from job_position where workspace_id = :ws and id = :id")
+    /**
+     * Managers and staff go with it (foreign keys cascade). Compare-and-set on the version: false,
+     * deleting nothing, when someone else changed the position first.
+     */
+    boolean delete(String workspaceId, String id, long expectedVersion) {
+        return jdbc.sql("delete from job_position where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)
                 .param("id", id)
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     /**
@@ -160,6 +180,6 @@ class PositionStore implements KnownPositions {
 
     private static Position row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new Position(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant());
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5));
     }
 }

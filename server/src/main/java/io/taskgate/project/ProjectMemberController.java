@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.ProjectRole;
@@ -27,6 +27,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,10 +65,15 @@ public class ProjectMemberController {
     }
 
     @PostMapping("/members")
-    @ResponseStatus(HttpStatus.CREATED)
-    ProjectMemberService.MemberView add(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<ProjectMemberService.MemberView> add(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @Valid @RequestBody AddMember request) {
-        return members.add(caller, workspaceId, projectId, parse(request, ""));
+        return answer(HttpStatus.CREATED, members.add(caller, workspaceId, projectId, parse(request, "")));
+    }
+
+    @GetMapping("/members/{memberId}")
+    ResponseEntity<ProjectMemberService.MemberView> get(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String projectId, @PathVariable String memberId) {
+        return answer(HttpStatus.OK, members.get(caller, workspaceId, projectId, memberId));
     }
 
     /**
@@ -96,16 +102,19 @@ public class ProjectMemberController {
     }
 
     @PatchMapping("/members/{memberId}")
-    ProjectMemberService.MemberView changeRole(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<ProjectMemberService.MemberView> changeRole(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @PathVariable String memberId,
-            @Valid @RequestBody ChangeMember request) {
-        return members.changeRole(caller, workspaceId, projectId, memberId, role(request.role(), "role"));
+            @Valid @RequestBody ChangeMember request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(HttpStatus.OK, members.changeRole(caller, workspaceId, projectId, memberId,
+                role(request.role(), "role"), Versions.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/members/{memberId}")
     ResponseEntity<Void> remove(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
-            @PathVariable String memberId) {
-        members.remove(caller, workspaceId, projectId, memberId);
+            @PathVariable String memberId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        members.remove(caller, workspaceId, projectId, memberId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -121,6 +130,11 @@ public class ProjectMemberController {
             @RequestBody(required = false) @Nullable AddTeamPeople request) {
         boolean addAsEditor = request != null && Boolean.TRUE.equals(request.addAsEditor());
         return members.addTeamPeople(caller, workspaceId, projectId, teamId, addAsEditor);
+    }
+
+    private static ResponseEntity<ProjectMemberService.MemberView> answer(HttpStatus status,
+            ProjectMemberService.MemberView member) {
+        return ResponseEntity.status(status).eTag(Versions.etag(member.version())).body(member);
     }
 
     public static ProjectMemberService.NewMember parse(@Nullable AddMember member, String prefix) {

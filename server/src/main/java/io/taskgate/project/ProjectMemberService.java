@@ -3,8 +3,10 @@ package io.taskgate.project;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 /**
  * Use cases of project membership. Every change takes the project's row lock first, so the
@@ -49,7 +52,7 @@ public class ProjectMemberService {
     }
 
     public record MemberView(String id, String principalType, String principalId, String name, String role,
-            List<String> roleOptions, boolean active, Instant addedAt, String addedBy) {
+            List<String> roleOptions, boolean active, Instant addedAt, String addedBy, long version) {
     }
 
     public record CandidateView(String principalType, String principalId, String name, List<String> roleOptions) {
@@ -77,6 +80,13 @@ public class ProjectMemberService {
     }
 
     @Transactional(readOnly = true)
+    public MemberView get(Caller caller, String workspaceId, String projectId, String memberId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.requireProject(principal, projectId, Action.PROJECT_READ);
+        return view(member(workspaceId, projectId, memberId));
+    }
+
+    @Transactional(readOnly = true)
     public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
         manage(caller, workspaceId, projectId);
         return new Page<>(members.candidates(workspaceId, projectId).stream()
@@ -99,7 +109,11 @@ public class ProjectMemberService {
         return view(members.find(workspaceId, projectId, principal.id()).orElseThrow());
     }
 
-    /** Replaces the whole membership; everything is validated before anything changes. */
+    /**
+     * Replaces the whole membership; everything is validated before anything changes. A principal
+     * who stays a member gets the next version of its membership, so an If-Match read before the
+     * replacement cannot pass afterwards.
+     */
     @Transactional
     List<MemberView> replace(Caller caller, String workspaceId, String projectId, List<NewMember> requested) {
         manage(caller, workspaceId, projectId);
@@ -116,10 +130,15 @@ public class ProjectMemberService {
         if (requested.stream().noneMatch(member -> member.role() == ProjectRole.MANAGER)) {
             throw lastManager();
         }
+        Map<String, Long> versions = new HashMap<>();
+        members.list(workspaceId, projectId, null, Integer.MAX_VALUE)
+                .forEach(member -> versions.put(member.principal().id(), member.version()));
         members.deleteAll(workspaceId, projectId);
         Instant now = clock.instant();
         for (int i = 0; i < requested.size(); i++) {
-            members.insert(workspaceId, projectId, principals.get(i), requested.get(i).role().key(), now, caller.id());
+            ProjectMembers.Principal principal = principals.get(i);
+            members.insert(workspaceId, projectId, principal, requested.get(i).role().key(), now, caller.id(),
+                    versions.getOrDefault(principal.id(), 0L) + 1);
         }
         audit.record(workspaceId, caller, "project.members_replaced", "project", projectId,
                 "count=" + requested.size());
@@ -127,31 +146,40 @@ public class ProjectMemberService {
                 .map(ProjectMemberService::view).toList();
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    public MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role) {
+    public MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role,
+            @Nullable Long expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
+        requireVersion(member, expectedVersion);
         requireRoleOption(member.principal(), role, "role");
         if (member.role().equals(ProjectRole.MANAGER.key()) && role != ProjectRole.MANAGER
                 && members.countManagers(workspaceId, projectId) <= 1) {
             throw lastManager();
         }
-        members.changeRole(workspaceId, projectId, memberId, role.key());
+        if (!members.changeRole(workspaceId, projectId, memberId, role.key(), member.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "project.member_updated", "project", projectId,
                 member.principal().type() + "=" + memberId + ",role=" + role.key());
         return view(members.find(workspaceId, projectId, memberId).orElseThrow());
     }
 
     @Transactional
-    public void remove(Caller caller, String workspaceId, String projectId, String memberId) {
+    public void remove(Caller caller, String workspaceId, String projectId, String memberId,
+            @Nullable Long expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
+        requireVersion(member, expectedVersion);
         if (member.role().equals(ProjectRole.MANAGER.key()) && members.countManagers(workspaceId, projectId) <= 1) {
             throw lastManager();
         }
-        members.delete(workspaceId, projectId, memberId);
+        if (!members.delete(workspaceId, projectId, memberId, member.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "project.member_removed", "project", projectId,
                 member.principal().type() + "=" + memberId);
     }
@@ -223,6 +251,17 @@ public class ProjectMemberService {
                 .orElseThrow(() -> ApiProblem.notFound("Project member " + memberId));
     }
 
+    private static void requireVersion(ProjectMembers.Member member, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != member.version()) {
+            throw Versions.preconditionFailed();
+        }
+    }
+
+    /** Another request changed the membership between reading it and writing it. */
+    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
+        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+    }
+
     private static boolean isGuestUser(String type, @Nullable String workspaceRole) {
         return type.equals("user") && WorkspaceRole.GUEST.key().equals(workspaceRole);
     }
@@ -243,7 +282,7 @@ public class ProjectMemberService {
     private static MemberView view(ProjectMembers.Member member) {
         ProjectMembers.Principal principal = member.principal();
         return new MemberView(principal.id(), principal.type(), principal.id(), principal.name(), member.role(),
-                keys(roleOptions(principal)), principal.active(), member.addedAt(), member.addedBy());
+                keys(roleOptions(principal)), principal.active(), member.addedAt(), member.addedBy(), member.version());
     }
 
     private static ApiProblem lastManager() {

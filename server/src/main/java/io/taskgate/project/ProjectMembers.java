@@ -29,7 +29,7 @@ class ProjectMembers {
     record Principal(String type, String id, String name, @Nullable String workspaceRole, boolean active) {
     }
 
-    record Member(Principal principal, String role, Instant addedAt, String addedBy) {
+    record Member(Principal principal, String role, Instant addedAt, String addedBy, long version) {
     }
 
     /** Every active-or-not user, API client and team of the workspace, as one relation. */
@@ -70,7 +70,7 @@ class ProjectMembers {
     }
 
     private static final String MEMBERS = """
-            select x.type, x.id, x.name, x.workspace_role, x.active, pm.role, pm.added_at, pm.added_by
+            select x.type, x.id, x.name, x.workspace_role, x.active, pm.role, pm.added_at, pm.added_by, pm.version
               from project_member pm
               join (%s) x on x.type = pm.principal_type and x.id = pm.principal_id
              where pm.workspace_id = :ws and pm.project_id = :project
@@ -100,10 +100,16 @@ class ProjectMembers {
     }
 
     void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by) {
+        insert(workspaceId, projectId, principal, role, at, by, 1);
+    }
+
+    /** With a given version: a membership that is replaced by an equal one carries its version on. */
+    void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by,
+            long version) {
         jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
-                                            added_by)
-                values (:ws, :project, :type, :id, :role, :at, :by)
+                                            added_by, version)
+                values (:ws, :project, :type, :id, :role, :at, :by, :version)
                 """)
                 .param("ws", workspaceId)
                 .param("project", projectId)
@@ -112,25 +118,35 @@ class ProjectMembers {
                 .param("role", role)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
+                .param("version", version)
                 .update();
     }
 
-    void changeRole(String workspaceId, String projectId, String principalId, String role) {
-        jdbc.sql("update project_member set role = :role where workspace_id = :ws and project_id = :project"
-                        + " and principal_id = :id")
+    /** Compare-and-set on the version: false when someone else changed the membership first. */
+    boolean changeRole(String workspaceId, String projectId, String principalId, String role, long expectedVersion) {
+        return jdbc.sql("""
+                update project_member set role = :role, version = version + 1
+                 where workspace_id = :ws and project_id = :project and principal_id = :id and version = :expected
+                """)
                 .param("role", role)
                 .param("ws", workspaceId)
                 .param("project", projectId)
                 .param("id", principalId)
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
-    void delete(String workspaceId, String projectId, String principalId) {
-        jdbc.sql("delete from project_member where workspace_id = :ws and project_id = :project and principal_id = :id")
+    /** Compare-and-set on the version: false when someone else changed the membership first. */
+    boolean delete(String workspaceId, String projectId, String principalId, long expectedVersion) {
+        return jdbc.sql("""
+                delete from project_member
+                 where workspace_id = :ws and project_id = :project and principal_id = :id and version = :expected
+                """)
                 .param("ws", workspaceId)
                 .param("project", projectId)
                 .param("id", principalId)
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     void deleteAll(String workspaceId, String projectId) {
@@ -155,6 +171,6 @@ class ProjectMembers {
 
     private static Member memberRow(ResultSet rs, int rowNum) throws SQLException {
         return new Member(principalRow(rs, rowNum), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant(),
-                rs.getString(8));
+                rs.getString(8), rs.getLong(9));
     }
 }

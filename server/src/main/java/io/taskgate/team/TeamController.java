@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,6 +25,7 @@ import io.taskgate.team.TeamService.MemberView;
 import io.taskgate.team.TeamService.TeamView;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/teams")
@@ -44,9 +46,9 @@ public class TeamController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    TeamView create(Caller caller, @PathVariable String workspaceId, @Valid @RequestBody NameTeam request) {
-        return service.create(caller, workspaceId, request.name());
+    ResponseEntity<TeamView> create(Caller caller, @PathVariable String workspaceId,
+            @Valid @RequestBody NameTeam request) {
+        return answer(HttpStatus.CREATED, service.create(caller, workspaceId, request.name()));
     }
 
     @GetMapping
@@ -57,20 +59,23 @@ public class TeamController {
     }
 
     @GetMapping("/{teamId}")
-    TeamView get(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId) {
-        return service.get(caller, workspaceId, teamId);
+    ResponseEntity<TeamView> get(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId) {
+        return answer(HttpStatus.OK, service.get(caller, workspaceId, teamId));
     }
 
     /** The name is the only thing a team has to change; it is therefore required here too. */
     @PatchMapping("/{teamId}")
-    TeamView rename(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId,
-            @Valid @RequestBody NameTeam request) {
-        return service.rename(caller, workspaceId, teamId, request.name());
+    ResponseEntity<TeamView> rename(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId,
+            @Valid @RequestBody NameTeam request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        return answer(HttpStatus.OK, service.rename(caller, workspaceId, teamId, request.name(),
+                Versions.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/{teamId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId) {
-        service.delete(caller, workspaceId, teamId);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        service.delete(caller, workspaceId, teamId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -95,5 +100,9 @@ public class TeamController {
             @PathVariable String principalId) {
         service.removeMember(caller, workspaceId, teamId, principalId);
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<TeamView> answer(HttpStatus status, TeamView team) {
+        return ResponseEntity.status(status).eTag(Versions.etag(team.version())).body(team);
     }
 }

@@ -20,6 +20,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.MemberDirectory;
 
 /** Use cases of teams: any member reads them, {@code teams.manage} changes them and who is in them. */
@@ -43,7 +44,8 @@ public class TeamService {
         this.clock = clock;
     }
 
-    public record TeamView(String id, String name, int memberCount, Instant createdAt) {
+    /** A team; its version moves when it is renamed and when its members change. */
+    public record TeamView(String id, String name, int memberCount, Instant createdAt, long version) {
     }
 
     /** {@code active} is false for a deactivated person or a disabled client: they stay listed, without access. */
@@ -54,10 +56,10 @@ public class TeamService {
     @Transactional
     public TeamView create(Caller caller, String workspaceId, String name) {
         writer(caller, workspaceId);
-        var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), clock.instant());
+        var team = new TeamStore.Team(workspaceId, Ids.next("team", clock), name.trim(), clock.instant(), 1);
         teams.insert(team);
         audit.record(workspaceId, caller, "team.created", "team", team.id(), "name=" + team.name());
-        return new TeamView(team.id(), team.name(), 0, team.createdAt());
+        return new TeamView(team.id(), team.name(), 0, team.createdAt(), team.version());
     }
 
     @Transactional(readOnly = true)
@@ -77,21 +79,28 @@ public class TeamService {
         return view(find(workspaceId, teamId));
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    TeamView rename(Caller caller, String workspaceId, String teamId, String name) {
+    TeamView rename(Caller caller, String workspaceId, String teamId, String name, @Nullable Long expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
-        teams.rename(workspaceId, teamId, name.trim());
+        requireVersion(current, expectedVersion);
+        if (!teams.rename(workspaceId, teamId, name.trim(), current.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "team.updated", "team", teamId, "name=" + name.trim());
-        return view(new TeamStore.Team(workspaceId, teamId, name.trim(), current.createdAt()));
+        return view(new TeamStore.Team(workspaceId, teamId, name.trim(), current.createdAt(), current.version() + 1));
     }
 
     /** Its members and its project memberships go with it. */
     @Transactional
-    void delete(Caller caller, String workspaceId, String teamId) {
+    void delete(Caller caller, String workspaceId, String teamId, @Nullable Long expectedVersion) {
         writer(caller, workspaceId);
-        find(workspaceId, teamId);
-        teams.delete(workspaceId, teamId);
+        TeamStore.Team current = find(workspaceId, teamId);
+        requireVersion(current, expectedVersion);
+        if (!teams.delete(workspaceId, teamId, current.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "team.deleted", "team", teamId, null);
     }
 
@@ -104,6 +113,7 @@ public class TeamService {
         if (!teams.addMember(workspaceId, teamId, new TeamStore.Member(type.key(), principalId, member.addedAt()))) {
             throw ApiProblem.conflict("already_member", principalId + " is already a member of team " + teamId);
         }
+        teams.touch(workspaceId, teamId);
         audit.record(workspaceId, caller, "team.member_added", "team", teamId,
                 "principalType=" + type.key() + ",principalId=" + principalId);
         return member;
@@ -128,11 +138,23 @@ public class TeamService {
         if (!teams.removeMember(workspaceId, teamId, principalId)) {
             throw ApiProblem.notFound("Member " + principalId + " of team " + teamId);
         }
+        teams.touch(workspaceId, teamId);
         audit.record(workspaceId, caller, "team.member_removed", "team", teamId, "principalId=" + principalId);
     }
 
     private void writer(Caller caller, String workspaceId) {
         authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.TEAMS_MANAGE);
+    }
+
+    private static void requireVersion(TeamStore.Team current, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+    }
+
+    /** Another request changed the team between reading it and writing it. */
+    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
+        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     /** The principal as a new member, when it is a user or client of this workspace. */
@@ -155,7 +177,8 @@ public class TeamService {
     }
 
     private static TeamView view(TeamStore.Team team, Map<String, Integer> counts) {
-        return new TeamView(team.id(), team.name(), counts.getOrDefault(team.id(), 0), team.createdAt());
+        return new TeamView(team.id(), team.name(), counts.getOrDefault(team.id(), 0), team.createdAt(),
+                team.version());
     }
 
     /** Names and states of a page of members, one query per kind of principal. */

@@ -25,7 +25,7 @@ class TeamStore {
         this.jdbc = jdbc;
     }
 
-    record Team(String workspaceId, String id, String name, Instant createdAt) {
+    record Team(String workspaceId, String id, String name, Instant createdAt, long version) {
     }
 
     /** A user or API client in a team; principal ids are unique across both kinds. */
@@ -41,7 +41,7 @@ class TeamStore {
                 .update();
     }
 
-    private static final String SELECT = "select workspace_id, id, name, created_at from team";
+    private static final String SELECT = "select workspace_id, id, name, created_at, version from team";
 
     Optional<Team> find(String workspaceId, String id) {
         return jdbc.sql(SELECT + " where workspace_id = :ws and id = :id")
@@ -64,9 +64,25 @@ class TeamStore {
                 .list();
     }
 
-    void rename(String workspaceId, String id, String name) {
-        jdbc.sql("update team set name = :name where workspace_id = :ws and id = :id")
+    /** Compare-and-set on the version: false when someone else changed the team first. */
+    boolean rename(String workspaceId, String id, String name, long expectedVersion) {
+        return jdbc.sql("""
+                update team set name = :name, version = version + 1
+                 where workspace_id = :ws and id = :id and version = :expected
+                """)
                 .param("name", name)
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .update() == 1;
+    }
+
+    /**
+     * A new version for a team whose members changed: its answer counts them, so its ETag must
+     * move too. Also takes the team's row lock until the change commits.
+     */
+    void touch(String workspaceId, String id) {
+        jdbc.sql("update team set version = version + 1 where workspace_id = :ws and id = :id")
                 .param("ws", workspaceId)
                 .param("id", id)
                 .update();
@@ -76,9 +92,17 @@ class TeamStore {
      * Deletes the team, its members (foreign keys cascade) and its memberships of projects. The
      * last are not tied to the team by a foreign key — a project member may be a user, a client
      * or a team — so they are deleted here, in the same transaction, rather than left to grant
-     * nobody anything.
+     * nobody anything. Compare-and-set on the version: false, deleting nothing, when someone else
+     * changed the team first.
      */
-    void delete(String workspaceId, String id) {
+    boolean delete(String workspaceId, String id, long expectedVersion) {
+        if (jdbc.sql("delete from team where workspace_id = :ws and id = :id and version = :expected")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .param("expected", expectedVersion)
+                .update() == 0) {
+            return false;
+        }
         jdbc.sql("""
                 delete from project_member
                  where workspace_id = :ws and principal_type = 'team' and principal_id = :id
@@ -86,10 +110,7 @@ class TeamStore {
                 .param("ws", workspaceId)
                 .param("id", id)
                 .update();
-        jdbc.sql("delete from team where workspace_id = :ws and id = :id")
-                .param("ws", workspaceId)
-                .param("id", id)
-                .update();
+        return true;
     }
 
     Map<String, Integer> memberCounts(String workspaceId, Collection<String> teamIds) {
@@ -164,6 +185,6 @@ class TeamStore {
 
     private static Team team(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new Team(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, OffsetDateTime.class).toInstant());
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5));
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.PositionPermission;
@@ -30,6 +30,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoleService.RoleView;
 
 @RestController
@@ -70,34 +71,44 @@ public class CustomRoleController {
     }
 
     @GetMapping("/{roleId}")
-    RoleView get(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId) {
-        return service.get(caller, workspaceId, roleId);
+    ResponseEntity<RoleView> get(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId) {
+        return answer(HttpStatus.OK, service.get(caller, workspaceId, roleId));
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    RoleView create(Caller caller, @PathVariable String workspaceId, @Valid @RequestBody CreateRole request) {
+    ResponseEntity<RoleView> create(Caller caller, @PathVariable String workspaceId,
+            @Valid @RequestBody CreateRole request) {
         List<PositionGrant> grants = request.positionPermissions() == null ? List.of() : request.positionPermissions();
-        return service.create(caller, workspaceId, new CustomRoleService.RoleDefinition(request.name(),
-                permissions(request.permissions() == null ? List.of() : request.permissions()),
-                positionPermissions(grants)));
+        return answer(HttpStatus.CREATED, service.create(caller, workspaceId,
+                new CustomRoleService.RoleDefinition(request.name(),
+                        permissions(request.permissions() == null ? List.of() : request.permissions()),
+                        positionPermissions(grants))));
     }
 
     @PatchMapping("/{roleId}")
-    RoleView change(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId,
-            @Valid @RequestBody ChangeRole request) {
+    ResponseEntity<RoleView> change(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId,
+            @Valid @RequestBody ChangeRole request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         if (request.name() != null && request.name().isBlank()) {
             throw ApiProblem.invalid("name", "must not be blank");
         }
-        return service.change(caller, workspaceId, roleId, new CustomRoleService.RoleChange(request.name(),
-                request.permissions() == null ? null : permissions(request.permissions()),
-                request.positionPermissions() == null ? null : positionPermissions(request.positionPermissions())));
+        return answer(HttpStatus.OK, service.change(caller, workspaceId, roleId,
+                new CustomRoleService.RoleChange(request.name(),
+                        request.permissions() == null ? null : permissions(request.permissions()),
+                        request.positionPermissions() == null ? null
+                                : positionPermissions(request.positionPermissions())),
+                Versions.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/{roleId}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId) {
-        service.delete(caller, workspaceId, roleId);
+    ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+        service.delete(caller, workspaceId, roleId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<RoleView> answer(HttpStatus status, RoleView role) {
+        return ResponseEntity.status(status).eTag(Versions.etag(role.version())).body(role);
     }
 
     public static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {

@@ -25,6 +25,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 /**
  * Use cases of roles: every member may read the built-in and custom roles; changing a custom
@@ -52,10 +53,15 @@ public class CustomRoleService {
     public record PositionPermissionsView(String positionId, List<String> permissions) {
     }
 
-    /** A built-in role is named by its key, which is also its id; it has no creation time. */
+    /**
+     * A built-in role is named by its key, which is also its id; it has no creation time, and its
+     * version is always {@value #BUILT_IN_VERSION} because it cannot be changed.
+     */
     public record RoleView(String id, String name, boolean builtIn, List<String> permissions,
-            List<PositionPermissionsView> positionPermissions, @Nullable Instant createdAt) {
+            List<PositionPermissionsView> positionPermissions, @Nullable Instant createdAt, long version) {
     }
+
+    static final long BUILT_IN_VERSION = 1;
 
     public record RoleDefinition(String name, Set<WorkspacePermission> permissions,
             Map<String, Set<PositionPermission>> positionPermissions) {
@@ -103,7 +109,7 @@ public class CustomRoleService {
         String name = definition.name().trim();
         requireFreeName(workspaceId, name, null);
         var role = new CustomRoleStore.CustomRole(workspaceId, Ids.next("role", clock), name,
-                definition.permissions(), definition.positionPermissions(), clock.instant());
+                definition.permissions(), definition.positionPermissions(), clock.instant(), 1);
         try {
             roles.insert(role);
         } catch (DuplicateKeyException e) {
@@ -113,26 +119,33 @@ public class CustomRoleService {
         return view(role);
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    public RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change) {
+    public RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change,
+            @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         // Taking a permission away from others' role is as strong an act as granting it.
         requireHoldsAll(principal, current.permissions());
+        requireVersion(current, expectedVersion);
         var changed = new CustomRoleStore.CustomRole(workspaceId, roleId,
                 change.name() == null ? current.name() : change.name().trim(),
                 change.permissions() == null ? current.permissions() : change.permissions(),
                 change.positionPermissions() == null ? current.positionPermissions() : change.positionPermissions(),
-                current.createdAt());
+                current.createdAt(), current.version() + 1);
         requireHoldsAll(principal, changed.permissions());
         if (change.positionPermissions() != null) {
             requireKnownPositions(workspaceId, change.positionPermissions());
         }
         requireFreeName(workspaceId, changed.name(), roleId);
+        boolean updated;
         try {
-            roles.update(changed);
+            updated = roles.update(changed, current.version());
         } catch (DuplicateKeyException e) {
             throw nameTaken(changed.name());
+        }
+        if (!updated) {
+            throw lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "role.updated", "custom_role", roleId, details(changed));
         return view(changed);
@@ -140,11 +153,14 @@ public class CustomRoleService {
 
     /** Whoever held the role loses what it granted, at once: its assignments go with it. */
     @Transactional
-    public void delete(Caller caller, String workspaceId, String roleId) {
+    public void delete(Caller caller, String workspaceId, String roleId, @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         requireHoldsAll(principal, current.permissions());
-        roles.delete(workspaceId, roleId);
+        requireVersion(current, expectedVersion);
+        if (!roles.delete(workspaceId, roleId, current.version())) {
+            throw lostRace(expectedVersion);
+        }
         audit.record(workspaceId, caller, "role.deleted", "custom_role", roleId, "name=" + current.name());
     }
 
@@ -173,6 +189,17 @@ public class CustomRoleService {
         }
     }
 
+    private static void requireVersion(CustomRoleStore.CustomRole current, @Nullable Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
+    }
+
+    /** Another request changed the role between reading it and writing it. */
+    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
+        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+    }
+
     private static ApiProblem nameTaken(String name) {
         return ApiProblem.conflict("role_name_taken", "A role named '" + name + "' already exists in this workspace");
     }
@@ -195,7 +222,8 @@ public class CustomRoleService {
     }
 
     private static RoleView view(WorkspaceRole role) {
-        return new RoleView(role.key(), role.key(), true, keys(role.permissions()), List.of(), null);
+        return new RoleView(role.key(), role.key(), true, keys(role.permissions()), List.of(), null,
+                BUILT_IN_VERSION);
     }
 
     private static RoleView view(CustomRoleStore.CustomRole role) {
@@ -204,7 +232,8 @@ public class CustomRoleService {
                 .map(entry -> new PositionPermissionsView(entry.getKey(),
                         entry.getValue().stream().map(PositionPermission::key).sorted().toList()))
                 .toList();
-        return new RoleView(role.id(), role.name(), false, keys(role.permissions()), positions, role.createdAt());
+        return new RoleView(role.id(), role.name(), false, keys(role.permissions()), positions, role.createdAt(),
+                role.version());
     }
 
     /** In catalog order, whatever order they were given in. */

@@ -30,7 +30,7 @@ class CustomRoleStore {
     }
 
     record CustomRole(String workspaceId, String id, String name, Set<WorkspacePermission> permissions,
-            Map<String, Set<PositionPermission>> positionPermissions, Instant createdAt) {
+            Map<String, Set<PositionPermission>> positionPermissions, Instant createdAt, long version) {
     }
 
     void insert(CustomRole role) {
@@ -43,13 +43,23 @@ class CustomRoleStore {
         insertGrants(role);
     }
 
-    /** Replaces name and grants; the assignments of the role stay. */
-    void update(CustomRole role) {
-        jdbc.sql("update custom_role set name = :name, version = version + 1 where workspace_id = :ws and id = :id")
+    /**
+     * Replaces name and grants; the assignments of the role stay. Compare-and-set on the version:
+     * false, changing nothing, when someone else changed the role first.
+     */
+    boolean update(CustomRole role, long expectedVersion) {
+        boolean updated = jdbc.sql("""
+                update custom_role set name = :name, version = version + 1
+                 where workspace_id = :ws and id = :id and version = :expected
+                """)
                 .param("name", role.name())
                 .param("ws", role.workspaceId())
                 .param("id", role.id())
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
+        if (!updated) {
+            return false;
+        }
         for (String table : List.of("custom_role_permission", "custom_role_position_permission")) {
             jdbc.sql("delete from " + table + " where workspace_id = :ws and role_id = :id")
                     .param("ws", role.workspaceId())
@@ -57,14 +67,19 @@ class CustomRoleStore {
                     .update();
         }
         insertGrants(role);
+        return true;
     }
 
-    /** Its grants and every assignment of it go too (foreign keys cascade). */
-    void delete(String workspaceId, String id) {
-        jdbc.sql("delete from custom_role where workspace_id = :ws and id = :id")
+    /**
+     * Its grants and every assignment of it go too (foreign keys cascade). Compare-and-set on the
+     * version: false when someone else changed the role first.
+     */
+    boolean delete(String workspaceId, String id, long expectedVersion) {
+        return jdbc.sql("delete from custom_role where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)
                 .param("id", id)
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     boolean nameTaken(String workspaceId, String name, @Nullable String exceptId) {
@@ -79,7 +94,7 @@ class CustomRoleStore {
                 .single() > 0;
     }
 
-    private static final String SELECT = "select workspace_id, id, name, created_at from custom_role";
+    private static final String SELECT = "select workspace_id, id, name, created_at, version from custom_role";
 
     Optional<CustomRole> find(String workspaceId, String id) {
         return jdbc.sql(SELECT + " where workspace_id = :ws and id = :id")
@@ -170,12 +185,12 @@ class CustomRoleStore {
         return roles.stream()
                 .map(role -> new CustomRole(role.workspaceId(), role.id(), role.name(),
                         permissions.getOrDefault(role.id(), EnumSet.noneOf(WorkspacePermission.class)),
-                        positions.getOrDefault(role.id(), Map.of()), role.createdAt()))
+                        positions.getOrDefault(role.id(), Map.of()), role.createdAt(), role.version()))
                 .toList();
     }
 
     private static CustomRole row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new CustomRole(rs.getString(1), rs.getString(2), rs.getString(3), Set.of(), Map.of(),
-                rs.getObject(4, OffsetDateTime.class).toInstant());
+                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getLong(5));
     }
 }

@@ -134,9 +134,19 @@ public class CustomRoles {
     /**
      * Drops every custom-role permission on a position that is being deleted, in the deletion's
      * transaction: a role must not keep granting {@code shift.edit} on a position that no longer exists.
+     * The roles that lose a grant are thereby changed, so they get a new version (and ETag).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetPosition(String workspaceId, String positionId) {
+        jdbc.sql("""
+                update custom_role set version = version + 1
+                 where workspace_id = :ws
+                   and id in (select role_id from custom_role_position_permission
+                               where workspace_id = :ws and position_id = :positionId)
+                """)
+                .param("ws", workspaceId)
+                .param("positionId", positionId)
+                .update();
         jdbc.sql("delete from custom_role_position_permission where workspace_id = :ws and position_id = :positionId")
                 .param("ws", workspaceId)
                 .param("positionId", positionId)

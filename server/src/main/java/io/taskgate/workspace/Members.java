@@ -87,16 +87,18 @@ class Members {
                 .toList();
     }
 
-    void update(String workspaceId, String userId, String role, boolean active) {
-        jdbc.sql("""
+    /** Compare-and-set on the version: false when someone else changed the member first. */
+    boolean update(String workspaceId, String userId, String role, boolean active, long expectedVersion) {
+        return jdbc.sql("""
                 update workspace_member set role = :role, active = :active, version = version + 1
-                 where workspace_id = :ws and user_id = :userId
+                 where workspace_id = :ws and user_id = :userId and version = :expected
                 """)
                 .param("role", role)
                 .param("active", active)
                 .param("ws", workspaceId)
                 .param("userId", userId)
-                .update();
+                .param("expected", expectedVersion)
+                .update() == 1;
     }
 
     int countActiveOwners(String workspaceId) {

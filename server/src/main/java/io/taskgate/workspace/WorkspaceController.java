@@ -9,20 +9,22 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 @RestController
 @RequestMapping("/api/v1/workspaces")
@@ -49,9 +51,9 @@ public class WorkspaceController {
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    WorkspaceService.WorkspaceView create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
-        return workspaces.create(caller, request.name());
+    ResponseEntity<WorkspaceService.WorkspaceView> create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
+        WorkspaceService.WorkspaceView workspace = workspaces.create(caller, request.name());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(workspace.version())).body(workspace);
     }
 
     @GetMapping
@@ -61,8 +63,9 @@ public class WorkspaceController {
     }
 
     @GetMapping("/{workspaceId}")
-    WorkspaceService.WorkspaceView get(Caller caller, @PathVariable String workspaceId) {
-        return workspaces.get(caller, workspaceId);
+    ResponseEntity<WorkspaceService.WorkspaceView> get(Caller caller, @PathVariable String workspaceId) {
+        WorkspaceService.WorkspaceView workspace = workspaces.get(caller, workspaceId);
+        return ResponseEntity.ok().eTag(Versions.etag(workspace.version())).body(workspace);
     }
 
     @GetMapping("/{workspaceId}/users")
@@ -73,25 +76,32 @@ public class WorkspaceController {
     }
 
     @GetMapping("/{workspaceId}/users/{userId}")
-    WorkspaceService.MemberView getMember(Caller caller, @PathVariable String workspaceId, @PathVariable String userId) {
-        return workspaces.getMember(caller, workspaceId, userId);
+    ResponseEntity<WorkspaceService.MemberView> getMember(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String userId) {
+        return answer(HttpStatus.OK, workspaces.getMember(caller, workspaceId, userId));
     }
 
     @PostMapping("/{workspaceId}/users")
-    @ResponseStatus(HttpStatus.CREATED)
-    WorkspaceService.MemberView addMember(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<WorkspaceService.MemberView> addMember(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody AddMember request) {
         WorkspaceRole role = request.role() == null ? WorkspaceRole.MEMBER : workspaceRole(request.role());
-        return workspaces.addMember(caller, workspaceId, request.email(), role,
-                request.customRoleIds() == null ? List.of() : request.customRoleIds());
+        return answer(HttpStatus.CREATED, workspaces.addMember(caller, workspaceId, request.email(), role,
+                request.customRoleIds() == null ? List.of() : request.customRoleIds()));
     }
 
     @PatchMapping("/{workspaceId}/users/{userId}")
-    WorkspaceService.MemberView changeMember(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String userId, @RequestBody ChangeMember request) {
+    ResponseEntity<WorkspaceService.MemberView> changeMember(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String userId, @RequestBody ChangeMember request,
+            @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         WorkspaceRole role = request.role() == null ? null : workspaceRole(request.role());
-        return workspaces.changeMember(caller, workspaceId, userId,
-                new WorkspaceService.MemberChange(role, request.customRoleIds(), request.active()));
+        return answer(HttpStatus.OK, workspaces.changeMember(caller, workspaceId, userId,
+                new WorkspaceService.MemberChange(role, request.customRoleIds(), request.active()),
+                Versions.ifMatch(ifMatch)));
+    }
+
+    private static ResponseEntity<WorkspaceService.MemberView> answer(HttpStatus status,
+            WorkspaceService.MemberView member) {
+        return ResponseEntity.status(status).eTag(Versions.etag(member.version())).body(member);
     }
 
     public static WorkspaceRole workspaceRole(String key) {

@@ -21,6 +21,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Versions;
 
 /** Use cases of workspaces and their people: create a workspace, add people, change their role or deactivate them. */
 @Service
@@ -45,16 +46,17 @@ public class WorkspaceService {
         this.clock = clock;
     }
 
-    public record WorkspaceView(String id, String name, Instant createdAt, String role) {
+    /** A workspace, with the caller's role in it. */
+    public record WorkspaceView(String id, String name, Instant createdAt, String role, long version) {
     }
 
     public record MemberView(String id, String email, String name, String role, List<String> customRoleIds,
-            boolean active, String status, Instant addedAt) {
+            boolean active, String status, Instant addedAt, long version) {
 
         static MemberView of(Members.Member member) {
             return new MemberView(member.userId(), member.email(), member.name(), member.role(),
                     member.customRoleIds(), member.active(), member.invited() ? "invited" : "registered",
-                    member.addedAt());
+                    member.addedAt(), member.version());
         }
     }
 
@@ -64,18 +66,20 @@ public class WorkspaceService {
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "users_only",
                     "An API client belongs to the workspace it was created in and cannot create workspaces");
         }
-        var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id());
+        var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id(), 1);
         workspaces.insert(workspace);
         members.insert(workspace.id(), user.id(), WorkspaceRole.OWNER.key(), workspace.createdAt(), null);
         audit.record(workspace.id(), caller, "workspace.created", "workspace", workspace.id(), null);
-        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), WorkspaceRole.OWNER.key());
+        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), WorkspaceRole.OWNER.key(),
+                workspace.version());
     }
 
     @Transactional(readOnly = true)
     public WorkspaceView get(Caller caller, String workspaceId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Workspaces.Workspace workspace = workspaces.find(workspaceId).orElseThrow();
-        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), principal.roleKey());
+        return new WorkspaceView(workspace.id(), workspace.name(), workspace.createdAt(), principal.roleKey(),
+                workspace.version());
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +90,8 @@ public class WorkspaceService {
         int size = Cursors.limit(limit);
         List<Workspaces.Membership> rows = workspaces.listForUser(caller.id(), Cursors.decode(cursor), size + 1);
         return Page.fromOverfetch(rows, size, Workspaces.Membership::workspaceId)
-                .map(row -> new WorkspaceView(row.workspaceId(), row.name(), row.createdAt(), row.role()));
+                .map(row -> new WorkspaceView(row.workspaceId(), row.name(), row.createdAt(), row.role(),
+                        row.version()));
     }
 
     @Transactional(readOnly = true)
@@ -125,13 +130,18 @@ public class WorkspaceService {
             @Nullable Boolean active) {
     }
 
+    /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    public MemberView changeMember(Caller caller, String workspaceId, String userId, MemberChange change) {
+    public MemberView changeMember(Caller caller, String workspaceId, String userId, MemberChange change,
+            @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
         workspaces.lock(workspaceId);
         Members.Member current = members.find(workspaceId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("User " + userId));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw Versions.preconditionFailed();
+        }
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
@@ -145,7 +155,9 @@ public class WorkspaceService {
             throw ApiProblem.conflict("last_owner",
                     "This is the workspace's last active owner: make someone else owner first");
         }
-        members.update(workspaceId, userId, role.key(), active);
+        if (!members.update(workspaceId, userId, role.key(), active, current.version())) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
         if (change.customRoleIds() != null) {
             customRoles.replaceAssignments(principal, "user", userId, change.customRoleIds());
         }

@@ -20,7 +20,7 @@ class Workspaces {
         this.jdbc = jdbc;
     }
 
-    record Workspace(String id, String name, Instant createdAt, String createdBy) {
+    record Workspace(String id, String name, Instant createdAt, String createdBy, long version) {
     }
 
     void insert(Workspace workspace) {
@@ -33,10 +33,12 @@ class Workspaces {
     }
 
     Optional<Workspace> find(String workspaceId) {
-        return jdbc.sql("select workspace_id, name, created_at, created_by from workspace where workspace_id = :id")
+        return jdbc.sql("""
+                select workspace_id, name, created_at, created_by, version from workspace where workspace_id = :id
+                """)
                 .param("id", workspaceId)
                 .query((rs, n) -> new Workspace(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getLong(5)))
                 .optional();
     }
 
@@ -48,12 +50,12 @@ class Workspaces {
                 .optional();
     }
 
-    record Membership(String workspaceId, String name, Instant createdAt, String role) {
+    record Membership(String workspaceId, String name, Instant createdAt, String role, long version) {
     }
 
     List<Membership> listForUser(String userId, @Nullable String after, int limit) {
         return jdbc.sql("""
-                select w.workspace_id, w.name, w.created_at, m.role
+                select w.workspace_id, w.name, w.created_at, m.role, w.version
                   from workspace_member m join workspace w on w.workspace_id = m.workspace_id
                  where m.user_id = :userId and m.active
                    and (cast(:after as varchar) is null or w.workspace_id > :after)
@@ -64,7 +66,7 @@ class Workspaces {
                 .param("after", after)
                 .param("limit", limit)
                 .query((rs, n) -> new Membership(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)))
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getLong(5)))
                 .list();
     }
 }

@@ -241,4 +241,23 @@ class PositionsTest extends HttpTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.get("field")).isEqualTo("userId");
     }
+
+    @Test
+    void assigningOrUnassigningSomeoneAnswersThePositionWithANewVersion() {
+        String barista = createPosition("Barista");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+
+        Api.Response managed = api().post(positions() + "/" + barista + "/managers", owner.token(),
+                Map.of("userId", bob.id()));
+        Api.Response staffed = api().post(positions() + "/" + barista + "/staff", owner.token(),
+                Map.of("userId", bob.id()));
+        Api.expect(api().delete(positions() + "/" + barista + "/managers/" + bob.id(), owner.token()), 204);
+        Api.Response read = api().get(positions() + "/" + barista, owner.token());
+
+        assertThat(managed.status()).isEqualTo(201);
+        assertThat(managed.header("etag")).isEqualTo("\"2\"");
+        assertThat(staffed.header("etag")).isEqualTo("\"3\"");
+        assertThat(read.header("etag")).isEqualTo("\"4\"");
+        assertThat(read.json().path("managerIds")).isEmpty();
+    }
 }

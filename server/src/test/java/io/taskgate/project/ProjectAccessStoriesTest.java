@@ -371,4 +371,41 @@ class ProjectAccessStoriesTest extends HttpTest {
         array.forEach(items::add);
         return items;
     }
+
+    @Test
+    void aMemberIsReadOneByOneWithItsETagByWhoeverReadsTheProject() {
+        String menu = createProject(owner.token(), "Menu", "private");
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        Api.expect(addMember(owner.token(), menu, "user", bob.id(), "guest"), 201);
+        String bobPath = base() + "/projects/" + menu + "/members/" + bob.id();
+
+        Api.Response read = api().get(bobPath, bob.token());
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.get("role")).isEqualTo("guest");
+        assertThat(read.header("etag")).isEqualTo("\"1\"");
+        assertThat(api().get(bobPath, ann.token()).status()).isEqualTo(404);
+        assertThat(api().get(base() + "/projects/" + menu + "/members/" + ann.id(), owner.token()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void replacingTheMembershipGivesWhoStaysANewVersionSoAnETagFromBeforeCannotPass() {
+        String menu = createProject(owner.token(), "Menu", "private");
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Response added = Api.expect(addMember(owner.token(), menu, "user", bob.id(), "creator"), 201);
+        String bobPath = base() + "/projects/" + menu + "/members/" + bob.id();
+
+        Api.expect(api().request("PUT", base() + "/projects/" + menu + "/members").token(owner.token()).json(List.of(
+                Map.of("principalType", "user", "principalId", owner.id(), "role", "manager"),
+                Map.of("principalType", "user", "principalId", bob.id(), "role", "guest"))).send(), 200);
+        Api.Response stale = api().request("PATCH", bobPath).token(owner.token())
+                .header("If-Match", added.header("etag")).json(Map.of("role", "editor")).send();
+
+        assertThat(stale.status()).isEqualTo(412);
+        Api.Response read = api().get(bobPath, owner.token());
+        assertThat(read.get("role")).isEqualTo("guest");
+        assertThat(read.header("etag")).isEqualTo("\"2\"");
+    }
 }

@@ -296,4 +296,24 @@ class TeamsTest extends HttpTest {
         assertThat(api().delete(theirs, mallory.token()).status()).isEqualTo(404);
         assertThat(api().get(path + "/members", owner.token()).json().path("items")).hasSize(1);
     }
+
+    @Test
+    void addingOrRemovingAMemberGivesTheTeamANewVersionForItCountsThem() {
+        String kitchen = createTeam("Kitchen");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+        Api.Response before = api().get(teams() + "/" + kitchen, owner.token());
+
+        Api.expect(addMember(kitchen, "user", bob.id()), 201);
+        Api.Response afterAdding = api().get(teams() + "/" + kitchen, owner.token());
+        Api.expect(api().delete(teams() + "/" + kitchen + "/members/" + bob.id(), owner.token()), 204);
+        Api.Response afterRemoving = api().get(teams() + "/" + kitchen, owner.token());
+        Api.Response staleRename = api().request("PATCH", teams() + "/" + kitchen).token(owner.token())
+                .header("If-Match", before.header("etag")).json(Map.of("name", "Bar")).send();
+
+        assertThat(before.header("etag")).isEqualTo("\"1\"");
+        assertThat(afterAdding.header("etag")).isEqualTo("\"2\"");
+        assertThat(afterAdding.json().path("memberCount").asInt()).isEqualTo(1);
+        assertThat(afterRemoving.header("etag")).isEqualTo("\"3\"");
+        assertThat(staleRename.status()).isEqualTo(412);
+    }
 }

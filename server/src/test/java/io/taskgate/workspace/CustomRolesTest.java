@@ -353,4 +353,34 @@ class CustomRolesTest extends HttpTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.get("field")).isEqualTo("positionPermissions");
     }
+
+    @Test
+    void aBuiltInRoleAnswersAnETagButStaysUnchangeable() {
+        Api.Response admin = api().get(roles() + "/admin", owner.token());
+
+        Api.Response change = api().request("PATCH", roles() + "/admin").token(owner.token())
+                .header("If-Match", admin.header("etag")).json(Map.of("name", "Boss")).send();
+
+        assertThat(admin.header("etag")).isEqualTo("\"1\"");
+        assertThat(change.status()).isEqualTo(409);
+        assertThat(change.get("code")).isEqualTo("built_in_role");
+    }
+
+    @Test
+    void deletingAPositionARoleGrantsOnGivesTheRoleANewVersion() {
+        String barista = createPosition("Barista");
+        Api.Response created = Api.expect(api().post(roles(), owner.token(), Map.of("name", "Shift lead",
+                "positionPermissions", List.of(Map.of("positionId", barista, "permissions", List.of("shift.edit"))))),
+                201);
+        String role = roles() + "/" + created.get("id");
+
+        Api.expect(api().delete("/api/v1/workspaces/" + workspace + "/positions/" + barista, owner.token()), 204);
+        Api.Response read = api().get(role, owner.token());
+        Api.Response staleRename = api().request("PATCH", role).token(owner.token())
+                .header("If-Match", created.header("etag")).json(Map.of("name", "Lead")).send();
+
+        assertThat(read.json().path("positionPermissions")).isEmpty();
+        assertThat(read.header("etag")).isEqualTo("\"2\"");
+        assertThat(staleRename.status()).isEqualTo(412);
+    }
 }

@@ -250,4 +250,15 @@ class WorkspaceMembersTest extends HttpTest {
         assertThat(ordinary.status()).isEqualTo(200);
         assertThat(api().get("/api/v1/workspaces/" + cafe, pia.token()).status()).isEqualTo(200);
     }
+
+    @Test
+    void aWorkspaceAnswersItsVersionAsETag() {
+        Api.Person olga = api().signUp("Olga");
+        Api.Response created = api().post("/api/v1/workspaces", olga.token(), Map.of("name", "Cafe"));
+        Api.Response read = api().get("/api/v1/workspaces/" + created.get("id"), olga.token());
+
+        assertThat(created.header("etag")).isEqualTo("\"1\"");
+        assertThat(read.header("etag")).isEqualTo("\"1\"");
+        assertThat(read.json().path("version").asLong()).isEqualTo(1);
+    }
 }
