@@ -60,7 +60,6 @@ public class PositionService {
                 position.version());
     }
 
-    @Transactional(readOnly = true)
     public Page<PositionView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
@@ -80,7 +79,6 @@ public class PositionService {
         return assign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
-    @Transactional(readOnly = true)
     public PositionView get(Caller caller, String workspaceId, String positionId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, positionId));

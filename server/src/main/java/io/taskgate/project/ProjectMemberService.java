@@ -69,7 +69,6 @@ public class ProjectMemberService {
             List<Enrolled> skipped) {
     }
 
-    @Transactional(readOnly = true)
     public Page<MemberView> list(Caller caller, String workspaceId, String projectId, @Nullable String cursor,
             @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
@@ -79,14 +78,12 @@ public class ProjectMemberService {
         return Page.fromOverfetch(rows, size, member -> member.principal().id()).map(ProjectMemberService::view);
     }
 
-    @Transactional(readOnly = true)
     public MemberView get(Caller caller, String workspaceId, String projectId, String memberId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_READ);
         return view(member(workspaceId, projectId, memberId));
     }
 
-    @Transactional(readOnly = true)
     public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
         manage(caller, workspaceId, projectId);
         return new Page<>(members.candidates(workspaceId, projectId).stream()

@@ -62,7 +62,6 @@ public class TeamService {
         return new TeamView(team.id(), team.name(), 0, team.createdAt(), team.version());
     }
 
-    @Transactional(readOnly = true)
     public Page<TeamView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
@@ -73,7 +72,6 @@ public class TeamService {
         return page.map(team -> view(team, counts));
     }
 
-    @Transactional(readOnly = true)
     public TeamView get(Caller caller, String workspaceId, String teamId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, teamId));
@@ -119,7 +117,6 @@ public class TeamService {
         return member;
     }
 
-    @Transactional(readOnly = true)
     public Page<MemberView> listMembers(Caller caller, String workspaceId, String teamId, @Nullable String cursor,
             @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
