@@ -32,7 +32,9 @@ final class CreateThroughput {
     record Writer(Principals.Actor actor, String keyId, List<String> projects) {
     }
 
-    record Result(List<Double> apiPerSecond, List<Double> rawPerSecond, long apiErrors) {
+    /** Per round; the CPU lists hold milliseconds per created task (empty when the processes were not found). */
+    record Result(List<Double> apiPerSecond, List<Double> rawPerSecond, long apiErrors,
+            List<CpuMeter.Reading> apiCpuPerTask, List<CpuMeter.Reading> rawCpuPerTask) {
     }
 
     static final String TITLE_PREFIX = "load-bench ";
@@ -90,22 +92,42 @@ final class CreateThroughput {
         out.printf(Locale.ROOT, "  %d writers: %s%n", writers.size(), writers.stream()
                 .map(w -> w.actor().label() + " (" + w.projects().size() + " projects)").toList());
         apiPhase(ws, writers, options.integer("create-warmup", 15)); // warm-up, not counted
+        CpuMeter cpu = CpuMeter.find();
+        if (!cpu.complete()) {
+            out.println("  (the server or PostgreSQL process was not found: no CPU figures)");
+        }
         List<Double> api = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
+        List<CpuMeter.Reading> apiCpu = new ArrayList<>();
+        List<CpuMeter.Reading> rawCpu = new ArrayList<>();
         long errors = 0;
         for (int round = 0; round < rounds; round++) {
             String loadBefore = Stats.load();
+            CpuMeter.Reading start = cpu.read();
             long[] apiResult = apiPhase(ws, writers, seconds);
+            CpuMeter.Reading middle = cpu.read();
+            long rawCreated = rawPhase(ws, writers, seconds);
+            CpuMeter.Reading end = cpu.read();
             double apiRate = apiResult[0] / (double) seconds;
+            double rawRate = rawCreated / (double) seconds;
             errors += apiResult[1];
-            double rawRate = rawPhase(ws, writers, seconds) / (double) seconds;
             api.add(apiRate);
             raw.add(rawRate);
+            CpuMeter.Reading apiPerTask = middle.minus(start).per(apiResult[0]);
+            CpuMeter.Reading rawPerTask = end.minus(middle).per(rawCreated);
+            if (cpu.complete()) {
+                apiCpu.add(apiPerTask);
+                rawCpu.add(rawPerTask);
+            }
             out.printf(Locale.ROOT, "  round %d: api %,.0f tasks/s (%d errors), raw JDBC %,.0f tasks/s, api/raw %.0f %%"
                     + " | load %s -> %s%n", round + 1, apiRate, apiResult[1], rawRate, 100 * apiRate / rawRate,
                     loadBefore, Stats.load());
+            out.printf(Locale.ROOT, "    CPU ms per task: api = server %.3f + postgres %.3f + generator %.3f;"
+                    + " raw = postgres %.3f + generator %.3f%n", apiPerTask.serverMillis(),
+                    apiPerTask.postgresMillis(), apiPerTask.generatorMillis(), rawPerTask.postgresMillis(),
+                    rawPerTask.generatorMillis());
         }
-        return new Result(api, raw, errors);
+        return new Result(api, raw, errors, apiCpu, rawCpu);
     }
 
     /** Runs every writer in its own thread for {@code seconds}; returns {created, errors}. */

@@ -87,6 +87,25 @@ final class Report {
         }
         lines.add(String.format(Locale.ROOT, "| median | %,.0f | %,.0f | %.0f %% |", Stats.median(result.apiPerSecond()),
                 Stats.median(result.rawPerSecond()), 100 * Stats.median(ratios)));
+        if (!result.apiCpuPerTask().isEmpty()) {
+            lines.add("");
+            lines.add("CPU per created task, ms (median of rounds):");
+            lines.add("");
+            lines.add("| path | server JVM | PostgreSQL | generator | total |");
+            lines.add("|---|---:|---:|---:|---:|");
+            lines.add(cpuRow("API", result.apiCpuPerTask()));
+            lines.add(cpuRow("raw JDBC", result.rawCpuPerTask()));
+        }
         return lines;
+    }
+
+    private static String cpuRow(String path, List<CpuMeter.Reading> rounds) {
+        double server = Stats.median(rounds.stream().map(CpuMeter.Reading::serverMillis).toList());
+        double postgres = Stats.median(rounds.stream().map(CpuMeter.Reading::postgresMillis).toList());
+        double generator = Stats.median(rounds.stream().map(CpuMeter.Reading::generatorMillis).toList());
+        boolean raw = path.startsWith("raw");
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f |", path,
+                raw ? "–" : String.format(Locale.ROOT, "%.3f", server), postgres, generator,
+                (raw ? 0 : server) + postgres + generator);
     }
 }
