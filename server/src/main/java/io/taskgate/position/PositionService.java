@@ -65,7 +65,7 @@ public class PositionService {
         return new Page<>(views(workspaceId, page.items()), page.nextCursor());
     }
 
-    /** Assignments for callers outside this feature, which cannot name {@link Assignment}. */
+    /** Assignments and their removal for callers outside this feature, which cannot name {@link Assignment}. */
     @Transactional
     public PositionView addManager(Caller caller, String workspaceId, String positionId, String userId) {
         return assign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
@@ -74,6 +74,16 @@ public class PositionService {
     @Transactional
     public PositionView addStaff(Caller caller, String workspaceId, String positionId, String userId) {
         return assign(caller, workspaceId, positionId, Assignment.STAFF, userId);
+    }
+
+    @Transactional
+    public void removeManager(Caller caller, String workspaceId, String positionId, String userId) {
+        unassign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
+    }
+
+    @Transactional
+    public void removeStaff(Caller caller, String workspaceId, String positionId, String userId) {
+        unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
     @Transactional(readOnly = true)
