@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A project's tasks as a board with a column per status. Forms become the JSON body the API
  * would get ({@link TaskForms}), so they are refused with the API's own 422 messages; moving a
- * card is an htmx PATCH of its status, carrying its version like {@code If-Match}.
+ * card is an htmx PATCH of its status, carrying its version like {@code If-Match}, offered only on
+ * the cards the decision core lets the viewer update.
  */
 @Controller
 @RequestMapping("/w/{workspaceId}/projects/{projectId}/board")
@@ -166,6 +167,7 @@ class BoardPages {
                 cards.stream().filter(card -> card.status().equals(status)).toList()));
         Map<String, String> people = people(viewer, workspaceId, projectId);
         model.addAttribute("columns", columns);
+        model.addAttribute("movable", board.movable(viewer.user(), workspaceId, projectId, cards));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("people", people);
         model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));

@@ -33,9 +33,13 @@ class ConsoleErrors {
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
     private final Csrf csrf;
+    private final ConsoleWeb web;
+    private final Layout layout;
 
-    ConsoleErrors(Csrf csrf) {
+    ConsoleErrors(Csrf csrf, ConsoleWeb web, Layout layout) {
         this.csrf = csrf;
+        this.web = web;
+        this.layout = layout;
     }
 
     /** Every console page and fragment carries the CSRF token of this browser. */
@@ -62,12 +66,17 @@ class ConsoleErrors {
                 "The page was open too long, or came from another site. Reload it and try again.", null);
     }
 
+    /** The page of a console URL that nothing answers ({@link ConsoleNotFound}). */
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model, 404, "Not found", "There is nothing here, or you may not see it.",
+                null);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     String problem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
         return switch (problem.status().value()) {
             case 401 -> notSignedIn(request, response);
-            case 404 -> page(request, response, model, 404, "Not found",
-                    "There is nothing here, or you may not see it.", null);
+            case 404 -> notFound(request, response, model);
             case 403 -> page(request, response, model, 403, "Not allowed", problem.getMessage(), problem.properties());
             default -> page(request, response, model, problem.status().value(), problem.status().getReasonPhrase(),
                     problem.getMessage(), problem.properties());
@@ -100,6 +109,25 @@ class ConsoleErrors {
         if (!model.containsAttribute("csrf")) {
             csrfToken(request, response, model);
         }
+        if (status == 403 || status == 404) {
+            frame(request, model);
+        }
         return "console/error";
+    }
+
+    /**
+     * The top bar of the console for a signed-in person — their workspaces, never the one refused
+     * — so a refusal or a missing page keeps them inside the console. Only for 403 and 404: a 500
+     * may come from the very store the frame would read.
+     */
+    private void frame(HttpServletRequest request, Model model) {
+        if (Cookies.read(request, Cookies.SESSION).isEmpty()) {
+            return;
+        }
+        try {
+            layout.frameOutside(model, web.viewer(request), "");
+        } catch (NotSignedIn expired) {
+            model.addAttribute("signedIn", false);
+        }
     }
 }

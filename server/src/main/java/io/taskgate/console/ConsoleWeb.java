@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.HandlerMethod;
@@ -17,6 +18,8 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.taskgate.identity.IdentityService;
 import io.taskgate.web.ApiProblem;
@@ -33,6 +36,13 @@ class ConsoleWeb implements WebMvcConfigurer {
     private static final String VIEWER = Viewer.class.getName();
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
+    /** What is served beside the console, with answers of its own: the API, Actuator, OpenAPI, webjars. */
+    private static final List<String> NOT_CONSOLE = List.of("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/webjars/**");
+    private static final List<PathPattern> NOT_CONSOLE_PATTERNS = NOT_CONSOLE.stream()
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
+
     private final IdentityService identity;
     private final Csrf csrf;
 
@@ -44,6 +54,13 @@ class ConsoleWeb implements WebMvcConfigurer {
     static boolean isConsole(Object handler) {
         return handler instanceof HandlerMethod method
                 && method.getBeanType().getPackageName().startsWith(ConsoleWeb.class.getPackageName());
+    }
+
+    /** Whether the request's path is the console's: everything but what {@link #NOT_CONSOLE} names. */
+    static boolean isConsolePath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        PathContainer path = PathContainer.parsePath(uri.substring(request.getContextPath().length()));
+        return NOT_CONSOLE_PATTERNS.stream().noneMatch(pattern -> pattern.matches(path));
     }
 
     @Override
@@ -64,7 +81,7 @@ class ConsoleWeb implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).excludePathPatterns("/api/**", "/actuator/**", "/v3/**", "/swagger-ui/**", "/webjars/**", "/console/**");
+        }).excludePathPatterns(NOT_CONSOLE).excludePathPatterns("/console/**");
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 
 import io.taskgate.access.Action;
 import io.taskgate.access.ProjectResource;
+import io.taskgate.access.Resource;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceResource;
 import io.taskgate.authorization.Authorization;
@@ -71,6 +72,11 @@ class Layout {
 
     boolean allows(WorkspacePrincipal principal, WorkspacePermission permission) {
         return authorization.decide(principal, Action.of(permission), WorkspaceResource.INSTANCE).allowed();
+    }
+
+    /** Whether the core allows the viewer {@code action} on {@code resource}. */
+    boolean allows(WorkspacePrincipal principal, Action action, Resource resource) {
+        return authorization.decide(principal, action, resource).allowed();
     }
 
     /** Whether the core allows the viewer {@code action} on the project, as it sees the project. */

@@ -21,7 +21,7 @@ import io.taskgate.position.PositionService;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.workspace.WorkspaceService;
 
-/** Job positions with their managers and staff; every member reads, {@code positions.manage} changes. */
+/** Job positions with their managers and staff; every member reads, {@code positions.manage} assigns and removes. */
 @Controller
 @RequestMapping("/w/{workspaceId}/positions")
 class PositionPages {
@@ -66,6 +66,22 @@ class PositionPages {
                 positions.addManager(viewer.user(), workspaceId, positionId, request.userId());
             } else {
                 positions.addStaff(viewer.user(), workspaceId, positionId, request.userId());
+            }
+            return "redirect:/w/" + workspaceId + "/positions";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, positionId, Map.of(), problem);
+        }
+    }
+
+    /** {@code as} is {@code managers} or {@code staff}, as in the API's {@code DELETE …/{as}/{userId}}. */
+    @PostMapping("/{positionId}/{as:managers|staff}/{userId}/remove")
+    String unassign(Viewer viewer, @PathVariable String workspaceId, @PathVariable String positionId,
+            @PathVariable String as, @PathVariable String userId, Model model, HttpServletResponse response) {
+        try {
+            if (as.equals("managers")) {
+                positions.removeManager(viewer.user(), workspaceId, positionId, userId);
+            } else {
+                positions.removeStaff(viewer.user(), workspaceId, positionId, userId);
             }
             return "redirect:/w/" + workspaceId + "/positions";
         } catch (ApiProblem problem) {

@@ -1,6 +1,5 @@
 package io.taskgate.console;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,13 +13,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.taskgate.access.Action;
 import io.taskgate.access.ProjectRole;
-import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.project.ProjectMemberController;
 import io.taskgate.project.ProjectMemberService;
-import io.taskgate.project.ProjectService;
-import io.taskgate.team.TeamService;
 import io.taskgate.web.ApiProblem;
 
 /**
@@ -31,21 +26,17 @@ import io.taskgate.web.ApiProblem;
 @RequestMapping("/w/{workspaceId}/projects/{projectId}")
 class ProjectMemberPages {
 
-    private final ProjectService projects;
     private final ProjectMemberService members;
-    private final TeamService teams;
-    private final Layout layout;
+    private final ProjectPage projectPage;
 
-    ProjectMemberPages(ProjectService projects, ProjectMemberService members, TeamService teams, Layout layout) {
-        this.projects = projects;
+    ProjectMemberPages(ProjectMemberService members, ProjectPage projectPage) {
         this.members = members;
-        this.teams = teams;
-        this.layout = layout;
+        this.projectPage = projectPage;
     }
 
     @GetMapping
     String show(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId, Model model) {
-        return page(viewer, workspaceId, projectId, model, null, null);
+        return projectPage.render(viewer, workspaceId, projectId, model, null, null);
     }
 
     @PostMapping("/members")
@@ -94,7 +85,7 @@ class ProjectMemberPages {
         try {
             var result = members.addTeamPeople(viewer.user(), workspaceId, projectId, teamId,
                     addAsEditor != null);
-            return page(viewer, workspaceId, projectId, model, null, result);
+            return projectPage.render(viewer, workspaceId, projectId, model, null, result);
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, projectId, model, response, "team", problem);
         }
@@ -106,26 +97,7 @@ class ProjectMemberPages {
             throw problem;
         }
         response.setStatus(problem.status().value());
-        return page(viewer, workspaceId, projectId, model, Problem.of(form, problem), null);
-    }
-
-    private String page(Viewer viewer, String workspaceId, String projectId, Model model,
-            @Nullable Problem problem, ProjectMemberService.@Nullable TeamEnrolmentResult enrolment) {
-        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "projects");
-        ProjectService.ProjectView project = projects.get(viewer.user(), workspaceId, projectId);
-        boolean manage = layout.allows(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
-        List<ProjectMemberService.CandidateView> candidates = manage
-                ? members.candidates(viewer.user(), workspaceId, projectId).items() : List.of();
-        model.addAttribute("project", project);
-        model.addAttribute("members", members.list(viewer.user(), workspaceId, projectId, null, 200).items());
-        model.addAttribute("manage", manage);
-        model.addAttribute("candidates", candidates.stream().filter(c -> !c.principalType().equals("team")).toList());
-        model.addAttribute("teamCandidates",
-                candidates.stream().filter(c -> c.principalType().equals("team")).toList());
-        model.addAttribute("teams", manage ? teams.list(viewer.user(), workspaceId, null, 200).items() : List.of());
-        model.addAttribute("problem", problem);
-        model.addAttribute("enrolment", enrolment);
-        return "console/project";
+        return projectPage.render(viewer, workspaceId, projectId, model, Problem.of(form, problem), null);
     }
 
     private static String back(String workspaceId, String projectId) {

@@ -38,7 +38,7 @@ class MasterTaskController {
             boolean favorite, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
             @Nullable String deletedBy, @Nullable Instant deletedAt, long version) {
 
-        static MasterTaskView of(MasterTasks.MasterTask task) {
+        static MasterTaskView of(MasterTask task) {
             return new MasterTaskView(task.id(), task.name(), task.positionIds(), task.description(), task.color(),
                     task.favorite(), task.createdBy(), task.createdAt(), task.updatedBy(), task.updatedAt(),
                     task.deletedBy(), task.deletedAt(), task.version());
@@ -47,7 +47,7 @@ class MasterTaskController {
 
     @PostMapping
     ResponseEntity<MasterTaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
-        MasterTasks.MasterTask task = service.create(caller, workspaceId, MasterTaskFields.parse(JsonBody.of(body), true));
+        MasterTask task = service.create(caller, workspaceId, MasterTaskFields.parse(JsonBody.of(body), true));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/workspaces/" + workspaceId + "/master-tasks/" + task.id()))
                 .eTag(Versions.etag(task.version()))
@@ -66,14 +66,14 @@ class MasterTaskController {
     /** A soft-deleted master task is still answered here, with {@code deletedBy} and {@code deletedAt}. */
     @GetMapping("/{id}")
     ResponseEntity<MasterTaskView> get(Caller caller, @PathVariable String workspaceId, @PathVariable String id) {
-        MasterTasks.MasterTask task = service.get(caller, workspaceId, id);
+        MasterTask task = service.get(caller, workspaceId, id);
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(MasterTaskView.of(task));
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<MasterTaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String id,
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
-        MasterTasks.MasterTask task = service.update(caller, workspaceId, id,
+        MasterTask task = service.update(caller, workspaceId, id,
                 MasterTaskFields.parse(JsonBody.of(body), false), Versions.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(MasterTaskView.of(task));
     }

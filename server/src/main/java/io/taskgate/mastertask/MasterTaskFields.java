@@ -9,16 +9,19 @@ import org.jspecify.annotations.Nullable;
 
 import io.taskgate.web.JsonBody;
 
-/** A master task's fields as a request sent them, validated: PRODUCT.md's rules and defaults live here. */
-record MasterTaskFields(@Nullable String name, @Nullable List<String> positionIds, @Nullable String description,
-        @Nullable String color, @Nullable Boolean favorite) {
+/**
+ * A master task's fields as a request sent them, validated: PRODUCT.md's rules and defaults live here.
+ * Public so that the console parses its forms with the API's rules and messages.
+ */
+public record MasterTaskFields(@Nullable String name, @Nullable List<String> positionIds,
+        @Nullable String description, @Nullable String color, @Nullable Boolean favorite) {
 
-    static final String DEFAULT_COLOR = "#B0BFC5";
+    public static final String DEFAULT_COLOR = "#B0BFC5";
     private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
     private static final int MAX_NAME = 200;
     private static final int MAX_DESCRIPTION = 2000;
 
-    static MasterTaskFields parse(JsonBody body, boolean creating) {
+    public static MasterTaskFields parse(JsonBody body, boolean creating) {
         String name = body.string("name");
         if (creating || body.has("name")) {
             if (name == null || name.isBlank() || length(name) > MAX_NAME) {

@@ -30,7 +30,7 @@ import io.taskgate.workspace.KnownPositions;
  * as the decision core judges {@code master_task.create}; a denial names each position lacking.
  */
 @Service
-class MasterTaskService {
+public class MasterTaskService {
 
     private final MasterTasks masterTasks;
     private final KnownPositions positions;
@@ -48,12 +48,12 @@ class MasterTaskService {
     }
 
     @Transactional
-    MasterTasks.MasterTask create(Caller caller, String workspaceId, MasterTaskFields fields) {
+    public MasterTask create(Caller caller, String workspaceId, MasterTaskFields fields) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         requireExisting(workspaceId, fields.positions());
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(fields.positionIds()));
         Instant now = clock.instant();
-        var task = new MasterTasks.MasterTask(workspaceId, Ids.next("mt", clock), fields.name(), fields.positionIds(),
+        var task = new MasterTask(workspaceId, Ids.next("mt", clock), fields.name(), fields.positionIds(),
                 fields.description() == null ? "" : fields.description(),
                 fields.color() == null ? MasterTaskFields.DEFAULT_COLOR : fields.color(),
                 Boolean.TRUE.equals(fields.favorite()), caller.id(), now, caller.id(), now, null, null, 1);
@@ -63,32 +63,30 @@ class MasterTaskService {
         return masterTasks.find(workspaceId, task.id()).orElseThrow();
     }
 
-    @Transactional(readOnly = true)
-    MasterTasks.MasterTask get(Caller caller, String workspaceId, String id) {
+    public MasterTask get(Caller caller, String workspaceId, String id) {
         authorization.enter(caller, workspaceId);
         return masterTasks.find(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("Master task " + id));
     }
 
-    @Transactional(readOnly = true)
-    Page<MasterTasks.MasterTask> list(Caller caller, String workspaceId, @Nullable String positionId,
+    public Page<MasterTask> list(Caller caller, String workspaceId, @Nullable String positionId,
             @Nullable Boolean favorite, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         return Page.fromOverfetch(masterTasks.list(workspaceId, positionId, favorite, Cursors.decode(cursor),
-                size + 1), size, MasterTasks.MasterTask::id);
+                size + 1), size, MasterTask::id);
     }
 
     @Transactional
-    MasterTasks.MasterTask update(Caller caller, String workspaceId, String id, MasterTaskFields fields,
+    public MasterTask update(Caller caller, String workspaceId, String id, MasterTaskFields fields,
             @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        MasterTasks.MasterTask current = live(workspaceId, id);
+        MasterTask current = live(workspaceId, id);
         requireExisting(workspaceId, fields.positions());
         Set<String> touched = new LinkedHashSet<>(current.positionIds());
         touched.addAll(fields.positions());
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(new ArrayList<>(touched)));
         checkVersion(expectedVersion, current);
-        var changed = new MasterTasks.MasterTask(workspaceId, id, fields.name() == null ? current.name() : fields.name(),
+        var changed = new MasterTask(workspaceId, id, fields.name() == null ? current.name() : fields.name(),
                 fields.positionIds() == null ? current.positionIds() : fields.positionIds(),
                 fields.description() == null ? current.description() : fields.description(),
                 fields.color() == null ? current.color() : fields.color(),
@@ -103,13 +101,13 @@ class MasterTaskService {
 
     /** Soft delete: the row stays, with who deleted it and when, and leaves every listing. */
     @Transactional
-    void delete(Caller caller, String workspaceId, String id, @Nullable Long expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String id, @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        MasterTasks.MasterTask current = live(workspaceId, id);
+        MasterTask current = live(workspaceId, id);
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(current.positionIds()));
         checkVersion(expectedVersion, current);
         Instant now = clock.instant();
-        var deleted = new MasterTasks.MasterTask(workspaceId, id, current.name(), current.positionIds(),
+        var deleted = new MasterTask(workspaceId, id, current.name(), current.positionIds(),
                 current.description(), current.color(), current.favorite(), current.createdBy(), current.createdAt(),
                 caller.id(), now, caller.id(), now, current.version() + 1);
         if (!masterTasks.update(deleted, current.version())) {
@@ -118,7 +116,7 @@ class MasterTaskService {
         audit.record(workspaceId, caller, "master_task.deleted", "master_task", id, null);
     }
 
-    private MasterTasks.MasterTask live(String workspaceId, String id) {
+    private MasterTask live(String workspaceId, String id) {
         return masterTasks.find(workspaceId, id)
                 .filter(task -> task.deletedAt() == null)
                 .orElseThrow(() -> ApiProblem.notFound("Master task " + id));
@@ -136,7 +134,7 @@ class MasterTaskService {
         }
     }
 
-    private static void checkVersion(@Nullable Long expectedVersion, MasterTasks.MasterTask current) {
+    private static void checkVersion(@Nullable Long expectedVersion, MasterTask current) {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Versions.preconditionFailed();
         }

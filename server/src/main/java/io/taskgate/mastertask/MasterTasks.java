@@ -2,7 +2,6 @@ package io.taskgate.mastertask;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +22,6 @@ class MasterTasks {
 
     MasterTasks(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    record MasterTask(String workspaceId, String id, String name, List<String> positionIds, String description,
-            String color, boolean favorite, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
-            @Nullable String deletedBy, @Nullable Instant deletedAt, long version) {
-
-        MasterTask withPositions(List<String> ids) {
-            return new MasterTask(workspaceId, id, name, ids, description, color, favorite, createdBy, createdAt,
-                    updatedBy, updatedAt, deletedBy, deletedAt, version);
-        }
     }
 
     void insert(MasterTask task) {

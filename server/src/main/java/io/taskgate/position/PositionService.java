@@ -68,7 +68,7 @@ public class PositionService {
         return new Page<>(views(workspaceId, page.items()), page.nextCursor());
     }
 
-    /** Assignments for callers outside this feature, which cannot name {@link Assignment}. */
+    /** Assignments and their removal for callers outside this feature, which cannot name {@link Assignment}. */
     @Transactional
     public PositionView addManager(Caller caller, String workspaceId, String positionId, String userId) {
         return assign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
@@ -79,6 +79,19 @@ public class PositionService {
         return assign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
+<<<<<<< HEAD
+=======
+    @Transactional
+    public void removeManager(Caller caller, String workspaceId, String positionId, String userId) {
+        unassign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
+    }
+
+    @Transactional
+    public void removeStaff(Caller caller, String workspaceId, String positionId, String userId) {
+        unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
+    }
+
+>>>>>>> console
     public PositionView get(Caller caller, String workspaceId, String positionId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, positionId));

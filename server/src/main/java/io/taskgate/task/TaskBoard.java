@@ -3,12 +3,17 @@ package io.taskgate.task;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.taskgate.access.Action;
+import io.taskgate.access.TaskResource;
+import io.taskgate.access.UpdateScope;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
@@ -38,12 +43,12 @@ public class TaskBoard {
 
     public record Card(String id, String type, String title, String description, String status, String priority,
             @Nullable Instant dueAt, List<String> blockers, @Nullable String assigneeId, List<String> listIds,
-            long version) {
+            String createdBy, long version) {
 
         static Card of(Tasks.Task task) {
             return new Card(task.id(), task.type(), task.title(), task.description(), task.status(), task.priority(),
                     task.dueAt(), task.blockers(), task.assigneeId(),
-                    task.lists().stream().map(TaskFields.Placement::id).toList(), task.version());
+                    task.lists().stream().map(TaskFields.Placement::id).toList(), task.createdBy(), task.version());
         }
     }
 
@@ -77,6 +82,23 @@ public class TaskBoard {
             cursor = page.nextCursor();
         } while (cursor != null && cards.size() < MAX_CARDS);
         return cards;
+    }
+
+    /**
+     * The cards among {@code cards} whose status the caller may change — {@code task.update} of
+     * status only, as the decision core judges it for the API's PATCH — so a board offers its move
+     * control to exactly those. The project's facts are loaded once for the whole board.
+     */
+    public Set<String> movable(Caller caller, String workspaceId, String projectId, List<Card> cards) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId, projectId);
+        return authorization.project(principal, projectId)
+                .map(project -> cards.stream()
+                        .filter(card -> authorization.decide(principal, Action.TASK_UPDATE,
+                                TaskResource.ofProject(card.id(), project, card.createdBy(), card.assigneeId())
+                                        .withUpdateScope(UpdateScope.STATUS_AND_BLOCKERS)).allowed())
+                        .map(Card::id)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 
     public List<ListRef> lists(Caller caller, String workspaceId, String projectId) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.taskgate.testing.Api;
 import io.taskgate.testing.HttpTest;
 
 /**
@@ -129,6 +130,47 @@ class ConsoleHttpTest extends HttpTest {
         assertThat(me.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> post = send("POST", "/api/v1/auth/login", session, null);
         assertThat(post.statusCode()).isNotEqualTo(403);
+    }
+
+    @Test
+    void unknownConsoleUrlsAnswerTheConsolesHtmlNotFoundPage() {
+        String session = signedIn();
+        String workspace = send("POST", "/workspaces", session, form("_csrf", csrf(send("GET", "/workspaces",
+                session, null)), "name", "Cafe")).headers().firstValue("Location").orElseThrow()
+                .replaceAll(".*/w/([^/]+)/projects$", "$1");
+
+        for (String path : List.of("/w/" + workspace + "/nothing-here", "/w/" + workspace + "/projects/prj_x/what",
+                "/w/ws_unknown/nowhere", "/nothing-here", "/console/nothing-here")) {
+            HttpResponse<String> page = send("GET", path, session, null);
+            assertThat(page.statusCode()).as(path).isEqualTo(404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<h1>Not found</h1>")
+                    .contains("href=\"/console/console.css\"")
+                    .contains("class=\"topbar\"").contains(">Cafe</option>").contains("Log out")
+                    .doesNotContain("\"code\"");
+        }
+        assertThat(send("GET", "/console/missing.css", session, null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = send("GET", "/w/" + workspace + "/nothing-here", null, null);
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.body()).contains("<h1>Not found</h1>").contains("href=\"/login\"")
+                .doesNotContain("Cafe").doesNotContain("class=\"topbar\"");
+    }
+
+    @Test
+    void unknownApiUrlsKeepAnsweringProblemJson() {
+        String session = signedIn();
+        for (String path : List.of("/api/v1/nothing-here", "/api/v1/workspaces/ws_x/nothing-here", "/api/nothing")) {
+            HttpResponse<String> answer = send("GET", path, session, null);
+            assertThat(answer.statusCode()).as(path).isIn(401, 404);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(path)
+                    .startsWith("application/problem+json");
+        }
+        String token = api().signUp("Ana").token();
+        Api.Response unknown = api().get("/api/v1/nothing-here", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknown.get("code")).isEqualTo("not_found");
     }
 
     @Test

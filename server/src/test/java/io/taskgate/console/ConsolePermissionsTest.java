@@ -56,6 +56,20 @@ class ConsolePermissionsTest extends BrowserTest {
     }
 
     @Test
+    void anUnknownConsoleUrlIsTheConsolesNotFoundPageWithItsTopBar() {
+        signUp(page, "Olga");
+        String workspace = createWorkspace(page, "Cafe");
+
+        var missing = page.navigate("/w/" + workspace + "/no-such-page");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.headerValue("content-type")).startsWith("text/html");
+        assertThat(page.locator("h1")).hasText("Not found");
+        assertThat(page.locator("header.topbar .who")).hasText("Olga");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the console")).click();
+        page.waitForURL("**/w/" + workspace + "/projects");
+    }
+
+    @Test
     void signUpRefusesBadInputWithTheApisMessagesAndKeepsWhatWasTyped() {
         page.navigate("/signup");
         page.getByLabel("Name").fill("Olga");

@@ -148,6 +148,48 @@ class TeamAndBoardTest extends BrowserTest {
                 .doesNotContain("priority").doesNotContain("status");
     }
 
+    @Test
+    void theMoveMenuIsOfferedOnlyOnCardsTheViewerMayUpdate() {
+        Api.Person olga = api().signUp("Olga");
+        String workspace = api().createWorkspace(olga, "Cafe");
+        Api.Person mia = api().addMember(workspace, olga, "Mia", "member");
+        Api.Person gus = api().addMember(workspace, olga, "Gus", "member");
+        String base = "/api/v1/workspaces/" + workspace;
+        String project = api().post(base + "/projects", olga.token(), Map.of("name", "Opening")).get("id");
+        Api.expect(api().post(base + "/projects/" + project + "/members", olga.token(),
+                Map.of("principalType", "user", "principalId", mia.id(), "role", "collaborator")), 201);
+        Api.expect(api().post(base + "/projects/" + project + "/members", olga.token(),
+                Map.of("principalType", "user", "principalId", gus.id(), "role", "guest")), 201);
+        String hers = api().post(base + "/tasks", olga.token(), Map.of("projectId", project,
+                "title", "Paint the walls", "assigneeId", mia.id())).get("id");
+        String other = api().post(base + "/tasks", olga.token(), Map.of("projectId", project,
+                "title", "Buy chairs")).get("id");
+        String board = "/w/" + workspace + "/projects/" + project + "/board";
+
+        Page guest = newBrowserSession();
+        logIn(guest, gus.email());
+        guest.waitForURL("**/w/" + workspace + "/projects");
+        guest.navigate(board);
+        assertThat(guest.locator(".task")).hasCount(2);
+        assertThat(guest.locator(".task select[name=status]")).hasCount(0);
+        assertThat(guest.locator(".task[draggable=true]")).hasCount(0);
+        guest.context().close();
+
+        logIn(page, mia.email());
+        page.waitForURL("**/w/" + workspace + "/projects");
+        page.navigate(board);
+        assertThat(page.locator(".task")).hasCount(2);
+        assertThat(page.locator("#card-" + other + " select")).hasCount(0);
+        assertThat(page.locator("#card-" + other)).not().hasAttribute("draggable", "true");
+        assertThat(page.locator("#card-" + hers)).hasAttribute("draggable", "true");
+        page.getByLabel("Move Paint the walls").selectOption("in-progress");
+        assertThat(page.locator(".column[data-status='in-progress'] .task")).containsText("Paint the walls");
+
+        assertThat(api().get(base + "/tasks/" + hers, olga.token()).get("status")).isEqualTo("in-progress");
+        assertThat(api().patch(base + "/tasks/" + other, mia.token(), Map.of("status", "completed")).status())
+                .as("the API refuses what the board does not offer").isEqualTo(403);
+    }
+
     private Locator button(String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }

@@ -1,0 +1,145 @@
+package io.taskgate.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.taskgate.access.Action;
+import io.taskgate.audit.AuditLog;
+import io.taskgate.authorization.Authorization;
+import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.JsonBody;
+import io.taskgate.web.Versions;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Use cases of a project's ordered lists, for the API and the console alike: readable with the
+ * project ({@code project.read}), created by {@code list.create}, renamed, reordered and deleted
+ * by {@code list.update} — editors and up, as the decision core judges.
+ */
+@Service
+public class TaskListService {
+
+    private static final int MAX_NAME = 200;
+
+    private final TaskLists lists;
+    private final Authorization authorization;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskListService(TaskLists lists, Authorization authorization, AuditLog audit, Clock clock) {
+        this.lists = lists;
+        this.authorization = authorization;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record ListView(String id, String projectId, String name, long order, Instant createdAt, String createdBy,
+            Instant updatedAt, long version) {
+
+        static ListView of(TaskLists.TaskList list) {
+            return new ListView(list.id(), list.projectId(), list.name(), list.order(), list.createdAt(),
+                    list.createdBy(), list.updatedAt(), list.version());
+        }
+    }
+
+    /**
+     * A list's fields as a request sent them, validated with the API's rules and messages: a
+     * name of 1 to 200 characters (required when creating) and an optional integer order.
+     */
+    public record ListFields(@Nullable String name, @Nullable Long order) {
+
+        public static ListFields parse(JsonNode json, boolean creating) {
+            JsonBody body = JsonBody.of(json);
+            String name = creating || body.has("name") ? name(body) : null;
+            Long order = body.integer("order", json);
+            body.throwIfInvalid();
+            return new ListFields(name, order);
+        }
+
+        private static @Nullable String name(JsonBody body) {
+            String name = body.string("name");
+            if (name == null || name.isBlank() || TaskFields.length(name) > MAX_NAME) {
+                body.invalid("name", "must be 1 to " + MAX_NAME + " characters");
+                return null;
+            }
+            return name.strip();
+        }
+    }
+
+    public List<ListView> list(Caller caller, String workspaceId, String projectId) {
+        enter(caller, workspaceId, projectId, Action.PROJECT_READ);
+        return lists.list(workspaceId, projectId).stream().map(ListView::of).toList();
+    }
+
+    public ListView get(Caller caller, String workspaceId, String projectId, String listId) {
+        enter(caller, workspaceId, projectId, Action.PROJECT_READ);
+        return ListView.of(find(workspaceId, projectId, listId));
+    }
+
+    @Transactional
+    public ListView create(Caller caller, String workspaceId, String projectId, ListFields fields) {
+        if (fields.name() == null) {
+            throw ApiProblem.invalid("name", "must be 1 to " + MAX_NAME + " characters");
+        }
+        enter(caller, workspaceId, projectId, Action.LIST_CREATE);
+        Instant now = clock.instant();
+        var list = new TaskLists.TaskList(workspaceId, projectId, Ids.next("list", clock), fields.name(),
+                fields.order() == null ? lists.nextOrder(workspaceId, projectId) : fields.order(), now, caller.id(),
+                now, 1);
+        lists.insert(list);
+        audit.record(workspaceId, caller, "list.created", "list", list.id(), "project=" + projectId);
+        return ListView.of(list);
+    }
+
+    /** {@code expectedVersion} works as {@code If-Match}: a stale change gets 412. */
+    @Transactional
+    public ListView update(Caller caller, String workspaceId, String projectId, String listId, ListFields fields,
+            @Nullable Long expectedVersion) {
+        enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
+        TaskLists.TaskList current = find(workspaceId, projectId, listId);
+        long expected = expectedVersion(expectedVersion, current.version());
+        var changed = new TaskLists.TaskList(workspaceId, projectId, listId,
+                fields.name() == null ? current.name() : fields.name(),
+                fields.order() == null ? current.order() : fields.order(), current.createdAt(), current.createdBy(),
+                clock.instant(), current.version() + 1);
+        if (!lists.update(changed, expected)) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        audit.record(workspaceId, caller, "list.updated", "list", listId, null);
+        return ListView.of(changed);
+    }
+
+    @Transactional
+    public void delete(Caller caller, String workspaceId, String projectId, String listId,
+            @Nullable Long expectedVersion) {
+        enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
+        TaskLists.TaskList current = find(workspaceId, projectId, listId);
+        if (!lists.delete(workspaceId, listId, expectedVersion(expectedVersion, current.version()))) {
+            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        audit.record(workspaceId, caller, "list.deleted", "list", listId, null);
+    }
+
+    private void enter(Caller caller, String workspaceId, String projectId, Action action) {
+        authorization.requireProject(authorization.enter(caller, workspaceId), projectId, action);
+    }
+
+    private TaskLists.TaskList find(String workspaceId, String projectId, String listId) {
+        return lists.find(workspaceId, projectId, listId).orElseThrow(() -> ApiProblem.notFound("List " + listId));
+    }
+
+    private static long expectedVersion(@Nullable Long demanded, long current) {
+        if (demanded != null && demanded != current) {
+            throw Versions.preconditionFailed();
+        }
+        return current;
+    }
+}
