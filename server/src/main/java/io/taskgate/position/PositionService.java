@@ -79,8 +79,6 @@ public class PositionService {
         return assign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
-<<<<<<< HEAD
-=======
     @Transactional
     public void removeManager(Caller caller, String workspaceId, String positionId, String userId) {
         unassign(caller, workspaceId, positionId, Assignment.MANAGER, userId);
@@ -91,7 +89,6 @@ public class PositionService {
         unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
->>>>>>> console
     public PositionView get(Caller caller, String workspaceId, String positionId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, positionId));
