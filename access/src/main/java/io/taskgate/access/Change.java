@@ -39,6 +39,22 @@ sealed interface Change {
     }
   }
 
+  /** A guest user made a licensed member: only then may a project role above collaborator count. */
+  record MakeLicensed() implements Change {
+    @Override
+    public Situation apply(Situation s) {
+      return new Situation(((UserFacts) s.principal()).withWorkspaceRole(WorkspaceRole.MEMBER), s.resource());
+    }
+
+    @Override
+    public Remedy remedy(Situation original) {
+      PrincipalFacts p = original.principal();
+      return Remedy.of(Remedy.SET_WORKSPACE_ROLE, "change the workspace role of " + p.describe()
+          + " from guest to member (a guest user holds at most collaborator in a project)", p)
+          .withRole(WorkspaceRole.MEMBER.key());
+    }
+  }
+
   record NewKey() implements Change {
     @Override
     public Situation apply(Situation s) {

@@ -80,6 +80,9 @@ final class Remedies {
     ProjectFacts project = projectOf(resource);
     if (project != null) {
       groups.add(membership(principal, action, resource, project));
+      if (principal instanceof UserFacts && !principal.workspaceRole().licensed()) {
+        groups.add(List.of(new Change.MakeLicensed()));
+      }
     }
     if (principal instanceof ApiClientFacts client) {
       List<Change> levels = new ArrayList<>(2);
@@ -133,7 +136,8 @@ final class Remedies {
       ProjectFacts project) {
     ProjectRole required = ProjectRules.requiredRole(action, resource instanceof TaskResource t ? t : null, principal);
     ProjectRole direct = project.directRole();
-    boolean offerable = AccessPolicy.projectRoleOptions(principal.type(), principal.workspaceRole()).contains(required);
+    // A role above a guest user's cap is still proposed: together with making the user a member, it works.
+    boolean offerable = AccessPolicy.projectRoleOptions(principal.type(), WorkspaceRole.MEMBER).contains(required);
     if (!offerable || (direct != null && direct.atLeast(required))) {
       return List.of();
     }

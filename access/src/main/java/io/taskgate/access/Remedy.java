@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind {@code add_project_member}, {@code raise_project_role}, {@code set_access_level},
  *     {@code grant_workspace_permission}, {@code grant_position_permission},
- *     {@code make_position_manager}, {@code reactivate_user}, {@code reactivate_api_client},
- *     {@code create_new_key} or {@code all_of}
+ *     {@code make_position_manager}, {@code set_workspace_role}, {@code reactivate_user},
+ *     {@code reactivate_api_client}, {@code create_new_key} or {@code all_of}
  * @param principalType {@code user} or {@code api_client}: whom to change
- * @param role for project membership remedies, the least project role that suffices
+ * @param role for project membership remedies, the least project role that suffices; for
+ *     {@code set_workspace_role}, the workspace role to give
  * @param permission a workspace permission key, or {@code shift.edit} for position permissions
  * @param positionId the position, when the remedy concerns exactly one
  * @param positionIds every position the remedy concerns (empty when none)
@@ -39,6 +40,7 @@ public record Remedy(
   public static final String GRANT_WORKSPACE_PERMISSION = "grant_workspace_permission";
   public static final String GRANT_POSITION_PERMISSION = "grant_position_permission";
   public static final String MAKE_POSITION_MANAGER = "make_position_manager";
+  public static final String SET_WORKSPACE_ROLE = "set_workspace_role";
   public static final String REACTIVATE_USER = "reactivate_user";
   public static final String REACTIVATE_API_CLIENT = "reactivate_api_client";
   public static final String CREATE_NEW_KEY = "create_new_key";
@@ -56,6 +58,11 @@ public record Remedy(
 
   Remedy withProject(String id, ProjectRole projectRole) {
     return new Remedy(kind, description, principalType, principalId, id, projectRole.key(), permission, accessLevel,
+        positionId, positionIds, steps);
+  }
+
+  Remedy withRole(String key) {
+    return new Remedy(kind, description, principalType, principalId, projectId, key, permission, accessLevel,
         positionId, positionIds, steps);
   }
 

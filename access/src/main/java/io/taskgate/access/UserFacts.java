@@ -38,6 +38,11 @@ public record UserFacts(
         managedPositionIds, teams, active);
   }
 
+  public UserFacts withWorkspaceRole(WorkspaceRole role) {
+    return new UserFacts(id, displayName, role, customPermissions, positionPermissions, managedPositionIds, teamIds,
+        active);
+  }
+
   public UserFacts withActive(boolean isActive) {
     return new UserFacts(id, displayName, workspaceRole, customPermissions, positionPermissions,
         managedPositionIds, teamIds, isActive);

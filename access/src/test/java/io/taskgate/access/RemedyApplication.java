@@ -61,6 +61,11 @@ final class RemedyApplication {
         yield new Applied(rebuild(principal, principal.customPermissions(), principal.positionPermissions(), managed,
             principal.active(), principal.credentialState()), resource);
       }
+      case Remedy.SET_WORKSPACE_ROLE -> {
+        assertThat(principal).isInstanceOf(UserFacts.class);
+        yield new Applied(((UserFacts) principal).withWorkspaceRole(
+            WorkspaceRole.fromKey(remedy.role()).orElseThrow()), resource);
+      }
       case Remedy.REACTIVATE_USER, Remedy.REACTIVATE_API_CLIENT -> new Applied(rebuild(principal,
           principal.customPermissions(), principal.positionPermissions(), principal.managedPositionIds(), true,
           principal.credentialState()), resource);

@@ -45,6 +45,28 @@ class RemedySoundnessTest {
 
   /** Never a change the product cannot make: a guest user above collaborator, an api client managing a position. */
   private static void canBeApplied(Remedy remedy, PrincipalFacts principal) {
+    if (remedy.kind().equals(Remedy.ALL_OF)) {
+      // Steps are made together: a project role is judged for the workspace role the remedy also gives.
+      PrincipalFacts changed = principal;
+      for (Remedy step : remedy.steps()) {
+        if (step.kind().equals(Remedy.SET_WORKSPACE_ROLE)) {
+          canBeApplied(step, principal);
+          changed = ((UserFacts) changed).withWorkspaceRole(WorkspaceRole.fromKey(step.role()).orElseThrow());
+        }
+      }
+      for (Remedy step : remedy.steps()) {
+        if (!step.kind().equals(Remedy.SET_WORKSPACE_ROLE)) {
+          canBeApplied(step, changed);
+        }
+      }
+      return;
+    }
+    if (remedy.kind().equals(Remedy.SET_WORKSPACE_ROLE)) {
+      assertThat(principal).isInstanceOf(UserFacts.class);
+      assertThat(principal.workspaceRole().licensed()).isFalse();
+      assertThat(WorkspaceRole.fromKey(remedy.role())).contains(WorkspaceRole.MEMBER);
+      return;
+    }
     if (remedy.role() != null) {
       ProjectRole role = ProjectRole.fromKey(remedy.role()).orElseThrow();
       assertThat(AccessPolicy.projectRoleOptions(principal.type(), principal.workspaceRole())).contains(role);
@@ -54,7 +76,6 @@ class RemedySoundnessTest {
     } else {
       assertThat(remedy.kind()).isNotIn(Remedy.MAKE_POSITION_MANAGER, Remedy.REACTIVATE_USER);
     }
-    remedy.steps().forEach(step -> canBeApplied(step, principal));
   }
 
   /**

@@ -21,6 +21,8 @@ import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.ProjectResource;
 import io.taskgate.access.Resource;
+import io.taskgate.access.TaskResource;
+import io.taskgate.access.UpdateScope;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceResource;
 import io.taskgate.identity.Caller;
@@ -63,10 +65,17 @@ public class AccessCheck {
     public record PrincipalView(String type, String id, String name) {
     }
 
+    /**
+     * {@code limitedTo} names the only fields the principal may change when an update is allowed
+     * for some fields alone (a collaborator's or a staff assignee's status and blockers); it is
+     * null when the answer holds for every field.
+     */
     public record CheckAnswer(boolean allowed, boolean visible, PrincipalView principal, String action,
             ResourceRef resource, @Nullable String requiredPermission, ExplanationView explanation,
-            List<io.taskgate.access.Remedy> remedies) {
+            List<io.taskgate.access.Remedy> remedies, @Nullable List<String> limitedTo) {
     }
+
+    private static final List<String> STATUS_AND_BLOCKERS = List.of("status", "blockers");
 
     public CheckAnswer check(Caller caller, String workspaceId, CheckRequest request, boolean trace) {
         WorkspacePrincipal asker = authorization.enter(caller, workspaceId);
@@ -74,11 +83,22 @@ public class AccessCheck {
                 .orElseThrow(() -> ApiProblem.invalid("action", "is not an action of the catalog"));
         PrincipalFacts subject = subject(asker, request.principal());
         Resource resource = resource(asker, subject, request.resource(), action);
-        Decision decision = AccessPolicy.decide(subject, action, resource, trace ? Detail.TRACE : Detail.STANDARD);
+        Detail detail = trace ? Detail.TRACE : Detail.STANDARD;
+        Decision decision = AccessPolicy.decide(subject, action, resource, detail);
+        List<String> limitedTo = null;
+        if (!decision.allowed() && action == Action.TASK_UPDATE && resource instanceof TaskResource task) {
+            // Denied any change, a task's assignee may still be allowed its status and blockers: say so.
+            Decision narrower = AccessPolicy.decide(subject, action,
+                    task.withUpdateScope(UpdateScope.STATUS_AND_BLOCKERS), detail);
+            if (narrower.allowed()) {
+                decision = narrower;
+                limitedTo = STATUS_AND_BLOCKERS;
+            }
+        }
         ExplanationView explanation = ExplanationView.of(decision);
         return new CheckAnswer(decision.allowed(), decision.visible(),
                 new PrincipalView(subject.type().key(), subject.id(), subject.displayName()), action.key(),
-                request.resource(), explanation.requiredPermission(), explanation, explanation.remedies());
+                request.resource(), explanation.requiredPermission(), explanation, explanation.remedies(), limitedTo);
     }
 
     private PrincipalFacts subject(WorkspacePrincipal asker, @Nullable PrincipalRef ref) {
@@ -132,7 +152,8 @@ public class AccessCheck {
                 }
                 yield tasks.task(asker, subject, id, action);
             }
-            default -> throw ApiProblem.invalid("resource.type", "must be one of workspace, project, task, positions");
+            default -> throw ApiProblem.invalid("resource.type",
+                    "must be one of workspace, project, task, position, positions");
         };
     }
 

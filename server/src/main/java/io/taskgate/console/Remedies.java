@@ -8,6 +8,7 @@ import io.taskgate.access.Action;
 import io.taskgate.access.ProjectRole;
 import io.taskgate.access.Remedy;
 import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceRole;
 import io.taskgate.apiclient.ApiClientService;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
@@ -63,6 +64,8 @@ class Remedies {
                     layout.allows(viewer, WorkspacePermission.API_CLIENTS_MANAGE));
             case Remedy.REACTIVATE_USER -> button(index, remedy, "Reactivate",
                     layout.allows(viewer, WorkspacePermission.MEMBERS_MANAGE));
+            case Remedy.SET_WORKSPACE_ROLE -> button(index, remedy, "Make " + remedy.role(),
+                    layout.allows(viewer, WorkspacePermission.MEMBERS_MANAGE));
             case Remedy.MAKE_POSITION_MANAGER -> button(index, remedy, "Make manager of the position",
                     remedy.positionId() != null && layout.allows(viewer, WorkspacePermission.POSITIONS_MANAGE));
             case Remedy.GRANT_WORKSPACE_PERMISSION, Remedy.GRANT_POSITION_PERMISSION -> new Offer(index, remedy, null,
@@ -91,6 +94,9 @@ class Remedies {
                     new ApiClientService.ClientChange(null, null, null, null, true), null);
             case Remedy.REACTIVATE_USER -> workspaces.changeMember(viewer, workspaceId, remedy.principalId(),
                     new WorkspaceService.MemberChange(null, null, true), null);
+            case Remedy.SET_WORKSPACE_ROLE -> workspaces.changeMember(viewer, workspaceId, remedy.principalId(),
+                    new WorkspaceService.MemberChange(WorkspaceRole.fromKey(required(remedy.role())).orElseThrow(),
+                            null, null), null);
             case Remedy.MAKE_POSITION_MANAGER -> positions.addManager(viewer, workspaceId,
                     required(remedy.positionId()), remedy.principalId());
             default -> throw ApiProblem.conflict("remedy_not_applicable",

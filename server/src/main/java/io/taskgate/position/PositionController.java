@@ -76,6 +76,19 @@ public class PositionController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Every manager in one page: a position has few. */
+    @GetMapping("/{positionId}/managers")
+    Page<PositionService.AssignedPerson> managers(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId) {
+        return service.assigned(caller, workspaceId, positionId, Assignment.MANAGER);
+    }
+
+    @GetMapping("/{positionId}/staff")
+    Page<PositionService.AssignedPerson> staff(Caller caller, @PathVariable String workspaceId,
+            @PathVariable String positionId) {
+        return service.assigned(caller, workspaceId, positionId, Assignment.STAFF);
+    }
+
     /** Answers the position, whose managers (and version) changed. */
     @PostMapping("/{positionId}/managers")
     ResponseEntity<PositionView> addManager(Caller caller, @PathVariable String workspaceId,

@@ -89,6 +89,20 @@ public class PositionService {
         unassign(caller, workspaceId, positionId, Assignment.STAFF, userId);
     }
 
+    /** A position's managers or staff, as people: every workspace member may read who holds a position. */
+    public record AssignedPerson(String userId, String name, boolean active) {
+    }
+
+    Page<AssignedPerson> assigned(Caller caller, String workspaceId, String positionId, Assignment assignment) {
+        PositionView position = get(caller, workspaceId, positionId);
+        List<String> userIds = assignment == Assignment.MANAGER ? position.managerIds() : position.staffIds();
+        Map<String, MemberDirectory.Person> people = members.find(workspaceId, userIds);
+        return new Page<>(userIds.stream()
+                .map(id -> people.get(id) == null ? new AssignedPerson(id, "", false)
+                        : new AssignedPerson(id, people.get(id).name(), people.get(id).active()))
+                .toList(), null);
+    }
+
     public PositionView get(Caller caller, String workspaceId, String positionId) {
         authorization.enter(caller, workspaceId);
         return view(find(workspaceId, positionId));

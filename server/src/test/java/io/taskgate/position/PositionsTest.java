@@ -70,6 +70,15 @@ class PositionsTest extends HttpTest {
         Api.Response position = api().get(positions() + "/" + barista, sam.token());
         assertThat(position.json().path("managerIds").valueStream().map(n -> n.asString())).containsExactly(mia.id());
         assertThat(position.json().path("staffIds").valueStream().map(n -> n.asString())).containsExactly(sam.id());
+
+        Api.Response managers = api().get(positions() + "/" + barista + "/managers", sam.token());
+        assertThat(managers.status()).isEqualTo(200);
+        assertThat(managers.json().path("items").findValuesAsString("userId")).containsExactly(mia.id());
+        assertThat(managers.json().path("items").findValuesAsString("name")).containsExactly("Mia");
+        assertThat(managers.json().has("nextCursor")).isTrue();
+        assertThat(api().get(positions() + "/" + barista + "/staff", sam.token()).json().path("items")
+                .findValuesAsString("userId")).containsExactly(sam.id());
+        assertThat(api().get(positions() + "/pos_nowhere/staff", sam.token()).status()).isEqualTo(404);
     }
 
     @Test

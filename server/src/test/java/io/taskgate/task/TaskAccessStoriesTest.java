@@ -126,6 +126,27 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(createTask(dan.token(), payroll, "Pay").status()).isEqualTo(201);
     }
     @Test
+    void aGuestCappedBelowATeamsRoleIsToldToBecomeAMember() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        String payroll = project(bob, "private");
+        String kitchen = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", owner.token(),
+                Map.of("name", "Kitchen")), 201).get("id");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams/" + kitchen + "/members", owner.token(),
+                Map.of("principalType", "user", "principalId", gus.id())), 201);
+        member(bob, payroll, "team", kitchen, "editor");
+
+        Api.Response capped = createTask(gus.token(), payroll, "Pay");
+        assertThat(capped.status()).isEqualTo(403);
+        assertThat(capped.json().path("remedies").findValuesAsString("kind")).contains("set_workspace_role");
+        assertThat(capped.json().path("remedies").findValuesAsString("role")).contains("member");
+
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + gus.id(), owner.token(),
+                Map.of("role", "member")), 200);
+        assertThat(createTask(gus.token(), payroll, "Pay").status()).isEqualTo(201);
+    }
+
+    @Test
     void aCollaboratorUpdatesOnlyStatusAndBlockersOfTasksAssignedToThem() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         Api.Person cleo = api().addMember(ws, owner, "Cleo", "member");
@@ -144,6 +165,20 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(api().patch(tasks() + "/" + theirs, cleo.token(), Map.of("status", "completed")).status())
                 .isEqualTo(403);
         assertThat(createTask(cleo.token(), menu, "New").status()).isEqualTo(403);
+
+        Api.Response mayUpdateMine = checkUpdate(cleo, mine);
+        assertThat(mayUpdateMine.json().path("allowed").asBoolean()).isTrue();
+        assertThat(mayUpdateMine.json().path("limitedTo").toString()).isEqualTo("[\"status\",\"blockers\"]");
+        Api.Response mayUpdateTheirs = checkUpdate(cleo, theirs);
+        assertThat(mayUpdateTheirs.json().path("allowed").asBoolean()).isFalse();
+        assertThat(mayUpdateTheirs.json().path("limitedTo").isNull()).isTrue();
+        assertThat(checkUpdate(bob, theirs).json().path("limitedTo").isNull()).isTrue();
+    }
+
+    /** What {@code authz/check} says of {@code task.update} by this person, asked by that person. */
+    private Api.Response checkUpdate(Api.Person who, String taskId) {
+        return Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", who.token(), Map.of(
+                "action", "task.update", "resource", Map.of("type", "task", "id", taskId))), 200);
     }
 
     @Test
@@ -205,6 +240,9 @@ class TaskAccessStoriesTest extends HttpTest {
                 .isEqualTo(200);
         assertThat(api().patch(tasks() + "/" + id, barista.token(), Map.of("title", "Nap")).status())
                 .isEqualTo(403);
+        assertThat(checkUpdate(barista, id).json().path("limitedTo").toString())
+                .isEqualTo("[\"status\",\"blockers\"]");
+        assertThat(checkUpdate(manager, id).json().path("limitedTo").isNull()).isTrue();
         assertThat(api().get(tasks() + "/" + id, other.token()).status()).isEqualTo(404);
         assertThat(api().get(tasks(), other.token()).ids()).doesNotContain(id);
         assertThat(api().get(tasks() + "?type=staff", barista.token()).ids()).containsExactly(id);
