@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
+import io.taskgate.workspace.MemberBecameGuest;
 
 /**
  * Use cases of project membership. Every change takes the project's row lock first, so the
@@ -280,6 +282,30 @@ public class ProjectMemberService {
         ProjectMembers.Principal principal = member.principal();
         return new MemberView(principal.id(), principal.type(), principal.id(), principal.name(), member.role(),
                 keys(roleOptions(principal)), principal.active(), member.addedAt(), member.addedBy(), member.version());
+    }
+
+    /**
+     * A guest user holds at most {@code collaborator}: when a member becomes a guest, each stronger
+     * project role of theirs comes down to it, in the same transaction. Refused (409) where they are
+     * a project's last manager, as taking that role away directly would be.
+     */
+    @EventListener
+    void capRolesOfNewGuest(MemberBecameGuest event) {
+        for (ProjectMembers.Held held : members.aboveCollaborator(event.workspaceId(), event.userId())) {
+            projects.lock(event.workspaceId(), held.projectId());
+            if (held.role().equals(ProjectRole.MANAGER.key())
+                    && members.countManagers(event.workspaceId(), held.projectId()) <= 1) {
+                throw ApiProblem.conflict("last_manager", "This person is the last manager of project "
+                        + held.projectId() + ", and a guest can be at most collaborator: make someone else its"
+                        + " manager first");
+            }
+            if (!members.changeRole(event.workspaceId(), held.projectId(), event.userId(),
+                    ProjectRole.COLLABORATOR.key(), held.version())) {
+                throw Versions.concurrentUpdate();
+            }
+            audit.record(event.workspaceId(), event.changedBy(), "project.member_updated", "project",
+                    held.projectId(), "user=" + event.userId() + ",role=collaborator,reason=became_guest");
+        }
     }
 
     private static ApiProblem lastManager() {

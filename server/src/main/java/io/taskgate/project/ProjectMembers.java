@@ -156,6 +156,24 @@ class ProjectMembers {
                 .update();
     }
 
+    /** A direct membership of one principal, seen from the principal's side. */
+    record Held(String projectId, String role, long version) {
+    }
+
+    /** The projects where a user holds a role above {@code collaborator} directly. */
+    List<Held> aboveCollaborator(String workspaceId, String userId) {
+        return jdbc.sql("""
+                select project_id, role, version from project_member
+                 where workspace_id = :ws and principal_type = 'user' and principal_id = :id
+                   and role in ('creator', 'editor', 'manager')
+                 order by project_id
+                """)
+                .param("ws", workspaceId)
+                .param("id", userId)
+                .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
     int countManagers(String workspaceId, String projectId) {
         return jdbc.sql("select count(*) from project_member where workspace_id = :ws and project_id = :project"
                         + " and role = 'manager'")

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,10 @@ public class WorkspaceService {
     private final CustomRoles customRoles;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WorkspaceService(Workspaces workspaces, Members members, IdentityService identity, Authorization authorization,
-            CustomRoles customRoles, AuditLog audit, Clock clock) {
+            CustomRoles customRoles, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.workspaces = workspaces;
         this.members = members;
         this.identity = identity;
@@ -44,6 +46,7 @@ public class WorkspaceService {
         this.customRoles = customRoles;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A workspace, with the caller's role in it. */
@@ -157,6 +160,10 @@ public class WorkspaceService {
         }
         if (!members.update(workspaceId, userId, role.key(), active, current.version())) {
             throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+        }
+        if (role == WorkspaceRole.GUEST && WorkspaceRole.fromKey(current.role()).map(WorkspaceRole::licensed)
+                .orElse(false)) {
+            events.publishEvent(new MemberBecameGuest(workspaceId, userId, caller));
         }
         if (change.customRoleIds() != null) {
             customRoles.replaceAssignments(principal, "user", userId, change.customRoleIds());

@@ -237,6 +237,36 @@ class ProjectAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void aMemberMadeGuestComesDownToCollaboratorUnlessTheyAreTheLastManager() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person eve = api().addMember(ws, owner, "Eve", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String payroll = createProject(eve.token(), "Payroll", "private");
+        Api.expect(addMember(bob.token(), menu, "user", eve.id(), "editor"), 201);
+        String eveAsMember = base() + "/users/" + eve.id();
+
+        Api.Response refused = api().patch(eveAsMember, owner.token(), Map.of("role", "guest"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.get("code")).isEqualTo("last_manager");
+        assertThat(refused.get("detail")).contains(payroll);
+        assertThat(api().get(eveAsMember, owner.token()).get("role")).isEqualTo("member");
+        assertThat(api().get(base() + "/projects/" + menu + "/members/" + eve.id(), bob.token()).get("role"))
+                .isEqualTo("editor");
+
+        Api.expect(addMember(eve.token(), payroll, "user", bob.id(), "manager"), 201);
+        Api.expect(api().patch(eveAsMember, owner.token(), Map.of("role", "guest")), 200);
+
+        for (String project : new String[] {menu, payroll}) {
+            Api.Response held = api().get(base() + "/projects/" + project + "/members/" + eve.id(), bob.token());
+            assertThat(held.get("role")).isEqualTo("collaborator");
+            assertThat(held.json().path("roleOptions").toString()).isEqualTo("[\"guest\",\"collaborator\"]");
+        }
+        assertThat(api().get(base() + "/audit-events?action=project.member_updated", owner.token()).json()
+                .path("items").findValuesAsString("details")).contains(
+                        "user=" + eve.id() + ",role=collaborator,reason=became_guest");
+    }
+
+    @Test
     void theLastManagerCanBeNeitherRemovedNorDemoted() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         String menu = createProject(bob.token(), "Menu", "private");
