@@ -19,7 +19,7 @@ class AuthenticationConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(authentication).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE);
+        registry.addInterceptor(authentication).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE + 1);
     }
 
     @Override

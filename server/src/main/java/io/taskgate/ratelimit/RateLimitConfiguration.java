@@ -9,14 +9,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class RateLimitConfiguration implements WebMvcConfigurer {
 
     private final RateLimiting rateLimiting;
+    private final FailedAuthenticationLimit failedAuthentications;
 
-    RateLimitConfiguration(RateLimiting rateLimiting) {
+    RateLimitConfiguration(RateLimiting rateLimiting, FailedAuthenticationLimit failedAuthentications) {
         this.rateLimiting = rateLimiting;
+        this.failedAuthentications = failedAuthentications;
     }
 
-    /** Right after authentication, which names whose budget a request spends. */
+    /**
+     * The failed-credentials guard before authentication (order {@code HIGHEST_PRECEDENCE + 1});
+     * the budgets right after it, since authentication names whose budget a request spends.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(rateLimiting).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE + 1);
+        registry.addInterceptor(failedAuthentications).addPathPatterns("/api/v1/**")
+                .order(Ordered.HIGHEST_PRECEDENCE);
+        registry.addInterceptor(rateLimiting).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
     }
 }

@@ -9,13 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import io.taskgate.identity.Authentication;
 import io.taskgate.identity.Caller;
-import io.taskgate.web.ApiProblem;
 
 /**
  * Each principal (or, before authentication, each client address) has a request budget per
@@ -55,9 +53,8 @@ class RateLimiting implements HandlerInterceptor {
         if (wait > 0) {
             long seconds = Math.max(1, Duration.ofNanos(wait).toSeconds() + 1);
             response.setHeader("Retry-After", Long.toString(seconds));
-            throw ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "Too many requests: at most " + bucket.capacity() + " a minute; retry in " + seconds + " s")
-                    .with("retryAfterSeconds", seconds);
+            throw ApiProblemsOfLimits.tooMany(
+                    "Too many requests: at most " + bucket.capacity() + " a minute; retry in " + seconds + " s", seconds);
         }
         return true;
     }

@@ -30,6 +30,13 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / tokensPerNano);
     }
 
+    /** Nanoseconds until a token is available, taking none: 0 when one is. */
+    synchronized long waitFor(long now) {
+        tokens = Math.min(capacity, tokens + (now - lastRefill) * tokensPerNano);
+        lastRefill = now;
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerNano);
+    }
+
     synchronized long remaining() {
         return (long) Math.floor(tokens);
     }

@@ -1,0 +1,63 @@
+package io.taskgate.ratelimit;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Guessing tokens costs: every 401 spends one of the client address's budget of failed
+ * authentications (by default the anonymous budget, 60 a minute), and an address that has spent it
+ * is answered 429 before its next token is even looked at, valid or not, until the budget refills.
+ * Runs before authentication (which answers the 401s) and counts them once they are answered.
+ */
+@Component
+class FailedAuthenticationLimit implements HandlerInterceptor {
+
+    private static final long PERIOD = Duration.ofMinutes(1).toNanos();
+    private static final int MAX_TRACKED = 100_000;
+
+    private final long perAddress;
+    private final ConcurrentMap<String, TokenBucket> failures = new ConcurrentHashMap<>();
+
+    FailedAuthenticationLimit(@Value("${taskgate.rate-limit.failed-authentications-per-minute:"
+            + "${taskgate.rate-limit.anonymous-requests-per-minute:60}}") long perAddress) {
+        this.perAddress = perAddress;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        TokenBucket bucket = failures.get(request.getRemoteAddr());
+        long wait = bucket == null ? 0 : bucket.waitFor(System.nanoTime());
+        if (wait > 0) {
+            long seconds = Math.max(1, Duration.ofNanos(wait).toSeconds() + 1);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            throw ApiProblemsOfLimits.tooMany(
+                    "Too many requests with invalid credentials from this address: at most " + perAddress
+                            + " a minute; retry in " + seconds + " s", seconds);
+        }
+        return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            @Nullable Exception exception) {
+        if (response.getStatus() != HttpStatus.UNAUTHORIZED.value()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (failures.size() > MAX_TRACKED) {
+            failures.clear();
+        }
+        failures.computeIfAbsent(request.getRemoteAddr(), address -> new TokenBucket(perAddress, PERIOD, now))
+                .take(now);
+    }
+}
