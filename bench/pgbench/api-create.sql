@@ -1,6 +1,6 @@
 -- What the server sends PostgreSQL per API create by an API key (as logged with log_statement = all):
 -- the key lookup, then in one transaction the principal's and the project's facts, the task, its audit event.
-\set n random(1, 2000000000)
+\set n random(1, 9000000000000000000)
 select k.workspace_id, k.id, k.api_client_id, k.name, k.created_at, k.created_by, k.expires_at, k.revoked_at,
        k.last_used_at, k.secret_hash, c.name, c.active
   from api_key k join api_client c on c.workspace_id = k.workspace_id and c.id = k.api_client_id

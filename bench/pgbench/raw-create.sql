@@ -1,5 +1,5 @@
 -- What the raw-JDBC baseline of the load benchmark sends per task: the task, its audit event, one transaction.
-\set n random(1, 2000000000)
+\set n random(1, 9000000000000000000)
 BEGIN;
 insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at, blockers,
                   assignee_id, created_by, created_at, updated_by, updated_at, version)
