@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -53,8 +54,46 @@ record TaskFields(
         return present.contains(field);
     }
 
-    boolean onlyStatusAndBlockers() {
-        return STATUS_AND_BLOCKERS.containsAll(present);
+    /**
+     * Whether this PATCH changes nothing but status and blockers: a field sent with the value the
+     * task already has is no change, so a client may send back the task it read with a new status.
+     */
+    boolean changesOnlyStatusAndBlockers(Tasks.Task current) {
+        for (String field : present) {
+            if (!STATUS_AND_BLOCKERS.contains(field) && changes(field, current)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean changes(String field, Tasks.Task current) {
+        return switch (field) {
+            case "type" -> !Objects.equals(type, current.type());
+            case "projectId" -> !Objects.equals(projectId, current.projectId());
+            case "title" -> title == null || !title.strip().equals(current.title());
+            case "description" -> !Objects.equals(description == null ? "" : description, current.description());
+            case "priority" -> !Objects.equals(priority, current.priority());
+            case "dueAt" -> !Objects.equals(dueAt, current.dueAt());
+            case "assigneeId" -> !Objects.equals(assigneeId, current.assigneeId());
+            case "lists" -> !samePlacements(current.lists());
+            default -> true;
+        };
+    }
+
+    /** The same lists, each at the order it has (an order left out matches any). */
+    private boolean samePlacements(List<Placement> held) {
+        if (lists == null || lists.size() != held.size()) {
+            return false;
+        }
+        for (Placement placement : lists) {
+            boolean found = held.stream().anyMatch(h -> h.id().equals(placement.id())
+                    && (placement.order() == null || placement.order().equals(h.order())));
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static TaskFields parse(JsonBody body) {

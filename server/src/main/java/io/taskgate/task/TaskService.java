@@ -131,7 +131,8 @@ class TaskService {
             @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task current = find(workspaceId, taskId);
-        UpdateScope scope = fields.onlyStatusAndBlockers() ? UpdateScope.STATUS_AND_BLOCKERS : UpdateScope.ANY_FIELD;
+        UpdateScope scope = fields.changesOnlyStatusAndBlockers(current) ? UpdateScope.STATUS_AND_BLOCKERS
+                : UpdateScope.ANY_FIELD;
         authorization.require(principal, Action.TASK_UPDATE, resource(principal, current, scope));
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Versions.preconditionFailed();

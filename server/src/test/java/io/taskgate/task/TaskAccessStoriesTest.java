@@ -162,6 +162,11 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(status.get("status")).isEqualTo("blocked");
         assertThat(api().patch(tasks() + "/" + mine, cleo.token(), Map.of("title", "Renamed")).status())
                 .isEqualTo(403);
+        Api.Response sentBackAsRead = api().patch(tasks() + "/" + mine, cleo.token(), Map.of("type", "project",
+                "projectId", menu, "title", "Soup", "description", "", "priority", "medium", "assigneeId", cleo.id(),
+                "lists", List.of(), "status", "in-progress"));
+        assertThat(sentBackAsRead.status()).as("unchanged fields sent back are no change").isEqualTo(200);
+        assertThat(sentBackAsRead.get("status")).isEqualTo("in-progress");
         assertThat(api().patch(tasks() + "/" + theirs, cleo.token(), Map.of("status", "completed")).status())
                 .isEqualTo(403);
         assertThat(createTask(cleo.token(), menu, "New").status()).isEqualTo(403);
