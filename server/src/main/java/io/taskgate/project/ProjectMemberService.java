@@ -97,7 +97,7 @@ public class ProjectMemberService {
     public MemberView add(Caller caller, String workspaceId, String projectId, NewMember request) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
-        ProjectMembers.Principal principal = eligible(workspaceId, request, 0);
+        ProjectMembers.Principal principal = eligible(workspaceId, request, "");
         if (members.find(workspaceId, projectId, principal.id()).isPresent()) {
             throw ApiProblem.conflict("already_member", principal.name() + " is already a member of this project;"
                     + " change its role with PATCH …/members/" + principal.id());
@@ -109,9 +109,9 @@ public class ProjectMemberService {
     }
 
     /**
-     * Replaces the whole membership; everything is validated before anything changes. A principal
-     * who stays a member gets the next version of its membership, so an If-Match read before the
-     * replacement cannot pass afterwards.
+     * Replaces the whole membership; everything is validated before anything changes. Who stays
+     * with the same role is left as is (added when and by whom it was, same version); a changed
+     * role gets the next version; who is no longer listed is removed; who is new is added.
      */
     @Transactional
     List<MemberView> replace(Caller caller, String workspaceId, String projectId, List<NewMember> requested) {
@@ -120,7 +120,7 @@ public class ProjectMemberService {
         List<ProjectMembers.Principal> principals = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {
-            ProjectMembers.Principal principal = eligible(workspaceId, requested.get(i), i);
+            ProjectMembers.Principal principal = eligible(workspaceId, requested.get(i), "members[" + i + "].");
             if (!seen.add(principal.id())) {
                 throw ApiProblem.invalid("members[" + i + "].principalId", "is listed twice");
             }
@@ -129,15 +129,24 @@ public class ProjectMemberService {
         if (requested.stream().noneMatch(member -> member.role() == ProjectRole.MANAGER)) {
             throw lastManager();
         }
-        Map<String, Long> versions = new HashMap<>();
+        Map<String, ProjectMembers.Member> current = new HashMap<>();
         members.list(workspaceId, projectId, null, Integer.MAX_VALUE)
-                .forEach(member -> versions.put(member.principal().id(), member.version()));
-        members.deleteAll(workspaceId, projectId);
+                .forEach(member -> current.put(member.principal().id(), member));
+        for (ProjectMembers.Member member : current.values()) {
+            if (!seen.contains(member.principal().id())) {
+                members.delete(workspaceId, projectId, member.principal().id(), member.version());
+            }
+        }
         Instant now = clock.instant();
         for (int i = 0; i < requested.size(); i++) {
             ProjectMembers.Principal principal = principals.get(i);
-            members.insert(workspaceId, projectId, principal, requested.get(i).role().key(), now, caller.id(),
-                    versions.getOrDefault(principal.id(), 0L) + 1);
+            String role = requested.get(i).role().key();
+            ProjectMembers.Member existing = current.get(principal.id());
+            if (existing == null) {
+                members.insert(workspaceId, projectId, principal, role, now, caller.id());
+            } else if (!existing.role().equals(role)) {
+                members.changeRole(workspaceId, projectId, principal.id(), role, existing.version());
+            }
         }
         audit.record(workspaceId, caller, "project.members_replaced", "project", projectId,
                 "count=" + requested.size());
@@ -229,13 +238,13 @@ public class ProjectMemberService {
     }
 
     /** The requested principal, when it exists, is active and may hold the requested role. */
-    private ProjectMembers.Principal eligible(String workspaceId, NewMember request, int index) {
-        String field = index == 0 ? "principalId" : "members[" + index + "].principalId";
+    private ProjectMembers.Principal eligible(String workspaceId, NewMember request, String fieldPrefix) {
+        String field = fieldPrefix + "principalId";
         ProjectMembers.Principal principal = members.principal(workspaceId, request.principalType(),
                 request.principalId())
                 .filter(ProjectMembers.Principal::active)
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, request.principalId()));
-        requireRoleOption(principal, request.role(), index == 0 ? "role" : "members[" + index + "].role");
+        requireRoleOption(principal, request.role(), fieldPrefix + "role");
         return principal;
     }
 

@@ -100,16 +100,10 @@ class ProjectMembers {
     }
 
     void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by) {
-        insert(workspaceId, projectId, principal, role, at, by, 1);
-    }
-
-    /** With a given version: a membership that is replaced by an equal one carries its version on. */
-    void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by,
-            long version) {
         jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
                                             added_by, version)
-                values (:ws, :project, :type, :id, :role, :at, :by, :version)
+                values (:ws, :project, :type, :id, :role, :at, :by, 1)
                 """)
                 .param("ws", workspaceId)
                 .param("project", projectId)
@@ -118,7 +112,6 @@ class ProjectMembers {
                 .param("role", role)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
-                .param("version", version)
                 .update();
     }
 

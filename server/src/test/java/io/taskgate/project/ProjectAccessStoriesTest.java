@@ -421,11 +421,13 @@ class ProjectAccessStoriesTest extends HttpTest {
     }
 
     @Test
-    void replacingTheMembershipGivesWhoStaysANewVersionSoAnETagFromBeforeCannotPass() {
+    void replacingTheMembershipChangesOnlyWhatItChanges() {
         String menu = createProject(owner.token(), "Menu", "private");
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         Api.Response added = Api.expect(addMember(owner.token(), menu, "user", bob.id(), "creator"), 201);
         String bobPath = base() + "/projects/" + menu + "/members/" + bob.id();
+        String ownerPath = base() + "/projects/" + menu + "/members/" + owner.id();
+        Api.Response ownerBefore = Api.expect(api().get(ownerPath, owner.token()), 200);
 
         Api.expect(api().request("PUT", base() + "/projects/" + menu + "/members").token(owner.token()).json(List.of(
                 Map.of("principalType", "user", "principalId", owner.id(), "role", "manager"),
@@ -437,5 +439,17 @@ class ProjectAccessStoriesTest extends HttpTest {
         Api.Response read = api().get(bobPath, owner.token());
         assertThat(read.get("role")).isEqualTo("guest");
         assertThat(read.header("etag")).isEqualTo("\"2\"");
+        Api.Response ownerAfter = api().get(ownerPath, owner.token());
+        assertThat(ownerAfter.header("etag")).as("kept with the same role: unchanged").isEqualTo(ownerBefore.header("etag"));
+        assertThat(ownerAfter.get("addedAt")).isEqualTo(ownerBefore.get("addedAt"));
+        assertThat(ownerAfter.get("addedBy")).isEqualTo(ownerBefore.get("addedBy"));
+
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        Api.Response unknownSecond = api().request("PUT", base() + "/projects/" + menu + "/members")
+                .token(owner.token()).json(List.of(
+                        Map.of("principalType", "user", "principalId", "usr_nobody", "role", "manager"),
+                        Map.of("principalType", "user", "principalId", ann.id(), "role", "guest"))).send();
+        assertThat(unknownSecond.status()).isEqualTo(404);
+        assertThat(unknownSecond.get("field")).isEqualTo("members[0].principalId");
     }
 }
