@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
+import io.taskgate.position.PositionDeleting;
 import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
@@ -137,6 +139,21 @@ public class MasterTaskService {
     private static void checkVersion(@Nullable Long expectedVersion, MasterTask current) {
         if (expectedVersion != null && expectedVersion != current.version()) {
             throw Versions.preconditionFailed();
+        }
+    }
+
+    /**
+     * A position that live master tasks are for cannot be deleted: they would be left for a position
+     * that no longer exists. Deleted master tasks keep the reference, as history.
+     */
+    @EventListener
+    void refuseDeletingAPositionInUse(PositionDeleting event) {
+        List<String> using = masterTasks.liveFor(event.workspaceId(), event.positionId(), 6);
+        if (!using.isEmpty()) {
+            throw ApiProblem.conflict("position_in_use", "Master tasks are for this position ("
+                    + String.join(", ", using.subList(0, Math.min(5, using.size())))
+                    + (using.size() > 5 ? ", …" : "") + "): change or delete them first")
+                    .with("masterTaskIds", using.subList(0, Math.min(5, using.size())));
         }
     }
 }

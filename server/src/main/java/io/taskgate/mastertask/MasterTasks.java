@@ -149,4 +149,19 @@ class MasterTasks {
                 rs.getString(5), rs.getBoolean(6), rs.getString(7), Timestamps.instant(rs, 8), rs.getString(9), Timestamps.instant(rs, 10),
                 rs.getString(11), Timestamps.instant(rs, 12), rs.getLong(13));
     }
+
+    /** Live (not deleted) master tasks for the position, at most {@code limit} of them, by id. */
+    List<String> liveFor(String workspaceId, String positionId, int limit) {
+        return jdbc.sql("""
+                select m.id from master_task m
+                  join master_task_position p on p.workspace_id = m.workspace_id and p.master_task_id = m.id
+                 where m.workspace_id = :ws and p.position_id = :position and m.deleted_at is null
+                 order by m.id
+                 fetch first %d rows only
+                """.formatted(limit))
+                .param("ws", workspaceId)
+                .param("position", positionId)
+                .query(String.class)
+                .list();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,19 +30,21 @@ public class PositionService {
 
     private final PositionStore positions;
     private final MemberDirectory members;
+    private final ApplicationEventPublisher events;
     private final CustomRoles customRoles;
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
 
     PositionService(PositionStore positions, MemberDirectory members, CustomRoles customRoles,
-            Authorization authorization, AuditLog audit, Clock clock) {
+            Authorization authorization, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.positions = positions;
         this.members = members;
         this.customRoles = customRoles;
         this.authorization = authorization;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A position; its version moves when it is renamed and when its managers or staff change. */
@@ -128,6 +131,7 @@ public class PositionService {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         requireVersion(current, expectedVersion);
+        events.publishEvent(new PositionDeleting(workspaceId, positionId));
         if (!positions.delete(workspaceId, positionId, current.version())) {
             throw lostRace(expectedVersion);
         }

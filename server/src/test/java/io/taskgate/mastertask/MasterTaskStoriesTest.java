@@ -113,6 +113,20 @@ class MasterTaskStoriesTest extends HttpTest {
     }
 
     @Test
+    void aPositionThatLiveMasterTasksAreForCannotBeDeleted() {
+        String id = create(manager.token(), Map.of("name", "Descale", "positionIds", List.of(barista))).get("id");
+
+        Api.Response refused = api().delete(base() + "/positions/" + barista, owner.token());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.get("code")).isEqualTo("position_in_use");
+        assertThat(refused.json().path("masterTaskIds").get(0).asString()).isEqualTo(id);
+        assertThat(api().get(base() + "/positions/" + barista, owner.token()).status()).isEqualTo(200);
+
+        Api.expect(api().delete(base() + "/master-tasks/" + id, manager.token()), 204);
+        assertThat(api().delete(base() + "/positions/" + barista, owner.token()).status()).isEqualTo(204);
+    }
+
+    @Test
     void aSoftDeletedMasterTaskLeavesListingsButKeepsWhoDeletedIt() {
         String id = create(manager.token(), Map.of("name", "Descale", "positionIds", List.of(barista),
                 "color", "#abc", "favorite", true)).get("id");
