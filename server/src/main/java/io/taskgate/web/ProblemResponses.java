@@ -127,6 +127,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             problem.setProperty("correlationId", correlationId);
         }
         problem.setInstance(null);
+        if (problem.getType() == null) {
+            problem.setType(URI.create("about:blank"));
+        }
         HttpHeaders merged = new HttpHeaders();
         merged.putAll(headers);
         merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -23,6 +23,7 @@ class ProblemDetailsTest extends HttpTest {
         assertThat(response.get("code")).isEqualTo(code);
         assertThat(response.json().path("status").asInt()).isEqualTo(status);
         assertThat(response.get("title")).isNotEmpty();
+        assertThat(response.get("type")).as("every problem names its type, Spring's own included").isNotEmpty();
         assertThat(response.text()).doesNotContain("Exception").doesNotContain("at io.taskgate")
                 .doesNotContain("tools.jackson").doesNotContain("java.lang");
     }
