@@ -148,6 +148,10 @@ class BoardPages {
         layout.frame(model, viewer, workspaceId, "projects");
         model.addAttribute("project", projects.get(viewer.user(), workspaceId, projectId));
         model.addAttribute("card", card);
+        boolean editable = !board.editable(viewer.user(), workspaceId, projectId, List.of(card)).isEmpty();
+        model.addAttribute("editable", editable);
+        model.addAttribute("statusOnly",
+                !editable && !board.movable(viewer.user(), workspaceId, projectId, List.of(card)).isEmpty());
         model.addAttribute("form", form);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));

@@ -90,12 +90,22 @@ public class TaskBoard {
      * control to exactly those. The project's facts are loaded once for the whole board.
      */
     public Set<String> movable(Caller caller, String workspaceId, String projectId, List<Card> cards) {
+        return updatable(caller, workspaceId, projectId, cards, UpdateScope.STATUS_AND_BLOCKERS);
+    }
+
+    /** The cards among {@code cards} whose every field the caller may change: its edit form is live. */
+    public Set<String> editable(Caller caller, String workspaceId, String projectId, List<Card> cards) {
+        return updatable(caller, workspaceId, projectId, cards, UpdateScope.ANY_FIELD);
+    }
+
+    private Set<String> updatable(Caller caller, String workspaceId, String projectId, List<Card> cards,
+            UpdateScope scope) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId, projectId);
         return authorization.project(principal, projectId)
                 .map(project -> cards.stream()
                         .filter(card -> authorization.decide(principal, Action.TASK_UPDATE,
                                 TaskResource.ofProject(card.id(), project, card.createdBy(), card.assigneeId())
-                                        .withUpdateScope(UpdateScope.STATUS_AND_BLOCKERS)).allowed())
+                                        .withUpdateScope(scope)).allowed())
                         .map(Card::id)
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());

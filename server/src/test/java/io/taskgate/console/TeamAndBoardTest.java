@@ -173,6 +173,10 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(guest.locator(".task")).hasCount(2);
         assertThat(guest.locator(".task select[name=status]")).hasCount(0);
         assertThat(guest.locator(".task[draggable=true]")).hasCount(0);
+        guest.navigate(board + "/tasks/" + other);
+        assertThat(guest.getByTestId("read-only")).isVisible();
+        assertThat(guest.locator("input[name=title]")).isDisabled();
+        assertThat(guest.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))).hasCount(0);
         guest.context().close();
 
         logIn(page, mia.email());
@@ -186,6 +190,14 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(page.locator(".column[data-status='in-progress'] .task")).containsText("Paint the walls");
 
         assertThat(api().get(base + "/tasks/" + hers, olga.token()).get("status")).isEqualTo("in-progress");
+        page.navigate(board + "/tasks/" + hers);
+        assertThat(page.getByTestId("status-only")).isVisible();
+        assertThat(page.locator("input[name=title]")).isDisabled();
+        page.locator("textarea[name=blockers]").fill("no paint");
+        button("Save").click();
+        page.waitForURL("**" + board);
+        assertThat(api().get(base + "/tasks/" + hers, olga.token()).json().path("blockers").get(0).asString())
+                .isEqualTo("no paint");
         assertThat(api().patch(base + "/tasks/" + other, mia.token(), Map.of("status", "completed")).status())
                 .as("the API refuses what the board does not offer").isEqualTo(403);
     }
