@@ -133,8 +133,9 @@ public class ProjectMemberService {
         members.list(workspaceId, projectId, null, Integer.MAX_VALUE)
                 .forEach(member -> current.put(member.principal().id(), member));
         for (ProjectMembers.Member member : current.values()) {
-            if (!seen.contains(member.principal().id())) {
-                members.delete(workspaceId, projectId, member.principal().id(), member.version());
+            if (!seen.contains(member.principal().id())
+                    && !members.delete(workspaceId, projectId, member.principal().id(), member.version())) {
+                throw Versions.concurrentUpdate();
             }
         }
         Instant now = clock.instant();
@@ -144,8 +145,9 @@ public class ProjectMemberService {
             ProjectMembers.Member existing = current.get(principal.id());
             if (existing == null) {
                 members.insert(workspaceId, projectId, principal, role, now, caller.id());
-            } else if (!existing.role().equals(role)) {
-                members.changeRole(workspaceId, projectId, principal.id(), role, existing.version());
+            } else if (!existing.role().equals(role)
+                    && !members.changeRole(workspaceId, projectId, principal.id(), role, existing.version())) {
+                throw Versions.concurrentUpdate();
             }
         }
         audit.record(workspaceId, caller, "project.members_replaced", "project", projectId,
