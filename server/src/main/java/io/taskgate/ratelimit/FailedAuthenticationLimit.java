@@ -55,9 +55,10 @@ class FailedAuthenticationLimit implements HandlerInterceptor {
         }
         long now = System.nanoTime();
         if (failures.size() > MAX_TRACKED) {
-            failures.clear();
+            failures.values().removeIf(bucket -> bucket.full(now));
         }
+        // Charged even past empty: failures let through in parallel before the bucket ran dry still count.
         failures.computeIfAbsent(request.getRemoteAddr(), address -> new TokenBucket(perAddress, PERIOD, now))
-                .take(now);
+                .charge(now);
     }
 }

@@ -37,6 +37,20 @@ final class TokenBucket {
         return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerNano);
     }
 
+    /**
+     * Spends a token even when none is left, down to one period of debt: spending that was let
+     * through in parallel before the bucket ran dry is paid back by waiting longer.
+     */
+    synchronized void charge(long now) {
+        tokens = Math.max(-capacity, Math.min(capacity, tokens + (now - lastRefill) * tokensPerNano) - 1);
+        lastRefill = now;
+    }
+
+    /** Whether the bucket has refilled completely, so forgetting it changes nothing. */
+    synchronized boolean full(long now) {
+        return tokens + (now - lastRefill) * tokensPerNano >= capacity;
+    }
+
     synchronized long remaining() {
         return (long) Math.floor(tokens);
     }
