@@ -81,6 +81,11 @@ record TaskFields(
         };
     }
 
+    /** Whether this PATCH moves the task between lists or within one (an order left out keeps its place). */
+    boolean changesLists(Tasks.Task current) {
+        return has("lists") && !samePlacements(current.lists());
+    }
+
     /** The same lists, each at the order it has (an order left out matches any). */
     private boolean samePlacements(List<Placement> held) {
         if (lists == null || lists.size() != held.size()) {

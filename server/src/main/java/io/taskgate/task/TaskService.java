@@ -156,7 +156,7 @@ class TaskService {
         if (!tasks.update(changed, current.version())) {
             throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
         }
-        if (fields.lists() != null) {
+        if (fields.lists() != null && fields.changesLists(current)) {
             tasks.place(workspaceId, taskId, fields.lists());
         }
         audit.record(workspaceId, caller, "task.updated", "task", taskId, "fields=" + fields.present());

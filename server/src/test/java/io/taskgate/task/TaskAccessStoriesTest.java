@@ -180,6 +180,29 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(checkUpdate(bob, theirs).json().path("limitedTo").isNull()).isTrue();
     }
 
+    @Test
+    void aCollaboratorSendingBackTheListsDoesNotMoveTheTask() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person cleo = api().addMember(ws, owner, "Cleo", "member");
+        String menu = project(bob, "private");
+        member(bob, menu, "user", cleo.id(), "collaborator");
+        String today = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + menu + "/lists",
+                bob.token(), Map.of("name", "Today")), 201).get("id");
+        String soup = Api.expect(api().post(tasks(), bob.token(), Map.of("type", "project", "projectId", menu,
+                "title", "Soup", "assigneeId", cleo.id(), "lists", List.of(Map.of("id", today, "order", 1)))), 201)
+                .get("id");
+        Api.expect(api().post(tasks(), bob.token(), Map.of("type", "project", "projectId", menu, "title", "Stew",
+                "lists", List.of(Map.of("id", today, "order", 2)))), 201);
+
+        Api.Response patched = api().patch(tasks() + "/" + soup, cleo.token(),
+                Map.of("status", "blocked", "lists", List.of(Map.of("id", today))));
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json().path("lists").get(0).path("order").asLong()).isEqualTo(1);
+        assertThat(api().patch(tasks() + "/" + soup, cleo.token(),
+                Map.of("lists", List.of(Map.of("id", today, "order", 9)))).status()).isEqualTo(403);
+    }
+
     /** What {@code authz/check} says of {@code task.update} by this person, asked by that person. */
     private Api.Response checkUpdate(Api.Person who, String taskId) {
         return Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", who.token(), Map.of(
