@@ -79,10 +79,12 @@ final class Remedies {
     // Most local change first: a membership, the client's reach, positions, then workspace-wide permissions.
     ProjectFacts project = projectOf(resource);
     if (project != null) {
-      groups.add(membership(principal, action, resource, project));
+      // Before the membership: in an all_of, steps are listed in the order they can be made, and a
+      // role above collaborator can only be given once the user is no longer a guest.
       if (principal instanceof UserFacts && !principal.workspaceRole().licensed()) {
         groups.add(List.of(new Change.MakeLicensed()));
       }
+      groups.add(membership(principal, action, resource, project));
     }
     if (principal instanceof ApiClientFacts client) {
       List<Change> levels = new ArrayList<>(2);

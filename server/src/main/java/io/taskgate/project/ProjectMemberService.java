@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.taskgate.access.AccessPolicy;
 import io.taskgate.access.Action;
 import io.taskgate.access.PrincipalType;
+import io.taskgate.access.ProjectResource;
 import io.taskgate.access.ProjectRole;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
@@ -133,9 +134,9 @@ public class ProjectMemberService {
         members.list(workspaceId, projectId, null, Integer.MAX_VALUE)
                 .forEach(member -> current.put(member.principal().id(), member));
         for (ProjectMembers.Member member : current.values()) {
-            if (!seen.contains(member.principal().id())
-                    && !members.delete(workspaceId, projectId, member.principal().id(), member.version())) {
-                throw Versions.concurrentUpdate();
+            if (!seen.contains(member.principal().id())) {
+                // False only when the member went meanwhile (its team deleted): it is gone either way.
+                members.delete(workspaceId, projectId, member.principal().id(), member.version());
             }
         }
         Instant now = clock.instant();
@@ -302,13 +303,13 @@ public class ProjectMemberService {
      */
     @EventListener
     void capRolesOfNewGuest(MemberBecameGuest event) {
+        List<String> lastManagerOf = new ArrayList<>();
         for (ProjectMembers.Held held : members.aboveCollaborator(event.workspaceId(), event.userId())) {
             projects.lock(event.workspaceId(), held.projectId());
             if (held.role().equals(ProjectRole.MANAGER.key())
                     && members.countManagers(event.workspaceId(), held.projectId()) <= 1) {
-                throw ApiProblem.conflict("last_manager", "This person is the last manager of project "
-                        + held.projectId() + ", and a guest can be at most collaborator: make someone else its"
-                        + " manager first");
+                lastManagerOf.add(held.projectId());
+                continue;
             }
             if (!members.changeRole(event.workspaceId(), held.projectId(), event.userId(),
                     ProjectRole.COLLABORATOR.key(), held.version())) {
@@ -317,6 +318,27 @@ public class ProjectMemberService {
             audit.record(event.workspaceId(), event.changedBy(), "project.member_updated", "project",
                     held.projectId(), "user=" + event.userId() + ",role=collaborator,reason=became_guest");
         }
+        if (!lastManagerOf.isEmpty()) {
+            throw lastManagerOfSome(event, lastManagerOf);
+        }
+    }
+
+    /** Names the projects the caller may read; the others are only counted, so no private project is revealed. */
+    private ApiProblem lastManagerOfSome(MemberBecameGuest event, List<String> projectIds) {
+        WorkspacePrincipal actor = authorization.enter(event.changedBy(), event.workspaceId());
+        List<String> readable = projectIds.stream()
+                .filter(id -> authorization.project(actor, id)
+                        .map(project -> authorization.decide(actor, Action.PROJECT_READ,
+                                new ProjectResource(project)).allowed())
+                        .orElse(false))
+                .toList();
+        int hidden = projectIds.size() - readable.size();
+        String named = readable.isEmpty() ? "" : " " + String.join(", ", readable);
+        String others = hidden == 0 ? "" : (readable.isEmpty() ? " " : " and ") + hidden
+                + " project(s) you cannot see";
+        return ApiProblem.conflict("last_manager", "This person is the last manager of" + named + others
+                + ", and a guest can be at most collaborator: make someone else manager there first")
+                .with("projectIds", readable);
     }
 
     private static ApiProblem lastManager() {
