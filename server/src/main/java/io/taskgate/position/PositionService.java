@@ -131,10 +131,11 @@ public class PositionService {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         requireVersion(current, expectedVersion);
-        events.publishEvent(new PositionDeleting(workspaceId, positionId));
         if (!positions.delete(workspaceId, positionId, current.version())) {
             throw lostRace(expectedVersion);
         }
+        // After the delete, which holds the row: a master task being written for it has committed or must wait.
+        events.publishEvent(new PositionDeleting(workspaceId, positionId));
         customRoles.forgetPosition(workspaceId, positionId);
         audit.record(workspaceId, caller, "position.deleted", "position", positionId, null);
     }

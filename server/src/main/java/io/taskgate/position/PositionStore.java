@@ -91,7 +91,9 @@ class PositionStore implements KnownPositions {
         if (positionIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select id from job_position where workspace_id = :ws and id in (:ids)")
+        // Locked until the caller's transaction ends: a position cannot be deleted under a master task being written.
+        return new HashSet<>(jdbc.sql("select id from job_position where workspace_id = :ws and id in (:ids)"
+                        + " order by id for update")
                 .param("ws", workspaceId)
                 .param("ids", positionIds)
                 .query(String.class)

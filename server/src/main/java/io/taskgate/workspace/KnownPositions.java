@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public interface KnownPositions {
 
-    /** The ids among {@code positionIds} that name a position of the workspace. */
+    /**
+     * The ids among {@code positionIds} that name a position of the workspace, locked until the
+     * caller's transaction ends, so that none of them is deleted under what refers to it.
+     */
     Set<String> existing(String workspaceId, Collection<String> positionIds);
 }
