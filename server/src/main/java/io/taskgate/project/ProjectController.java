@@ -56,7 +56,7 @@ public class ProjectController {
                 new ProjectService.NewProject(request.name(), request.description(), visibility));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/workspaces/" + workspaceId + "/projects/" + project.id()))
-                .eTag(Versions.etag(project.version()))
+                .eTag(Versions.etag(project.version(), project.myRole()))
                 .body(project);
     }
 
@@ -78,7 +78,7 @@ public class ProjectController {
     ResponseEntity<ProjectService.ProjectView> get(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId) {
         ProjectService.ProjectView project = projects.get(caller, workspaceId, projectId);
-        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(project);
+        return ResponseEntity.ok().eTag(Versions.etag(project.version(), project.myRole())).body(project);
     }
 
     @PatchMapping("/projects/{projectId}")
@@ -89,7 +89,7 @@ public class ProjectController {
                 new ProjectService.ProjectChange(request.name(), request.description(),
                         request.visibility() == null ? null : visibility(request.visibility())),
                 Versions.ifMatch(ifMatch));
-        return ResponseEntity.ok().eTag(Versions.etag(project.version())).body(project);
+        return ResponseEntity.ok().eTag(Versions.etag(project.version(), project.myRole())).body(project);
     }
 
     @DeleteMapping("/projects/{projectId}")

@@ -16,6 +16,15 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
+    /**
+     * The ETag of a representation that also depends on who asks (the caller's role in it): the
+     * version, then the caller's part, so that a conditional GET is not answered 304 with a copy
+     * made for another role. {@code If-Match} still compares the version alone.
+     */
+    public static String etag(long version, @Nullable String callersPart) {
+        return "\"" + version + "." + (callersPart == null ? "none" : callersPart) + "\"";
+    }
+
     /** The version an {@code If-Match} header demands, or null when it is absent or {@code *}. */
     public static @Nullable Long ifMatch(@Nullable String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
@@ -27,6 +36,10 @@ public final class Versions {
         }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
+        }
+        int callersPart = tag.indexOf('.');
+        if (callersPart > 0) {
+            tag = tag.substring(0, callersPart);
         }
         try {
             return Long.parseLong(tag);

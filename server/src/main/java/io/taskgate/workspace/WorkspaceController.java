@@ -53,7 +53,7 @@ public class WorkspaceController {
     @PostMapping
     ResponseEntity<WorkspaceService.WorkspaceView> create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
         WorkspaceService.WorkspaceView workspace = workspaces.create(caller, request.name());
-        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(workspace.version())).body(workspace);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(workspace.version(), workspace.role())).body(workspace);
     }
 
     @GetMapping
@@ -65,7 +65,7 @@ public class WorkspaceController {
     @GetMapping("/{workspaceId}")
     ResponseEntity<WorkspaceService.WorkspaceView> get(Caller caller, @PathVariable String workspaceId) {
         WorkspaceService.WorkspaceView workspace = workspaces.get(caller, workspaceId);
-        return ResponseEntity.ok().eTag(Versions.etag(workspace.version())).body(workspace);
+        return ResponseEntity.ok().eTag(Versions.etag(workspace.version(), workspace.role())).body(workspace);
     }
 
     @GetMapping("/{workspaceId}/users")

@@ -257,8 +257,19 @@ class WorkspaceMembersTest extends HttpTest {
         Api.Response created = api().post("/api/v1/workspaces", olga.token(), Map.of("name", "Cafe"));
         Api.Response read = api().get("/api/v1/workspaces/" + created.get("id"), olga.token());
 
-        assertThat(created.header("etag")).isEqualTo("\"1\"");
-        assertThat(read.header("etag")).isEqualTo("\"1\"");
+        assertThat(created.header("etag")).as("the version, then the caller's role").isEqualTo("\"1.owner\"");
+        assertThat(read.header("etag")).isEqualTo("\"1.owner\"");
         assertThat(read.json().path("version").asLong()).isEqualTo(1);
+
+        Api.Person ann = api().addMember(created.get("id"), olga, "Ann", "member");
+        Api.Response asMember = api().get("/api/v1/workspaces/" + created.get("id"), ann.token());
+        Api.expect(api().patch("/api/v1/workspaces/" + created.get("id") + "/users/" + ann.id(), olga.token(),
+                Map.of("role", "admin")), 200);
+        Api.Response asAdmin = api().request("GET", "/api/v1/workspaces/" + created.get("id")).token(ann.token())
+                .header("If-None-Match", asMember.header("etag")).send();
+        assertThat(asAdmin.status()).as("a copy made for her old role is not current").isEqualTo(200);
+        assertThat(asAdmin.get("role")).isEqualTo("admin");
+        assertThat(api().request("GET", "/api/v1/workspaces/" + created.get("id")).token(ann.token())
+                .header("If-None-Match", asAdmin.header("etag")).send().status()).isEqualTo(304);
     }
 }
