@@ -22,7 +22,8 @@ class RateLimitConfiguration implements WebMvcConfigurer {
      */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(failedAuthentications).addPathPatterns("/api/v1/**")
+        // The console's sign-in form too: a wrong password there answers 401 like the API's login.
+        registry.addInterceptor(failedAuthentications).addPathPatterns("/api/v1/**", "/login")
                 .order(Ordered.HIGHEST_PRECEDENCE);
         registry.addInterceptor(rateLimiting).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
     }

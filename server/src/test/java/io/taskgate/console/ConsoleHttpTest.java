@@ -1,21 +1,17 @@
 package io.taskgate.console;
 
+import static io.taskgate.testing.ConsoleHttp.cookie;
+import static io.taskgate.testing.ConsoleHttp.csrf;
+import static io.taskgate.testing.ConsoleHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.taskgate.testing.Api;
+import io.taskgate.testing.ConsoleHttp;
 import io.taskgate.testing.HttpTest;
 
 /**
@@ -24,48 +20,13 @@ import io.taskgate.testing.HttpTest;
  */
 class ConsoleHttpTest extends HttpTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([0-9a-f]+)\"");
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ConsoleHttp console;
 
     private HttpResponse<String> send(String method, String path, String cookie, String form) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, form == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(form));
-        if (form != null) {
-            request.header("Content-Type", "application/x-www-form-urlencoded");
+        if (console == null) {
+            console = new ConsoleHttp(port);
         }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith(name + "="))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
-    }
-
-    private static String csrf(HttpResponse<String> page) {
-        Matcher matcher = CSRF.matcher(page.body());
-        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-        return matcher.group(1);
-    }
-
-    private static String form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            body.append(i == 0 ? "" : "&").append(pairs[i]).append('=')
-                    .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return body.toString();
+        return console.send(method, path, cookie, form);
     }
 
     /** Signs up through the console's form and answers the session cookie it set. */
