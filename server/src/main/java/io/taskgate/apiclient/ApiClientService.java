@@ -103,9 +103,7 @@ public class ApiClientService {
             @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current.version());
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         // Changing a client's role or switching it off takes holding all its role grants.
@@ -118,7 +116,7 @@ public class ApiClientService {
                 change.accessLevel() == null ? current.accessLevel() : change.accessLevel().key(),
                 active, current.createdAt(), current.createdBy(), current.version() + 1);
         if (!clients.update(changed, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         if (change.customRoleIds() != null) {
             customRoles.replaceAssignments(principal, "api_client", clientId, change.customRoleIds());

@@ -87,7 +87,7 @@ public class MasterTaskService {
         Set<String> touched = new LinkedHashSet<>(current.positionIds());
         touched.addAll(fields.positions());
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(new ArrayList<>(touched)));
-        checkVersion(expectedVersion, current);
+        Versions.requireCurrent(expectedVersion, current.version());
         var changed = new MasterTask(workspaceId, id, fields.name() == null ? current.name() : fields.name(),
                 fields.positionIds() == null ? current.positionIds() : fields.positionIds(),
                 fields.description() == null ? current.description() : fields.description(),
@@ -95,7 +95,7 @@ public class MasterTaskService {
                 fields.favorite() == null ? current.favorite() : fields.favorite(), current.createdBy(),
                 current.createdAt(), caller.id(), clock.instant(), null, null, current.version() + 1);
         if (!masterTasks.update(changed, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "master_task.updated", "master_task", id, null);
         return masterTasks.find(workspaceId, id).orElseThrow();
@@ -107,13 +107,13 @@ public class MasterTaskService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         MasterTask current = live(workspaceId, id);
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(current.positionIds()));
-        checkVersion(expectedVersion, current);
+        Versions.requireCurrent(expectedVersion, current.version());
         Instant now = clock.instant();
         var deleted = new MasterTask(workspaceId, id, current.name(), current.positionIds(),
                 current.description(), current.color(), current.favorite(), current.createdBy(), current.createdAt(),
                 caller.id(), now, caller.id(), now, current.version() + 1);
         if (!masterTasks.update(deleted, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "master_task.deleted", "master_task", id, null);
     }
@@ -133,12 +133,6 @@ public class MasterTaskService {
         if (!unknown.isEmpty()) {
             throw ApiProblem.referenceNotFound("positionIds", String.join(", ", unknown))
                     .with("unknownPositionIds", unknown);
-        }
-    }
-
-    private static void checkVersion(@Nullable Long expectedVersion, MasterTask current) {
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
         }
     }
 

@@ -117,9 +117,9 @@ public class PositionService {
             @Nullable Long expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!positions.rename(workspaceId, positionId, name.trim(), current.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "position.updated", "position", positionId, "name=" + name.trim());
         return view(new PositionStore.Position(workspaceId, positionId, name.trim(), current.createdAt(),
@@ -130,9 +130,9 @@ public class PositionService {
     void delete(Caller caller, String workspaceId, String positionId, @Nullable Long expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!positions.delete(workspaceId, positionId, current.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         // After the delete, which holds the row: a master task being written for it has committed or must wait.
         events.publishEvent(new PositionDeleting(workspaceId, positionId));
@@ -173,17 +173,6 @@ public class PositionService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.POSITIONS_MANAGE);
         return principal;
-    }
-
-    private static void requireVersion(PositionStore.Position current, @Nullable Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
-    }
-
-    /** Another request changed the position between reading it and writing it. */
-    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
-        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     private PositionStore.Position find(String workspaceId, String positionId) {

@@ -164,14 +164,14 @@ public class ProjectMemberService {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
-        requireVersion(member, expectedVersion);
+        Versions.requireCurrent(expectedVersion, member.version());
         requireRoleOption(member.principal(), role, "role");
         if (member.role().equals(ProjectRole.MANAGER.key()) && role != ProjectRole.MANAGER
                 && members.countManagers(workspaceId, projectId) <= 1) {
             throw lastManager();
         }
         if (!members.changeRole(workspaceId, projectId, memberId, role.key(), member.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "project.member_updated", "project", projectId,
                 member.principal().type() + "=" + memberId + ",role=" + role.key());
@@ -184,12 +184,12 @@ public class ProjectMemberService {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);
-        requireVersion(member, expectedVersion);
+        Versions.requireCurrent(expectedVersion, member.version());
         if (member.role().equals(ProjectRole.MANAGER.key()) && members.countManagers(workspaceId, projectId) <= 1) {
             throw lastManager();
         }
         if (!members.delete(workspaceId, projectId, memberId, member.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "project.member_removed", "project", projectId,
                 member.principal().type() + "=" + memberId);
@@ -260,17 +260,6 @@ public class ProjectMemberService {
     private ProjectMembers.Member member(String workspaceId, String projectId, String memberId) {
         return members.find(workspaceId, projectId, memberId)
                 .orElseThrow(() -> ApiProblem.notFound("Project member " + memberId));
-    }
-
-    private static void requireVersion(ProjectMembers.Member member, @Nullable Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != member.version()) {
-            throw Versions.preconditionFailed();
-        }
-    }
-
-    /** Another request changed the membership between reading it and writing it. */
-    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
-        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     private static boolean isGuestUser(String type, @Nullable String workspaceRole) {

@@ -100,16 +100,14 @@ public class ProjectService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_UPDATE);
         Projects.Project current = projects.find(workspaceId, projectId).orElseThrow();
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current.version());
         var changed = new Projects.Project(workspaceId, projectId,
                 change.name() == null ? current.name() : change.name().trim(),
                 change.description() == null ? current.description() : change.description(),
                 change.visibility() == null ? current.visibility() : change.visibility().key(), current.createdAt(),
                 current.createdBy(), clock.instant(), current.version() + 1);
         if (!projects.update(changed, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "project.updated", "project", projectId,
                 "visibility=" + changed.visibility());
@@ -122,9 +120,7 @@ public class ProjectService {
         authorization.requireProject(principal, projectId, Action.PROJECT_DELETE);
         projects.lock(workspaceId, projectId);
         long current = projects.find(workspaceId, projectId).orElseThrow().version();
-        if (expectedVersion != null && expectedVersion != current) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current);
         members.deleteAll(workspaceId, projectId);
         projects.delete(workspaceId, projectId);
         audit.record(workspaceId, caller, "project.deleted", "project", projectId, null);

@@ -111,7 +111,7 @@ public class TaskListService {
                 fields.order() == null ? current.order() : fields.order(), current.createdAt(), current.createdBy(),
                 clock.instant(), current.version() + 1);
         if (!lists.update(changed, expected)) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "list.updated", "list", listId, null);
         return ListView.of(changed);
@@ -123,7 +123,7 @@ public class TaskListService {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
         if (!lists.delete(workspaceId, listId, expectedVersion(expectedVersion, current.version()))) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "list.deleted", "list", listId, null);
     }
@@ -137,9 +137,7 @@ public class TaskListService {
     }
 
     private static long expectedVersion(@Nullable Long demanded, long current) {
-        if (demanded != null && demanded != current) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(demanded, current);
         return current;
     }
 }

@@ -134,9 +134,7 @@ class TaskService {
         UpdateScope scope = fields.changesOnlyStatusAndBlockers(current) ? UpdateScope.STATUS_AND_BLOCKERS
                 : UpdateScope.ANY_FIELD;
         authorization.require(principal, Action.TASK_UPDATE, resource(principal, current, scope));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current.version());
         rejectImmutable(fields, current);
         if (fields.assigneeId() != null) {
             references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
@@ -154,7 +152,7 @@ class TaskService {
                 fields.has("assigneeId") ? fields.assigneeId() : current.assigneeId(), current.createdBy(),
                 current.createdAt(), caller.id(), clock.instant(), current.version() + 1, List.of());
         if (!tasks.update(changed, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         if (fields.lists() != null && fields.changesLists(current)) {
             tasks.place(workspaceId, taskId, fields.lists());
@@ -168,11 +166,9 @@ class TaskService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task current = find(workspaceId, taskId);
         authorization.require(principal, Action.TASK_DELETE, resource(principal, current, UpdateScope.ANY_FIELD));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!tasks.delete(workspaceId, taskId, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "task.deleted", "task", taskId, null);
     }
@@ -196,7 +192,6 @@ class TaskService {
     private Tasks.Task find(String workspaceId, String taskId) {
         return tasks.find(workspaceId, taskId).orElseThrow(() -> ApiProblem.notFound("Task " + taskId));
     }
-
 
     private static void rejectImmutable(TaskFields fields, Tasks.Task current) {
         if (fields.has("type") && !current.type().equals(fields.type())) {

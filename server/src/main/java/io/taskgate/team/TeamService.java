@@ -82,9 +82,9 @@ public class TeamService {
     TeamView rename(Caller caller, String workspaceId, String teamId, String name, @Nullable Long expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!teams.rename(workspaceId, teamId, name.trim(), current.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "team.updated", "team", teamId, "name=" + name.trim());
         return view(new TeamStore.Team(workspaceId, teamId, name.trim(), current.createdAt(), current.version() + 1));
@@ -95,9 +95,9 @@ public class TeamService {
     void delete(Caller caller, String workspaceId, String teamId, @Nullable Long expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!teams.delete(workspaceId, teamId, current.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "team.deleted", "team", teamId, null);
     }
@@ -141,17 +141,6 @@ public class TeamService {
 
     private void writer(Caller caller, String workspaceId) {
         authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.TEAMS_MANAGE);
-    }
-
-    private static void requireVersion(TeamStore.Team current, @Nullable Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
-    }
-
-    /** Another request changed the team between reading it and writing it. */
-    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
-        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     /** The principal as a new member, when it is a user or client of this workspace. */

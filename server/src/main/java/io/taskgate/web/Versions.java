@@ -49,6 +49,21 @@ public final class Versions {
         }
     }
 
+    /** Refuses (412) a change whose If-Match named another version than the current one; passes without If-Match. */
+    public static void requireCurrent(@Nullable Long expected, long current) {
+        if (expected != null && expected != current) {
+            throw preconditionFailed();
+        }
+    }
+
+    /**
+     * A compare-and-set lost to a concurrent writer: 412 when the caller named the version it
+     * expected (If-Match), 409 when it named none.
+     */
+    public static ApiProblem lostRace(@Nullable Long expected) {
+        return expected != null ? preconditionFailed() : concurrentUpdate();
+    }
+
     public static ApiProblem preconditionFailed() {
         return ApiProblem.of(HttpStatus.PRECONDITION_FAILED, "precondition_failed",
                 "The resource changed since the version named in If-Match: fetch it again and reapply your change");

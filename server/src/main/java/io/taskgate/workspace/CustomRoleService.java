@@ -127,7 +127,7 @@ public class CustomRoleService {
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         // Taking a permission away from others' role is as strong an act as granting it.
         requireHoldsAll(principal, current.permissions());
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         var changed = new CustomRoleStore.CustomRole(workspaceId, roleId,
                 change.name() == null ? current.name() : change.name().trim(),
                 change.permissions() == null ? current.permissions() : change.permissions(),
@@ -145,7 +145,7 @@ public class CustomRoleService {
             throw nameTaken(changed.name());
         }
         if (!updated) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "role.updated", "custom_role", roleId, details(changed));
         return view(changed);
@@ -157,9 +157,9 @@ public class CustomRoleService {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         requireHoldsAll(principal, current.permissions());
-        requireVersion(current, expectedVersion);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (!roles.delete(workspaceId, roleId, current.version())) {
-            throw lostRace(expectedVersion);
+            throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "role.deleted", "custom_role", roleId, "name=" + current.name());
     }
@@ -187,17 +187,6 @@ public class CustomRoleService {
         if (roles.nameTaken(workspaceId, name, exceptId)) {
             throw nameTaken(name);
         }
-    }
-
-    private static void requireVersion(CustomRoleStore.CustomRole current, @Nullable Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
-    }
-
-    /** Another request changed the role between reading it and writing it. */
-    private static ApiProblem lostRace(@Nullable Long expectedVersion) {
-        return expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
     }
 
     private static ApiProblem nameTaken(String name) {

@@ -142,9 +142,7 @@ public class WorkspaceService {
         workspaces.lock(workspaceId);
         Members.Member current = members.find(workspaceId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("User " + userId));
-        if (expectedVersion != null && expectedVersion != current.version()) {
-            throw Versions.preconditionFailed();
-        }
+        Versions.requireCurrent(expectedVersion, current.version());
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
@@ -159,7 +157,7 @@ public class WorkspaceService {
                     "This is the workspace's last active owner: make someone else owner first");
         }
         if (!members.update(workspaceId, userId, role.key(), active, current.version())) {
-            throw expectedVersion != null ? Versions.preconditionFailed() : Versions.concurrentUpdate();
+            throw Versions.lostRace(expectedVersion);
         }
         if (role == WorkspaceRole.GUEST && WorkspaceRole.fromKey(current.role()).map(WorkspaceRole::licensed)
                 .orElse(false)) {
