@@ -137,30 +137,30 @@ class PrincipalFactsQuery {
             statement = statement.param("project", projectId);
         }
         statement.query(rs -> {
-                    String a = rs.getString(2);
-                    switch (rs.getString(1)) {
-                        case "identity" -> {
-                            facts.role = WorkspaceRole.fromKey(a).orElse(WorkspaceRole.GUEST);
-                            facts.level = rs.getString(3);
-                            facts.active = rs.getBoolean(4);
-                            facts.name = rs.getString(5);
-                            facts.found = true;
-                        }
-                        case "permission" -> WorkspacePermission.fromKey(a).ifPresent(facts.permissions::add);
-                        case "position_permission" -> PositionPermission.fromKey(rs.getString(3)).ifPresent(
-                                permission -> facts.positionPermissions
-                                        .computeIfAbsent(a, key -> EnumSet.noneOf(PositionPermission.class))
-                                        .add(permission));
-                        case "team" -> facts.teams.add(a);
-                        case "manages" -> facts.managedPositions.add(a);
-                        case "project" -> {
-                            facts.project.project(rs.getString(5), a);
-                            facts.projectFound = true;
-                        }
-                        case "project_grant" -> facts.project.grant(a, rs.getString(5), rs.getString(3));
-                        default -> throw new IllegalStateException("unknown fact kind");
-                    }
-                });
+            String a = rs.getString(2);
+            switch (rs.getString(1)) {
+                case "identity" -> {
+                    facts.role = WorkspaceRole.fromKey(a).orElse(WorkspaceRole.GUEST);
+                    facts.level = rs.getString(3);
+                    facts.active = rs.getBoolean(4);
+                    facts.name = rs.getString(5);
+                    facts.found = true;
+                }
+                case "permission" -> WorkspacePermission.fromKey(a).ifPresent(facts.permissions::add);
+                case "position_permission" -> PositionPermission.fromKey(rs.getString(3)).ifPresent(
+                        permission -> facts.positionPermissions
+                                .computeIfAbsent(a, key -> EnumSet.noneOf(PositionPermission.class))
+                                .add(permission));
+                case "team" -> facts.teams.add(a);
+                case "manages" -> facts.managedPositions.add(a);
+                case "project" -> {
+                    facts.project.project(rs.getString(5), a);
+                    facts.projectFound = true;
+                }
+                case "project_grant" -> facts.project.grant(a, rs.getString(5), rs.getString(3));
+                default -> throw new IllegalStateException("unknown fact kind");
+            }
+        });
         if (!facts.found) {
             return Optional.empty();
         }
