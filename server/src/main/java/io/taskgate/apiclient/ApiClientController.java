@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -88,12 +89,17 @@ public class ApiClientController {
                 Versions.ifMatch(ifMatch)));
     }
 
+    /**
+     * The one answer that holds the key's secret: {@code no-store} keeps it out of every cache,
+     * the Idempotency-Key store included, which then keeps a refusal to replay in its place.
+     */
     @PostMapping("/{clientId}/keys")
-    @ResponseStatus(HttpStatus.CREATED)
-    ApiClientService.CreatedKey createKey(Caller caller, @PathVariable String workspaceId,
+    ResponseEntity<ApiClientService.CreatedKey> createKey(Caller caller, @PathVariable String workspaceId,
             @PathVariable String clientId, @Valid @RequestBody(required = false) @Nullable CreateKey request) {
         CreateKey body = request == null ? new CreateKey(null, null) : request;
-        return service.createKey(caller, workspaceId, clientId, body.name(), instant("expiresAt", body.expiresAt()));
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(service.createKey(caller, workspaceId, clientId, body.name(),
+                        instant("expiresAt", body.expiresAt())));
     }
 
     @GetMapping("/{clientId}/keys")

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -110,9 +111,14 @@ class Idempotency implements HandlerInterceptor {
         ContentCachingResponseWrapper captured = WebUtils.getNativeResponse(response,
                 ContentCachingResponseWrapper.class);
         int status = response.getStatus();
-        if (ex == null && captured != null && status >= 200 && status < 300) {
+        if (ex == null && captured != null && status >= 200 && status < 300 && mayBeStored(response)) {
             records.complete(claim, status, response.getContentType(), response.getHeader("Location"),
                     response.getHeader("ETag"), new String(captured.getContentAsByteArray(), StandardCharsets.UTF_8));
+        } else if (ex == null && status >= 200 && status < 300) {
+            // The change happened, but its answer must not be kept (it holds a secret): a retry learns
+            // that it succeeded, and does not make a second one.
+            records.complete(claim, HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    response.getHeader("Location"), null, NOT_REPLAYABLE);
         } else {
             records.release(claim);
         }
@@ -122,6 +128,15 @@ class Idempotency implements HandlerInterceptor {
     void forgetOldKeys() {
         records.deleteOlderThan(clock.instant().minus(RETENTION).minus(Duration.ofHours(1)));
     }
+
+    /** {@code Cache-Control: no-store} (an answer holding a secret) forbids keeping the answer anywhere. */
+    private static boolean mayBeStored(HttpServletResponse response) {
+        String cacheControl = response.getHeader("Cache-Control");
+        return cacheControl == null || !cacheControl.contains("no-store");
+    }
+
+    private static final String NOT_REPLAYABLE = """
+            {"type":"about:blank","title":"Conflict","status":409,"code":"secret_not_replayable",            "detail":"The first request with this Idempotency-Key succeeded. Its answer held a secret, which is             shown once and never stored, so it cannot be replayed; nothing was created again. If the secret             was lost, revoke what was created and create another."}""";
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Stored first) throws IOException {
         response.setStatus(first.status());

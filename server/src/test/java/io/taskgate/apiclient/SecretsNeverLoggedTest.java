@@ -49,7 +49,22 @@ class SecretsNeverLoggedTest extends HttpTest {
         api().post("/api/v1/workspaces", zapier.secret(), Map.of("name", "x"));
 
         String secretPart = secretPart(zapier);
-        for (String table : new String[] {"api_key", "user_session", "audit_event", "user_account"}) {
+        Api.Response idempotent = api().request("POST", "/api/v1/workspaces/" + workspace + "/api-clients/"
+                + zapier.id() + "/keys").token(owner.token()).header("Idempotency-Key", "k-1")
+                .json(Map.of("name", "second")).send();
+        Api.expect(idempotent, 201);
+        assertThat(idempotent.header("cache-control")).contains("no-store");
+        Api.Response retried = api().request("POST", "/api/v1/workspaces/" + workspace + "/api-clients/"
+                + zapier.id() + "/keys").token(owner.token()).header("Idempotency-Key", "k-1")
+                .json(Map.of("name", "second")).send();
+        assertThat(retried.status()).as("a secret is shown once, even to a retry").isEqualTo(409);
+        assertThat(retried.get("code")).isEqualTo("secret_not_replayable");
+        assertThat(retried.text()).doesNotContain(idempotent.get("secret"));
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/api-clients/" + zapier.id() + "/keys",
+                owner.token()).json().path("items").findValuesAsString("name")).containsOnlyOnce("second");
+        String secondSecret = idempotent.get("secret").substring(idempotent.get("secret").length() - 43);
+        for (String table : new String[] {"api_key", "user_session", "audit_event", "user_account",
+                "idempotency_record"}) {
             String dump = String.join("\n", jdbc.sql("select * from " + table).query((rs, n) -> {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -58,7 +73,7 @@ class SecretsNeverLoggedTest extends HttpTest {
                 return row.toString();
             }).list());
             assertThat(dump).as(table).doesNotContain(secretPart).doesNotContain(owner.token().substring(4))
-                    .doesNotContain("correct horse battery");
+                    .doesNotContain(secondSecret).doesNotContain("correct horse battery");
         }
     }
 
