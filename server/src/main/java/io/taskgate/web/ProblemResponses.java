@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameterTypeMismatch(MethodArgumentTypeMismatchException e) {
         return apiProblem(ApiProblem.invalid(e.getName(), "has the wrong format"));
+    }
+
+    /**
+     * Spring reads a form-encoded body through the servlet's parameters, which refuse one past the
+     * connector's limit before any media type is checked: it is the same 415 a smaller form gets.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableFormBody(InvalidParameterException e) {
+        return apiProblem(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "This API takes JSON bodies: send Content-Type: application/json"));
     }
 
     @ExceptionHandler(Exception.class)

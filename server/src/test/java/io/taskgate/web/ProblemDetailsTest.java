@@ -66,6 +66,14 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void aLargeFormEncodedBodyIs415NotAFailure() {
+        String large = "x=" + "a".repeat(3_000_000);
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw(large, "application/x-www-form-urlencoded").send();
+        assertProblem(response, 415, "unsupported_media_type");
+    }
+
+    @Test
     void anUnsupportedMediaTypeIs415() {
         Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
                 .raw("name=Cafe", "text/plain").send();
