@@ -1,14 +1,18 @@
 package io.taskgate.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,6 +65,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return apiProblem(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "This API takes JSON bodies: send Content-Type: application/json"));
     }
+
+    /**
+     * PostgreSQL refuses text it cannot store (the NUL character, {@code \u0000}) when the
+     * statement runs; the transaction is rolled back, so the request changed nothing: a 422.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> dataAccess(DataAccessException e) {
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                && UNSTORABLE_TEXT.contains(String.valueOf(sql.getSQLState()))) {
+            return apiProblem(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_text",
+                    "Text fields must not contain the NUL character (\\u0000)"));
+        }
+        return unexpected(e);
+    }
+
+    /** character_not_in_repertoire, untranslatable_character. */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {

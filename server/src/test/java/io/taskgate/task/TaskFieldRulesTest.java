@@ -182,6 +182,18 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void aNulCharacterIsNeverAServerFailure() {
+        Api.Response response = create(Map.of("title", "soup\u0000stew"));
+        if (io.taskgate.testing.TestDatabase.settings().url().startsWith("jdbc:postgresql")) {
+            assertThat(response.status()).as("PostgreSQL cannot store it: refused, nothing created").isEqualTo(422);
+            assertThat(response.get("code")).isEqualTo("invalid_text");
+            assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks", olga.token()).ids()).isEmpty();
+        } else {
+            assertThat(response.status()).as("the embedded database stores it as given").isEqualTo(201);
+        }
+    }
+
+    @Test
     void aTaskSitsInSeveralListsEachWithItsOrder() {
         String lists = "/api/v1/workspaces/" + ws + "/projects/" + project + "/lists";
         String today = Api.expect(api().post(lists, olga.token(), Map.of("name", "Today")), 201).get("id");
