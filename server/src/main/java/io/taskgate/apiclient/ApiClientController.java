@@ -104,8 +104,10 @@ public class ApiClientController {
 
     @GetMapping("/{clientId}/keys")
     Page<ApiClientService.KeyView> listKeys(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String clientId) {
-        return new Page<>(service.listKeys(caller, workspaceId, clientId), null);
+            @PathVariable String clientId, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return Page.slice(service.listKeys(caller, workspaceId, clientId), cursor, limit,
+                ApiClientService.KeyView::id);
     }
 
     @DeleteMapping("/{clientId}/keys/{keyId}")

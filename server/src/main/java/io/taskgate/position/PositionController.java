@@ -76,17 +76,20 @@ public class PositionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Every manager in one page: a position has few. */
     @GetMapping("/{positionId}/managers")
     Page<PositionService.AssignedPerson> managers(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String positionId) {
-        return service.assigned(caller, workspaceId, positionId, Assignment.MANAGER);
+            @PathVariable String positionId, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return Page.slice(service.assigned(caller, workspaceId, positionId, Assignment.MANAGER), cursor, limit,
+                PositionService.AssignedPerson::userId);
     }
 
     @GetMapping("/{positionId}/staff")
     Page<PositionService.AssignedPerson> staff(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String positionId) {
-        return service.assigned(caller, workspaceId, positionId, Assignment.STAFF);
+            @PathVariable String positionId, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return Page.slice(service.assigned(caller, workspaceId, positionId, Assignment.STAFF), cursor, limit,
+                PositionService.AssignedPerson::userId);
     }
 
     /** Answers the position, whose managers (and version) changed. */

@@ -96,14 +96,14 @@ public class PositionService {
     public record AssignedPerson(String userId, String name, boolean active) {
     }
 
-    Page<AssignedPerson> assigned(Caller caller, String workspaceId, String positionId, Assignment assignment) {
+    List<AssignedPerson> assigned(Caller caller, String workspaceId, String positionId, Assignment assignment) {
         PositionView position = get(caller, workspaceId, positionId);
         List<String> userIds = assignment == Assignment.MANAGER ? position.managerIds() : position.staffIds();
         Map<String, MemberDirectory.Person> people = members.find(workspaceId, userIds);
-        return new Page<>(userIds.stream()
+        return userIds.stream()
                 .map(id -> people.get(id) == null ? new AssignedPerson(id, "", false)
                         : new AssignedPerson(id, people.get(id).name(), people.get(id).active()))
-                .toList(), null);
+                .toList();
     }
 
     public PositionView get(Caller caller, String workspaceId, String positionId) {

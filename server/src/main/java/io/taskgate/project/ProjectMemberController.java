@@ -120,8 +120,10 @@ public class ProjectMemberController {
 
     @GetMapping("/member-candidates")
     Page<ProjectMemberService.CandidateView> candidates(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String projectId) {
-        return members.candidates(caller, workspaceId, projectId);
+            @PathVariable String projectId, @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return Page.slice(members.candidates(caller, workspaceId, projectId).items(), cursor, limit,
+                ProjectMemberService.CandidateView::principalId);
     }
 
     @PostMapping("/teams/{teamId}/members")

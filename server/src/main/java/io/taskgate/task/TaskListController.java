@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
@@ -32,8 +33,10 @@ class TaskListController {
     }
 
     @GetMapping
-    public Page<ListView> list(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId) {
-        return new Page<>(lists.list(caller, workspaceId, projectId), null);
+    public Page<ListView> list(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        return Page.slice(lists.list(caller, workspaceId, projectId), cursor, limit, ListView::id);
     }
 
     @GetMapping("/{listId}")

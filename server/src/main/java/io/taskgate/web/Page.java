@@ -20,6 +20,30 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         return new Page<>(shown, Cursors.encode(cursorOf.apply(shown.getLast())));
     }
 
+    /**
+     * A page of a small collection held whole in memory, in its own order: {@code limit} and
+     * {@code cursor} mean what they mean everywhere. A cursor naming an item no longer in the
+     * collection cannot say where to go on from, so it is refused (422) rather than guessed.
+     */
+    public static <T> Page<T> slice(List<T> all, @Nullable String cursor, @Nullable Integer limit,
+            Function<T, String> keyOf) {
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor);
+        int start = 0;
+        if (after != null) {
+            int index = 0;
+            while (index < all.size() && !keyOf.apply(all.get(index)).equals(after)) {
+                index++;
+            }
+            if (index == all.size()) {
+                throw ApiProblem.invalid("cursor", "names an item no longer in this collection: start again"
+                        + " from the first page");
+            }
+            start = index + 1;
+        }
+        return fromOverfetch(all.subList(start, Math.min(all.size(), start + size + 1)), size, keyOf);
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), nextCursor);
     }
