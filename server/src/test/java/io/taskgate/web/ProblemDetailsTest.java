@@ -94,6 +94,8 @@ class ProblemDetailsTest extends HttpTest {
         Api.Response docs = api().request("GET", "/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.text()).contains("/api/v1/workspaces/{workspaceId}/api-clients");
+        assertThat(docs.text()).as("the caller comes from the Authorization header")
+                .doesNotContain("\"name\":\"caller\"");
         assertThat(api().request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
     }
 }
