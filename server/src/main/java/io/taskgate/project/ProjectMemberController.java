@@ -77,12 +77,30 @@ public class ProjectMemberController {
     }
 
     /**
-     * Bulk replace: the body's members become the project's whole membership. The body is the
-     * array of members, or an object holding it as {@code members}.
+     * With one member ({@code {principalType, principalId, role}}, as PRODUCT.md shows the body):
+     * that principal gets that role, added if need be (201) or changed (200), idempotently.
+     * With an array of members, or an object holding it as {@code members}: a bulk replace, the
+     * body's members become the project's whole membership.
      */
     @PutMapping("/members")
-    Page<ProjectMemberService.MemberView> replace(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String projectId, @RequestBody JsonNode body) {
+    ResponseEntity<?> put(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
+            @RequestBody JsonNode body) {
+        if (body.isObject() && !body.has("members") && body.has("principalId")) {
+            AddMember member;
+            try {
+                member = json.treeToValue(body, AddMember.class);
+            } catch (JacksonException e) {
+                throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
+                        "The member must be an object of strings {principalType, principalId, role}");
+            }
+            ProjectMemberService.Put put = members.put(caller, workspaceId, projectId, parse(member, ""));
+            return answer(put.created() ? HttpStatus.CREATED : HttpStatus.OK, put.member());
+        }
+        return ResponseEntity.ok(replace(caller, workspaceId, projectId, body));
+    }
+
+    private Page<ProjectMemberService.MemberView> replace(Caller caller, String workspaceId, String projectId,
+            JsonNode body) {
         JsonNode list = body.isArray() ? body : body.path("members");
         if (!list.isArray()) {
             throw ApiProblem.invalid("members", "is required: an array of {principalType, principalId, role}");

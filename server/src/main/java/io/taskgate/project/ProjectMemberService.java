@@ -109,6 +109,28 @@ public class ProjectMemberService {
         return view(members.find(workspaceId, projectId, principal.id()).orElseThrow());
     }
 
+    /** A member as one PUT left it: {@code created} when it was not a member before. */
+    public record Put(MemberView member, boolean created) {
+    }
+
+    /**
+     * PUT of one member: adds the principal with that role, or gives an existing member that role;
+     * repeating it changes nothing. The same rules as adding and changing one apply.
+     */
+    @Transactional
+    public Put put(Caller caller, String workspaceId, String projectId, NewMember request) {
+        manage(caller, workspaceId, projectId);
+        var existing = members.find(workspaceId, projectId, request.principalId());
+        if (existing.isEmpty()) {
+            return new Put(add(caller, workspaceId, projectId, request), true);
+        }
+        if (existing.get().role().equals(request.role().key())) {
+            return new Put(view(existing.get()), false);
+        }
+        return new Put(changeRole(caller, workspaceId, projectId, request.principalId(), request.role(), null),
+                false);
+    }
+
     /**
      * Replaces the whole membership; everything is validated before anything changes. Who stays
      * with the same role is left as is (added when and by whom it was, same version); a changed

@@ -337,6 +337,35 @@ class ProjectAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void putOfOneMemberAddsItOrSetsItsRoleIdempotently() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person ann = api().addMember(ws, owner, "Ann", "member");
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String members = base() + "/projects/" + menu + "/members";
+        Map<String, String> annAsEditor = Map.of("principalType", "user", "principalId", ann.id(), "role", "editor");
+
+        Api.Response added = api().request("PUT", members).token(bob.token()).json(annAsEditor).send();
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.get("role")).isEqualTo("editor");
+        Api.Response again = api().request("PUT", members).token(bob.token()).json(annAsEditor).send();
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("etag")).as("repeating it changes nothing").isEqualTo(added.header("etag"));
+        Api.Response raised = api().request("PUT", members).token(bob.token()).json(Map.of(
+                "principalType", "user", "principalId", ann.id(), "role", "manager")).send();
+        assertThat(raised.status()).isEqualTo(200);
+        assertThat(raised.get("role")).isEqualTo("manager");
+        assertThat(api().get(members, bob.token()).json().path("items")).hasSize(2);
+
+        Api.Response capped = api().request("PUT", members).token(bob.token()).json(Map.of(
+                "principalType", "user", "principalId", gus.id(), "role", "editor")).send();
+        assertThat(capped.status()).isEqualTo(422);
+        Api.Response demoted = api().request("PUT", members).token(bob.token()).json(Map.of(
+                "principalType", "user", "principalId", ann.id(), "role", "guest")).send();
+        assertThat(demoted.status()).as("bob is still a manager, so ann may stop being one").isEqualTo(200);
+    }
+
+    @Test
     void checkingAnotherPrincipalNeedsMembersManage() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         Api.Person ann = api().addMember(ws, owner, "Ann", "member");
