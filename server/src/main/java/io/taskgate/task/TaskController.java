@@ -1,7 +1,6 @@
 package io.taskgate.task;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
+import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
@@ -108,10 +108,7 @@ class TaskController {
         if (value == null) {
             return null;
         }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(field, "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z");
-        }
+        return Timestamps.parse(value).orElseThrow(() -> ApiProblem.invalid(field,
+                "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date"));
     }
 }

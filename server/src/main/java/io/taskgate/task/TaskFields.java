@@ -1,18 +1,16 @@
 package io.taskgate.task;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.taskgate.support.Timestamps;
 import io.taskgate.web.JsonBody;
 import tools.jackson.databind.JsonNode;
 
@@ -159,16 +157,11 @@ record TaskFields(
         if (value == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                body.invalid("dueAt", "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z");
-                return null;
-            }
+        Optional<Instant> parsed = Timestamps.parse(value);
+        if (parsed.isEmpty()) {
+            body.invalid("dueAt", "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date");
         }
+        return parsed.orElse(null);
     }
 
     private static @Nullable List<Placement> placements(JsonBody body) {

@@ -304,6 +304,9 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(api().get(tasks() + "?status=completed", bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?assigneeId=" + bob.id(), bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?dueBefore=2026-12-03T00:00:00Z", bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?dueBefore=2026-12-03", bob.token()).ids())
+                .as("a date alone is its midnight UTC, as in dueAt").hasSize(2);
+        assertThat(api().get(tasks() + "?dueBefore=3.12.2026", bob.token()).status()).isEqualTo(422);
         assertThat(api().get(tasks() + "?dueAfter=2026-12-03T00:00:00Z&projectId=" + menu, bob.token()).ids())
                 .hasSize(3);
         assertThat(api().get(tasks() + "?status=done", bob.token()).status()).isEqualTo(422);
