@@ -4,20 +4,24 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * PRODUCT.md answers a wrong JSON type with 400: {@code "title": 5} must not quietly become
- * the string "5", nor {@code "active": "yes"} a boolean, so scalar coercions are refused.
+ * the string "5", nor {@code "active": "yes"} a boolean, so scalar coercions are refused; so
+ * is a key given twice in one object.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
 
     @Bean
     JsonMapperBuilderCustomizer refuseScalarCoercion() {
+        // A key given twice is ambiguous (which one did the client mean?): refused, not last-wins.
         return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

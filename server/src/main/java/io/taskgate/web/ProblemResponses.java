@@ -150,6 +150,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail detail
                 ? detail
                 : ProblemDetail.forStatusAndDetail(statusCode, "The request could not be handled");
+        if (statusCode.value() == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()) {
+            problem.setDetail("This API takes JSON bodies: send Content-Type: application/json");
+        }
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             problem.setProperty("code", codeFor(statusCode));
         }

@@ -66,6 +66,13 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void aKeyGivenTwiceIs400() {
+        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("{\"name\":\"Cafe\",\"name\":\"Bar\"}", "application/json").send();
+        assertProblem(response, 400, "malformed_json");
+    }
+
+    @Test
     void aLargeFormEncodedBodyIs415NotAFailure() {
         String large = "x=" + "a".repeat(3_000_000);
         Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
@@ -79,6 +86,7 @@ class ProblemDetailsTest extends HttpTest {
                 .raw("name=Cafe", "text/plain").send();
 
         assertProblem(response, 415, "unsupported_media_type");
+        assertThat(response.get("detail")).contains("application/json");
     }
 
     @Test
