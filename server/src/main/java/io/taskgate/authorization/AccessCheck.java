@@ -15,6 +15,7 @@ import io.taskgate.access.AccessPolicy;
 import io.taskgate.access.Action;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
+import io.taskgate.access.DenialReason;
 import io.taskgate.access.Detail;
 import io.taskgate.access.PositionsResource;
 import io.taskgate.access.PrincipalFacts;
@@ -85,6 +86,11 @@ public class AccessCheck {
         Resource resource = resource(asker, subject, request.resource(), action);
         Detail detail = trace ? Detail.TRACE : Detail.STANDARD;
         Decision decision = AccessPolicy.decide(subject, action, resource, detail);
+        if (decision.explanation().denialReason() == DenialReason.UNSUPPORTED) {
+            // A question that has no answer (task.update of a project) is a malformed request, not a denial.
+            throw ApiProblem.invalid("action", action.key() + " does not apply to a resource of type "
+                    + request.resource().type());
+        }
         List<String> limitedTo = null;
         if (!decision.allowed() && action == Action.TASK_UPDATE && resource instanceof TaskResource task) {
             // Denied any change, a task's assignee may still be allowed its status and blockers: say so.

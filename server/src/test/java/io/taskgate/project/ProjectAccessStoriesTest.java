@@ -381,6 +381,10 @@ class ProjectAccessStoriesTest extends HttpTest {
         Api.Response unknownAction = api().post(base() + "/authz/check", ann.token(),
                 Map.of("action", "project.fly", "resource", Map.of("type", "project", "id", menu)));
         assertThat(unknownAction.status()).isEqualTo(422);
+        Api.Response mismatched = api().post(base() + "/authz/check", ann.token(),
+                Map.of("action", "task.update", "resource", Map.of("type", "project", "id", menu)));
+        assertThat(mismatched.status()).as("an action that does not apply to the resource").isEqualTo(422);
+        assertThat(mismatched.json().path("errors").get(0).path("field").asString()).isEqualTo("action");
     }
 
     @Test
