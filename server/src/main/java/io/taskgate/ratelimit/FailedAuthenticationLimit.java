@@ -1,9 +1,5 @@
 package io.taskgate.ratelimit;
 
-import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,26 +18,22 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class FailedAuthenticationLimit implements HandlerInterceptor {
 
-    private static final long PERIOD = Duration.ofMinutes(1).toNanos();
-    private static final int MAX_TRACKED = 100_000;
-
-    private final long perAddress;
-    private final ConcurrentMap<String, TokenBucket> failures = new ConcurrentHashMap<>();
+    private final Buckets failures;
 
     FailedAuthenticationLimit(@Value("${taskgate.rate-limit.failed-authentications-per-minute:"
             + "${taskgate.rate-limit.anonymous-requests-per-minute:60}}") long perAddress) {
-        this.perAddress = perAddress;
+        this.failures = new Buckets(perAddress);
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        TokenBucket bucket = failures.get(request.getRemoteAddr());
+        TokenBucket bucket = failures.existing(request.getRemoteAddr());
         long wait = bucket == null ? 0 : bucket.waitFor(System.nanoTime());
         if (wait > 0) {
-            long seconds = Math.max(1, Duration.ofNanos(wait).toSeconds() + 1);
+            long seconds = Buckets.retryAfterSeconds(wait);
             response.setHeader("Retry-After", Long.toString(seconds));
             throw ApiProblemsOfLimits.tooMany(
-                    "Too many requests with invalid credentials from this address: at most " + perAddress
+                    "Too many requests with invalid credentials from this address: at most " + failures.capacity()
                             + " a minute; retry in " + seconds + " s", seconds);
         }
         return true;
@@ -54,11 +46,7 @@ class FailedAuthenticationLimit implements HandlerInterceptor {
             return;
         }
         long now = System.nanoTime();
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(bucket -> bucket.full(now));
-        }
         // Charged even past empty: failures let through in parallel before the bucket ran dry still count.
-        failures.computeIfAbsent(request.getRemoteAddr(), address -> new TokenBucket(perAddress, PERIOD, now))
-                .charge(now);
+        failures.of(request.getRemoteAddr(), now).charge(now);
     }
 }

@@ -1,9 +1,6 @@
 package io.taskgate.ratelimit;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,34 +21,26 @@ import io.taskgate.identity.Caller;
 @Component
 class RateLimiting implements HandlerInterceptor {
 
-    private static final long PERIOD = Duration.ofMinutes(1).toNanos();
-    private static final int MAX_TRACKED = 100_000;
-
-    private final long perPrincipal;
-    private final long perAddress;
-    private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Buckets principals;
+    private final Buckets addresses;
 
     RateLimiting(@Value("${taskgate.rate-limit.requests-per-minute:1200}") long perPrincipal,
             @Value("${taskgate.rate-limit.anonymous-requests-per-minute:60}") long perAddress) {
-        this.perPrincipal = perPrincipal;
-        this.perAddress = perAddress;
+        this.principals = new Buckets(perPrincipal);
+        this.addresses = new Buckets(perAddress);
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Optional<Caller> caller = Authentication.caller(request);
-        String key = caller.map(c -> "principal:" + c.id()).orElseGet(() -> "address:" + request.getRemoteAddr());
-        long capacity = caller.isPresent() ? perPrincipal : perAddress;
         long now = System.nanoTime();
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(capacity, PERIOD, now));
+        TokenBucket bucket = caller.isPresent() ? principals.of(caller.get().id(), now)
+                : addresses.of(request.getRemoteAddr(), now);
         long wait = bucket.take(now);
         response.setHeader("RateLimit-Limit", Long.toString(bucket.capacity()));
         response.setHeader("RateLimit-Remaining", Long.toString(bucket.remaining()));
         if (wait > 0) {
-            long seconds = Math.max(1, Duration.ofNanos(wait).toSeconds() + 1);
+            long seconds = Buckets.retryAfterSeconds(wait);
             response.setHeader("Retry-After", Long.toString(seconds));
             throw ApiProblemsOfLimits.tooMany(
                     "Too many requests: at most " + bucket.capacity() + " a minute; retry in " + seconds + " s", seconds);
