@@ -98,6 +98,11 @@ public class ProjectMemberService {
     public MemberView add(Caller caller, String workspaceId, String projectId, NewMember request) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
+        return addToLocked(caller, workspaceId, projectId, request);
+    }
+
+    /** Adds a member once the caller may manage the project and its row is locked. */
+    private MemberView addToLocked(Caller caller, String workspaceId, String projectId, NewMember request) {
         ProjectMembers.Principal principal = eligible(workspaceId, request, "");
         if (members.find(workspaceId, projectId, principal.id()).isPresent()) {
             throw ApiProblem.conflict("already_member", principal.name() + " is already a member of this project;"
@@ -120,14 +125,15 @@ public class ProjectMemberService {
     @Transactional
     public Put put(Caller caller, String workspaceId, String projectId, NewMember request) {
         manage(caller, workspaceId, projectId);
+        projects.lock(workspaceId, projectId);
         var existing = members.find(workspaceId, projectId, request.principalId());
         if (existing.isEmpty()) {
-            return new Put(add(caller, workspaceId, projectId, request), true);
+            return new Put(addToLocked(caller, workspaceId, projectId, request), true);
         }
         if (existing.get().role().equals(request.role().key())) {
             return new Put(view(existing.get()), false);
         }
-        return new Put(changeRole(caller, workspaceId, projectId, request.principalId(), request.role(), null),
+        return new Put(changeRoleOfLocked(caller, workspaceId, projectId, existing.get(), request.role(), null),
                 false);
     }
 
@@ -185,7 +191,14 @@ public class ProjectMemberService {
             @Nullable Long expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
-        ProjectMembers.Member member = member(workspaceId, projectId, memberId);
+        return changeRoleOfLocked(caller, workspaceId, projectId, member(workspaceId, projectId, memberId), role,
+                expectedVersion);
+    }
+
+    /** Changes a member's role once the caller may manage the project and its row is locked. */
+    private MemberView changeRoleOfLocked(Caller caller, String workspaceId, String projectId,
+            ProjectMembers.Member member, ProjectRole role, @Nullable Long expectedVersion) {
+        String memberId = member.principal().id();
         Versions.requireCurrent(expectedVersion, member.version());
         requireRoleOption(member.principal(), role, "role");
         if (member.role().equals(ProjectRole.MANAGER.key()) && role != ProjectRole.MANAGER
