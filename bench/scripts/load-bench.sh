@@ -4,7 +4,8 @@
 # the same shape with 10,000 tasks ("small"), the server started against it, then LoadBenchmark
 # with any options given here.
 #   bench/scripts/load-bench.sh [--parts list,team,create] [--samples 200] …
-# Environment: DB (taskgate_bench), PORT (18093), KEEP_DB=1 to reuse a database generated before.
+# Environment: DB (taskgate_bench), PORT (18093), KEEP_DB=1 to reuse a database generated before,
+# SERVER_JAVA_OPTS for the server JVM (a JFR recording, say).
 # Build first: ./taskgate mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +24,7 @@ if [[ -z ${KEEP_DB:-} ]]; then
   ./taskgate java -cp "$bench" io.taskgate.bench.load.GenerateWorkspace --db "$url" --workspace small --tasks 10000
 fi
 # The per-principal rate limit (1,200 a minute) would turn most benchmark requests into 429s.
-./taskgate java -jar "$jar" --server.port="$port" --spring.datasource.url="$url" \
+./taskgate java ${SERVER_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --spring.datasource.url="$url" \
     --spring.datasource.username=postgres --taskgate.rate-limit.requests-per-minute=100000000 \
     > "${TMPDIR:-/tmp}/taskgate-load-server.log" 2>&1 &
 pid=$!

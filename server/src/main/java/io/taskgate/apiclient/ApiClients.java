@@ -10,13 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
+
 /** The SQL of API clients. */
 @Repository
 class ApiClients {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    ApiClients(JdbcClient jdbc) {
+    ApiClients(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -25,6 +29,7 @@ class ApiClients {
     }
 
     void insert(ApiClient client) {
+        accessFacts.in(client.workspaceId());
         jdbc.sql("""
                 insert into api_client (workspace_id, id, name, role, access_level, active, created_at, created_by)
                 values (:ws, :id, :name, :role, :level, :active, :at, :by)
@@ -67,6 +72,7 @@ class ApiClients {
 
     /** Compare-and-set on the version: false when someone else changed the client first. */
     boolean update(ApiClient client, long expectedVersion) {
+        accessFacts.in(client.workspaceId());
         return jdbc.sql("""
                 update api_client set name = :name, role = :role, access_level = :level, active = :active,
                        version = version + 1

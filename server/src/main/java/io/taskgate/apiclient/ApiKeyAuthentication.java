@@ -63,6 +63,6 @@ class ApiKeyAuthentication implements ApiKeyAuthenticator {
             keys.touch(key.workspaceId(), key.id(), now);
         }
         return Optional.of(new Caller.ApiClient(key.apiClientId(), credential.clientName(), key.workspaceId(),
-                key.id(), integrationName));
+                key.id(), integrationName, new Caller.AccessVersion(key.workspaceId(), credential.accessVersion())));
     }
 }

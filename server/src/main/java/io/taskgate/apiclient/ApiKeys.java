@@ -25,7 +25,8 @@ class ApiKeys {
     }
 
     /** What authenticating a request needs: the key, its hash and its client, in one row. */
-    record Credential(ApiKey key, String secretHash, String clientName, boolean clientActive) {
+    /** A key with its client, and the access version of their workspace at the moment it was read. */
+    record Credential(ApiKey key, String secretHash, String clientName, boolean clientActive, long accessVersion) {
     }
 
     void insert(ApiKey key, String secretHash) {
@@ -72,13 +73,15 @@ class ApiKeys {
     Optional<Credential> credential(String keyId) {
         return jdbc.sql("""
                 select k.workspace_id, k.id, k.api_client_id, k.name, k.created_at, k.created_by, k.expires_at,
-                       k.revoked_at, k.last_used_at, k.secret_hash, c.name, c.active
+                       k.revoked_at, k.last_used_at, k.secret_hash, c.name, c.active, w.access_version
                   from api_key k
                   join api_client c on c.workspace_id = k.workspace_id and c.id = k.api_client_id
+                  join workspace w on w.workspace_id = k.workspace_id
                  where k.id = :id
                 """)
                 .param("id", keyId)
-                .query((rs, n) -> new Credential(row(rs, n), rs.getString(10), rs.getString(11), rs.getBoolean(12)))
+                .query((rs, n) -> new Credential(row(rs, n), rs.getString(10), rs.getString(11), rs.getBoolean(12),
+                        rs.getLong(13)))
                 .optional();
     }
 

@@ -37,10 +37,12 @@ public class Authorization {
 
     private final PrincipalFactsQuery facts;
     private final ProjectFactsQuery projects;
+    private final AccessFactsCache cache;
 
-    Authorization(PrincipalFactsQuery facts, ProjectFactsQuery projects) {
+    Authorization(PrincipalFactsQuery facts, ProjectFactsQuery projects, AccessFactsCache cache) {
         this.facts = facts;
         this.projects = projects;
+        this.cache = cache;
     }
 
     /**
@@ -57,20 +59,55 @@ public class Authorization {
      * {@link #project} and the {@code requireProject} methods then answer from what was loaded.
      */
     public WorkspacePrincipal enter(Caller caller, String workspaceId, @Nullable String projectId) {
-        PrincipalFactsQuery.WithProject loaded = switch (caller) {
-            case Caller.User user -> facts.user(workspaceId, user.id(), projectId)
-                    .filter(found -> found.principal().active())
-                    .orElseThrow(() -> workspaceNotFound(workspaceId));
-            case Caller.ApiClient client -> {
-                if (!client.workspaceId().equals(workspaceId)) {
-                    throw workspaceNotFound(workspaceId);
-                }
-                yield facts.apiClient(workspaceId, client.id(), CredentialState.ACTIVE, projectId)
-                        .orElseThrow(() -> workspaceNotFound(workspaceId));
-            }
-        };
+        if (caller instanceof Caller.ApiClient client && !client.workspaceId().equals(workspaceId)) {
+            throw workspaceNotFound(workspaceId);
+        }
+        PrincipalFactsQuery.WithProject loaded = cache.usable(workspaceId)
+                ? kept(caller, workspaceId, projectId)
+                : load(caller, workspaceId, projectId).orElseThrow(() -> workspaceNotFound(workspaceId));
+        if (!loaded.principal().active() && caller instanceof Caller.User) {
+            throw workspaceNotFound(workspaceId);
+        }
         return new WorkspacePrincipal(workspaceId, caller, loaded.principal(),
                 projectId == null ? null : new WorkspacePrincipal.LoadedProject(projectId, loaded.project()));
+    }
+
+    /** The facts kept in this process while the workspace's access version has not moved; else loaded and kept. */
+    private PrincipalFactsQuery.WithProject kept(Caller caller, String workspaceId, @Nullable String projectId) {
+        Long read = caller.accessVersionIn(workspaceId);
+        long version = read != null ? read
+                : cache.version(workspaceId).orElseThrow(() -> workspaceNotFound(workspaceId));
+        var key = new AccessFactsCache.PrincipalKey(workspaceId, caller.type(), caller.id());
+        PrincipalFacts principal = cache.principal(key, version,
+                () -> load(caller, workspaceId, null).map(PrincipalFactsQuery.WithProject::principal));
+        if (principal != null && projectId == null) {
+            return new PrincipalFactsQuery.WithProject(principal, null);
+        }
+        var projectKey = new AccessFactsCache.ProjectKey(key, String.valueOf(projectId));
+        if (principal != null) {
+            ProjectFacts project = cache.project(projectKey, version,
+                    () -> projects.load(workspaceId, caller.type(), caller.id(), projectKey.projectId()));
+            if (project != null) {
+                return new PrincipalFactsQuery.WithProject(principal, project);
+            }
+        }
+        PrincipalFactsQuery.WithProject loaded = load(caller, workspaceId, projectId)
+                .orElseThrow(() -> workspaceNotFound(workspaceId));
+        cache.keep(key, version, loaded.principal());
+        if (projectId != null) {
+            cache.keep(projectKey, version, loaded.project());
+        }
+        return loaded;
+    }
+
+    /** The caller's facts in the workspace as stored, with the project when one is named; empty for a stranger. */
+    private Optional<PrincipalFactsQuery.WithProject> load(Caller caller, String workspaceId,
+            @Nullable String projectId) {
+        return switch (caller) {
+            case Caller.User user -> facts.user(workspaceId, user.id(), projectId);
+            case Caller.ApiClient client -> facts.apiClient(workspaceId, client.id(), CredentialState.ACTIVE,
+                    projectId);
+        };
     }
 
     /**

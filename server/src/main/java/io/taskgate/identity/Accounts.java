@@ -11,13 +11,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
+
 /** The SQL of user accounts: global identities, shared by every workspace a person joins. */
 @Repository
 public class Accounts {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -74,6 +78,8 @@ public class Accounts {
 
     /** Completes an invited account at sign-up; false if someone else completed it first. */
     boolean claimInvited(String id, String name, String passwordHash) {
+        // The name is part of the user's facts in each workspace (explanations quote it).
+        accessFacts.ofUser(id);
         return jdbc.sql("update user_account set name = :name, password_hash = :hash where id = :id and password_hash is null")
                 .param("name", name)
                 .param("hash", passwordHash)

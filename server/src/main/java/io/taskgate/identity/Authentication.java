@@ -1,5 +1,6 @@
 package io.taskgate.identity;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 import io.taskgate.web.ApiProblem;
 
@@ -50,13 +52,13 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
         }
         String token = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthenticated("unauthenticated",
                 "Send a session token or an API key as 'Authorization: Bearer <token>'"));
-        request.setAttribute(CALLER, authenticate(token, integrationName(request)));
+        request.setAttribute(CALLER, authenticate(token, integrationName(request), workspaceInPath(request)));
         return true;
     }
 
-    private Caller authenticate(String token, @Nullable String integrationName) {
+    private Caller authenticate(String token, @Nullable String integrationName, @Nullable String workspaceId) {
         if (token.startsWith(IdentityService.SESSION_TOKEN_PREFIX)) {
-            return identity.authenticateSession(token, integrationName);
+            return identity.authenticateSession(token, integrationName, workspaceId);
         }
         if (apiKeys.recognises(token)) {
             Optional<Caller.ApiClient> client = apiKeys.authenticate(token, integrationName);
@@ -65,6 +67,12 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
             }
         }
         throw ApiProblem.unauthenticated("invalid_token", "The access token is not valid");
+    }
+
+    /** The {@code {workspaceId}} of the matched path: its access version is read with the session. */
+    private static @Nullable String workspaceInPath(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && variables.get("workspaceId") instanceof String workspaceId ? workspaceId : null;
     }
 
     private static @Nullable String integrationName(HttpServletRequest request) {

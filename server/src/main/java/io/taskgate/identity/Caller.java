@@ -17,15 +17,33 @@ public sealed interface Caller {
 
     String type();
 
-    record User(String id, String name, String email, @Nullable String integrationName) implements Caller {
+    /**
+     * The access version of one workspace read while authenticating, in the same statement as
+     * the credential: facts kept at that version may serve this request in that workspace.
+     */
+    record AccessVersion(String workspaceId, long version) {
+    }
+
+    /** The access version read for the workspace while authenticating, if it was read. */
+    @Nullable AccessVersion accessVersion();
+
+    default @Nullable Long accessVersionIn(String workspaceId) {
+        AccessVersion read = accessVersion();
+        return read != null && read.workspaceId().equals(workspaceId) ? read.version() : null;
+    }
+
+    /** {@code accessVersion} is read for the workspace the request path names, when it names one. */
+    record User(String id, String name, String email, @Nullable String integrationName,
+            @Nullable AccessVersion accessVersion) implements Caller {
         @Override
         public String type() {
             return "user";
         }
     }
 
-    record ApiClient(String id, String name, String workspaceId, String keyId, @Nullable String integrationName)
-            implements Caller {
+    /** {@code accessVersion} is that of the client's own workspace, read with its key. */
+    record ApiClient(String id, String name, String workspaceId, String keyId, @Nullable String integrationName,
+            AccessVersion accessVersion) implements Caller {
         @Override
         public String type() {
             return "api_client";

@@ -111,7 +111,13 @@ public class IdentityService {
 
     /** The person behind a session token; 401 problems for an unknown, expired or ended session. */
     public Caller.User authenticateSession(String token, @Nullable String integrationName) {
-        Sessions.ActiveSession session = sessions.find(SecretHash.of(token))
+        return authenticateSession(token, integrationName, null);
+    }
+
+    /** As {@link #authenticateSession(String, String)}, reading the access version of {@code workspaceId} with it. */
+    public Caller.User authenticateSession(String token, @Nullable String integrationName,
+            @Nullable String workspaceId) {
+        Sessions.ActiveSession session = sessions.find(SecretHash.of(token), workspaceId)
                 .orElseThrow(() -> ApiProblem.unauthenticated("invalid_token", "The access token is not valid"));
         if (session.revoked()) {
             throw ApiProblem.unauthenticated("token_revoked", "This session was ended; log in again");
@@ -119,6 +125,8 @@ public class IdentityService {
         if (!clock.instant().isBefore(session.expiresAt())) {
             throw ApiProblem.unauthenticated("token_expired", "This session has expired; log in again");
         }
-        return new Caller.User(session.userId(), session.name(), session.email(), integrationName);
+        return new Caller.User(session.userId(), session.name(), session.email(), integrationName,
+                workspaceId == null || session.accessVersion() == null ? null
+                        : new Caller.AccessVersion(workspaceId, session.accessVersion()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,9 @@ class Sessions {
         this.jdbc = jdbc;
     }
 
-    record ActiveSession(String userId, String email, String name, Instant expiresAt, boolean revoked) {
+    /** {@code accessVersion}: of the workspace asked for with the session, null when none was or it does not exist. */
+    record ActiveSession(String userId, String email, String name, Instant expiresAt, boolean revoked,
+            @Nullable Long accessVersion) {
     }
 
     void insert(String tokenHash, String userId, Instant createdAt, Instant expiresAt) {
@@ -33,15 +36,19 @@ class Sessions {
                 .update();
     }
 
-    Optional<ActiveSession> find(String tokenHash) {
+    /** The session, with the access version of {@code workspaceId} read in the same statement. */
+    Optional<ActiveSession> find(String tokenHash, @Nullable String workspaceId) {
         return jdbc.sql("""
-                select s.user_id, a.email, a.name, s.expires_at, s.revoked_at
+                select s.user_id, a.email, a.name, s.expires_at, s.revoked_at, w.access_version
                   from user_session s join user_account a on a.id = s.user_id
+                  left join workspace w on w.workspace_id = :ws
                  where s.token_hash = :hash
                 """)
                 .param("hash", tokenHash)
+                .param("ws", workspaceId)
                 .query((rs, n) -> new ActiveSession(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5) != null))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5) != null,
+                        rs.getObject(6, Long.class)))
                 .optional();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
 import io.taskgate.workspace.KnownPositions;
 
 /** The SQL of positions and of who manages and staffs them. */
@@ -24,8 +25,10 @@ import io.taskgate.workspace.KnownPositions;
 class PositionStore implements KnownPositions {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    PositionStore(JdbcClient jdbc) {
+    PositionStore(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -102,6 +105,7 @@ class PositionStore implements KnownPositions {
 
     /** Compare-and-set on the version: false when someone else changed the position first. */
     boolean rename(String workspaceId, String id, String name, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update job_position set name = :name, version = version + 1
                  where workspace_id = :ws and id = :id and version = :expected
@@ -129,6 +133,7 @@ class PositionStore implements KnownPositions {
      * deleting nothing, when someone else changed the position first.
      */
     boolean delete(String workspaceId, String id, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("delete from job_position where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)
                 .param("id", id)
@@ -142,6 +147,7 @@ class PositionStore implements KnownPositions {
      * transaction, so the caller must end the use case (with a 409) when this is false.
      */
     boolean assign(Assignment assignment, String workspaceId, String positionId, String userId) {
+        accessFacts.in(workspaceId);
         try {
             jdbc.sql("insert into " + assignment.table + " (workspace_id, position_id, user_id) values (:ws, :p, :u)")
                     .param("ws", workspaceId)
@@ -156,6 +162,7 @@ class PositionStore implements KnownPositions {
 
     /** False when the person did not hold that assignment. */
     boolean unassign(Assignment assignment, String workspaceId, String positionId, String userId) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("delete from " + assignment.table
                         + " where workspace_id = :ws and position_id = :p and user_id = :u")
                 .param("ws", workspaceId)

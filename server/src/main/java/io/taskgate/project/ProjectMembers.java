@@ -12,13 +12,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
+
 /** The SQL of project members, and of the principals that may become members. */
 @Repository
 class ProjectMembers {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    ProjectMembers(JdbcClient jdbc) {
+    ProjectMembers(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -100,6 +104,7 @@ class ProjectMembers {
     }
 
     void insert(String workspaceId, String projectId, Principal principal, String role, Instant at, String by) {
+        accessFacts.in(workspaceId);
         jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
                                             added_by, version)
@@ -117,6 +122,7 @@ class ProjectMembers {
 
     /** Compare-and-set on the version: false when someone else changed the membership first. */
     boolean changeRole(String workspaceId, String projectId, String principalId, String role, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update project_member set role = :role, version = version + 1
                  where workspace_id = :ws and project_id = :project and principal_id = :id and version = :expected
@@ -131,6 +137,7 @@ class ProjectMembers {
 
     /** Compare-and-set on the version: false when someone else changed the membership first. */
     boolean delete(String workspaceId, String projectId, String principalId, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 delete from project_member
                  where workspace_id = :ws and project_id = :project and principal_id = :id and version = :expected
@@ -143,6 +150,7 @@ class ProjectMembers {
     }
 
     void deleteAll(String workspaceId, String projectId) {
+        accessFacts.in(workspaceId);
         jdbc.sql("delete from project_member where workspace_id = :ws and project_id = :project")
                 .param("ws", workspaceId)
                 .param("project", projectId)

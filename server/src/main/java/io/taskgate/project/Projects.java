@@ -13,14 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.taskgate.access.ProjectReadScope;
+import io.taskgate.support.AccessFactChanges;
 
 /** The SQL of projects, including the visibility filter of listings. */
 @Repository
 class Projects {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    Projects(JdbcClient jdbc) {
+    Projects(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -29,6 +32,7 @@ class Projects {
     }
 
     void insert(Project project) {
+        accessFacts.in(project.workspaceId());
         jdbc.sql("""
                 insert into project (workspace_id, id, name, description, visibility, created_at, created_by,
                                      updated_at)
@@ -68,6 +72,7 @@ class Projects {
 
     /** Compare-and-set on the version: false when someone else changed the project first. */
     boolean update(Project project, long expectedVersion) {
+        accessFacts.in(project.workspaceId());
         return jdbc.sql("""
                 update project set name = :name, description = :description, visibility = :visibility,
                        updated_at = :at, version = version + 1
@@ -84,6 +89,7 @@ class Projects {
     }
 
     void delete(String workspaceId, String id) {
+        accessFacts.in(workspaceId);
         jdbc.sql("delete from project where workspace_id = :ws and id = :id")
                 .param("ws", workspaceId)
                 .param("id", id)

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
+
 /**
  * The SQL of "add a team's people to a project": one query that classifies every team member,
  * one set-based insert of those to add, both under the project's row lock so the two agree.
@@ -17,8 +19,10 @@ import org.springframework.stereotype.Repository;
 class TeamEnrolment {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    TeamEnrolment(JdbcClient jdbc) {
+    TeamEnrolment(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -57,6 +61,7 @@ class TeamEnrolment {
      * user gets at most {@code collaborator}. Returns the number of rows added.
      */
     int enrol(String workspaceId, String projectId, String teamId, String role, Instant at, String by) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
                                             added_by)

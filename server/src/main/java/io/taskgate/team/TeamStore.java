@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
 import io.taskgate.support.Timestamps;
 
 /** The SQL of teams and their members. */
@@ -20,8 +21,10 @@ import io.taskgate.support.Timestamps;
 class TeamStore {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    TeamStore(JdbcClient jdbc) {
+    TeamStore(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -33,6 +36,7 @@ class TeamStore {
     }
 
     void insert(Team team) {
+        accessFacts.in(team.workspaceId());
         jdbc.sql("insert into team (workspace_id, id, name, created_at) values (:ws, :id, :name, :at)")
                 .param("ws", team.workspaceId())
                 .param("id", team.id())
@@ -66,6 +70,7 @@ class TeamStore {
 
     /** Compare-and-set on the version: false when someone else changed the team first. */
     boolean rename(String workspaceId, String id, String name, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update team set name = :name, version = version + 1
                  where workspace_id = :ws and id = :id and version = :expected
@@ -96,6 +101,7 @@ class TeamStore {
      * changed the team first.
      */
     boolean delete(String workspaceId, String id, long expectedVersion) {
+        accessFacts.in(workspaceId);
         if (jdbc.sql("delete from team where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)
                 .param("id", id)
@@ -137,6 +143,7 @@ class TeamStore {
      * caller must end the use case (with a 409) when this is false.
      */
     boolean addMember(String workspaceId, String teamId, Member member) {
+        accessFacts.in(workspaceId);
         try {
             jdbc.sql("""
                     insert into team_member (workspace_id, team_id, principal_type, principal_id, added_at)
@@ -173,6 +180,7 @@ class TeamStore {
 
     /** False when the principal was not a member. */
     boolean removeMember(String workspaceId, String teamId, String principalId) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 delete from team_member
                  where workspace_id = :ws and team_id = :teamId and principal_id = :principalId

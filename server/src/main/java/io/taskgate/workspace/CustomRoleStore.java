@@ -18,14 +18,17 @@ import org.springframework.stereotype.Repository;
 
 import io.taskgate.access.PositionPermission;
 import io.taskgate.access.WorkspacePermission;
+import io.taskgate.support.AccessFactChanges;
 
 /** The SQL of custom roles: the role, its workspace permissions and its permissions on positions. */
 @Repository
 class CustomRoleStore {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
 
-    CustomRoleStore(JdbcClient jdbc) {
+    CustomRoleStore(JdbcClient jdbc, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
     }
 
@@ -34,6 +37,7 @@ class CustomRoleStore {
     }
 
     void insert(CustomRole role) {
+        accessFacts.in(role.workspaceId());
         jdbc.sql("insert into custom_role (workspace_id, id, name, created_at) values (:ws, :id, :name, :at)")
                 .param("ws", role.workspaceId())
                 .param("id", role.id())
@@ -48,6 +52,7 @@ class CustomRoleStore {
      * false, changing nothing, when someone else changed the role first.
      */
     boolean update(CustomRole role, long expectedVersion) {
+        accessFacts.in(role.workspaceId());
         boolean updated = jdbc.sql("""
                 update custom_role set name = :name, version = version + 1
                  where workspace_id = :ws and id = :id and version = :expected
@@ -75,6 +80,7 @@ class CustomRoleStore {
      * version: false when someone else changed the role first.
      */
     boolean delete(String workspaceId, String id, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("delete from custom_role where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)
                 .param("id", id)

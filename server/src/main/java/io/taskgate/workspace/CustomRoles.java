@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.support.AccessFactChanges;
 import io.taskgate.web.ApiProblem;
 
 /**
@@ -27,9 +28,11 @@ import io.taskgate.web.ApiProblem;
 public class CustomRoles {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
     private final Authorization authorization;
 
-    CustomRoles(JdbcClient jdbc, Authorization authorization) {
+    CustomRoles(JdbcClient jdbc, Authorization authorization, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
         this.authorization = authorization;
     }
@@ -66,6 +69,7 @@ public class CustomRoles {
             }
         }
         requireHoldsPermissionsOf(actor, changed);
+        accessFacts.in(workspaceId);
         jdbc.sql("""
                 delete from principal_custom_role
                  where workspace_id = :ws and principal_type = :type and principal_id = :id
@@ -138,6 +142,7 @@ public class CustomRoles {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forgetPosition(String workspaceId, String positionId) {
+        accessFacts.in(workspaceId);
         jdbc.sql("""
                 update custom_role set version = version + 1
                  where workspace_id = :ws

@@ -13,14 +13,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.AccessFactChanges;
+
 /** The SQL of workspace members: people, their workspace role, custom roles and whether they are active. */
 @Repository
 class Members {
 
     private final JdbcClient jdbc;
+    private final AccessFactChanges accessFacts;
     private final CustomRoles customRoles;
 
-    Members(JdbcClient jdbc, CustomRoles customRoles) {
+    Members(JdbcClient jdbc, CustomRoles customRoles, AccessFactChanges accessFacts) {
+        this.accessFacts = accessFacts;
         this.jdbc = jdbc;
         this.customRoles = customRoles;
     }
@@ -30,6 +34,7 @@ class Members {
     }
 
     void insert(String workspaceId, String userId, String role, Instant addedAt, @Nullable String addedBy) {
+        accessFacts.in(workspaceId);
         jdbc.sql("""
                 insert into workspace_member (workspace_id, user_id, role, active, added_at, added_by)
                 values (:ws, :userId, :role, true, :at, :by)
@@ -89,6 +94,7 @@ class Members {
 
     /** Compare-and-set on the version: false when someone else changed the member first. */
     boolean update(String workspaceId, String userId, String role, boolean active, long expectedVersion) {
+        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update workspace_member set role = :role, active = :active, version = version + 1
                  where workspace_id = :ws and user_id = :userId and version = :expected
