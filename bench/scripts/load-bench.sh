@@ -5,7 +5,7 @@
 # with any options given here.
 #   bench/scripts/load-bench.sh [--parts list,team,create] [--samples 200] …
 # Environment: DB (taskgate_bench), PORT (18093), KEEP_DB=1 to reuse a database generated before,
-# SERVER_JAVA_OPTS for the server JVM (a JFR recording, say).
+# SERVER_JAVA_OPTS for the server JVM (a JFR recording, say), SERVER_ARGS for more server settings.
 # Build first: ./taskgate mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,7 +25,7 @@ if [[ -z ${KEEP_DB:-} ]]; then
 fi
 # The per-principal rate limit (1,200 a minute) would turn most benchmark requests into 429s.
 ./taskgate java ${SERVER_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --spring.datasource.url="$url" \
-    --spring.datasource.username=postgres --taskgate.rate-limit.requests-per-minute=100000000 \
+    --spring.datasource.username=postgres --taskgate.rate-limit.requests-per-minute=100000000 ${SERVER_ARGS:-} \
     > "${TMPDIR:-/tmp}/taskgate-load-server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

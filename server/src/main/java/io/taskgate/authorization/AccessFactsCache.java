@@ -37,6 +37,10 @@ class AccessFactsCache {
     record ProjectKey(PrincipalKey principal, String projectId) {
     }
 
+    /** Something derived from a principal's access facts alone, named by {@code what}. */
+    record DerivedKey(PrincipalKey principal, String what) {
+    }
+
     private record Kept<T>(long version, T facts) {
     }
 
@@ -45,6 +49,7 @@ class AccessFactsCache {
     private final boolean verify;
     private final Cache<PrincipalKey, Kept<PrincipalFacts>> principals;
     private final Cache<ProjectKey, Kept<ProjectFacts>> projects;
+    private final Cache<DerivedKey, Kept<Object>> derived;
 
     AccessFactsCache(JdbcClient jdbc, @Value("${taskgate.access-cache.enabled:true}") boolean enabled,
             @Value("${taskgate.access-cache.verify:false}") boolean verify,
@@ -55,6 +60,7 @@ class AccessFactsCache {
         this.verify = verify;
         this.principals = Caffeine.newBuilder().maximumSize(maxPrincipals).build();
         this.projects = Caffeine.newBuilder().maximumSize(maxProjects).build();
+        this.derived = Caffeine.newBuilder().maximumSize(maxPrincipals).build();
     }
 
     /**
@@ -80,6 +86,18 @@ class AccessFactsCache {
 
     @Nullable ProjectFacts project(ProjectKey key, long version, Supplier<Optional<ProjectFacts>> fresh) {
         return hit(projects.getIfPresent(key), version, fresh);
+    }
+
+    /** The value kept for {@code key} at {@code version}, or {@code compute}'s, then kept. */
+    @SuppressWarnings("unchecked")
+    <T> T derived(DerivedKey key, long version, Supplier<T> compute) {
+        Object hit = hit(derived.getIfPresent(key), version, () -> Optional.<Object>of(compute.get()));
+        if (hit != null) {
+            return (T) hit;
+        }
+        T computed = compute.get();
+        derived.put(key, new Kept<>(version, computed));
+        return computed;
     }
 
     void keep(PrincipalKey key, long version, PrincipalFacts facts) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -62,21 +63,41 @@ public class Authorization {
         if (caller instanceof Caller.ApiClient client && !client.workspaceId().equals(workspaceId)) {
             throw workspaceNotFound(workspaceId);
         }
-        PrincipalFactsQuery.WithProject loaded = cache.usable(workspaceId)
-                ? kept(caller, workspaceId, projectId)
+        Long version = cache.usable(workspaceId) ? accessVersion(caller, workspaceId) : null;
+        PrincipalFactsQuery.WithProject loaded = version != null
+                ? keptOrLoaded(caller, workspaceId, version, projectId)
                 : load(caller, workspaceId, projectId).orElseThrow(() -> workspaceNotFound(workspaceId));
         if (!loaded.principal().active() && caller instanceof Caller.User) {
             throw workspaceNotFound(workspaceId);
         }
         return new WorkspacePrincipal(workspaceId, caller, loaded.principal(),
-                projectId == null ? null : new WorkspacePrincipal.LoadedProject(projectId, loaded.project()));
+                projectId == null ? null : new WorkspacePrincipal.LoadedProject(projectId, loaded.project()), version);
+    }
+
+    /** The workspace's access version read with the credential, or now; 404 for a workspace that does not exist. */
+    private long accessVersion(Caller caller, String workspaceId) {
+        Long read = caller.accessVersionIn(workspaceId);
+        return read != null ? read : cache.version(workspaceId).orElseThrow(() -> workspaceNotFound(workspaceId));
+    }
+
+    /**
+     * Something derived from the principal's access facts alone — the projects it reads, say —
+     * kept as long as those facts are ({@code what} names it, with whatever it depends on
+     * besides); computed afresh when facts cannot be kept for this request.
+     */
+    public <T> T kept(WorkspacePrincipal principal, String what, Supplier<T> compute) {
+        if (principal.accessVersion() == null || !cache.usable(principal.workspaceId())) {
+            return compute.get();
+        }
+        var key = new AccessFactsCache.DerivedKey(
+                new AccessFactsCache.PrincipalKey(principal.workspaceId(), principal.principalType(), principal.id()),
+                what);
+        return cache.derived(key, principal.accessVersion(), compute);
     }
 
     /** The facts kept in this process while the workspace's access version has not moved; else loaded and kept. */
-    private PrincipalFactsQuery.WithProject kept(Caller caller, String workspaceId, @Nullable String projectId) {
-        Long read = caller.accessVersionIn(workspaceId);
-        long version = read != null ? read
-                : cache.version(workspaceId).orElseThrow(() -> workspaceNotFound(workspaceId));
+    private PrincipalFactsQuery.WithProject keptOrLoaded(Caller caller, String workspaceId, long version,
+            @Nullable String projectId) {
         var key = new AccessFactsCache.PrincipalKey(workspaceId, caller.type(), caller.id());
         PrincipalFacts principal = cache.principal(key, version,
                 () -> load(caller, workspaceId, null).map(PrincipalFactsQuery.WithProject::principal));

@@ -2,9 +2,11 @@ package io.taskgate.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,14 +74,24 @@ class TaskQuery {
             (select p.visibility from project p where p.workspace_id = t.workspace_id and p.id = t.project_id) = 'public'
             """;
 
+    /**
+     * Keeps what is derived from the principal's access facts alone while they stand
+     * ({@code Authorization.kept}): here the projects it reads.
+     */
+    interface Memo {
+        Optional<List<String>> kept(String what, Supplier<Optional<List<String>>> compute);
+
+        Memo NONE = (what, compute) -> compute.get();
+    }
+
     List<Tasks.Task> page(String workspaceId, String principalType, String principalId, TaskReadScope scope,
-            Filter filter, @Nullable String after, int limit) {
-        return page(workspaceId, principalType, principalId, scope, filter, after, limit, BY_PROJECT_LIMIT);
+            Filter filter, @Nullable String after, int limit, Memo memo) {
+        return page(workspaceId, principalType, principalId, scope, filter, after, limit, BY_PROJECT_LIMIT, memo);
     }
 
     /** As {@link #page}, with the threshold between the two ways of finding project tasks given (for tests). */
     List<Tasks.Task> page(String workspaceId, String principalType, String principalId, TaskReadScope scope,
-            Filter filter, @Nullable String after, int limit, int byProjectLimit) {
+            Filter filter, @Nullable String after, int limit, int byProjectLimit, Memo memo) {
         String conditions = conditions(filter, after);
         String order = " order by t.id limit " + limit;
         List<String> branches = new ArrayList<>();
@@ -90,11 +102,12 @@ class TaskQuery {
             switch (scope.projects()) {
                 case ALL -> branches.add(projectTasks + conditions + order);
                 default -> {
-                    List<String> readable = filter.projectId() != null ? List.of()
-                            : readableProjects(workspaceId, principalType, principalId, scope.projects(),
-                                    byProjectLimit + 1);
-                    if (filter.projectId() == null && readable.size() <= byProjectLimit) {
-                        readableProjects = readable.toArray(String[]::new);
+                    Optional<List<String>> few = filter.projectId() != null ? Optional.empty()
+                            : memo.kept("readable projects, " + scope.projects() + ", at most " + byProjectLimit,
+                                    () -> readableProjects(workspaceId, principalType, principalId, scope.projects(),
+                                            byProjectLimit));
+                    if (few.isPresent()) {
+                        readableProjects = few.get().toArray(String[]::new);
                         if (readableProjects.length > 0) {
                             branches.add("select " + Tasks.COLUMNS + " from task t where t.workspace_id = :ws"
                                     + " and t.id in (select t.id from task t where t.workspace_id = :ws"
@@ -180,20 +193,20 @@ class TaskQuery {
     }
 
     /**
-     * The projects the principal reads — public ones first when it reads those — stopping after
-     * {@code atMost} rows: enough to tell "few" from "many" without reading them all.
+     * The projects the principal reads, sorted; empty when there are more than {@code atMost}
+     * (reading one row past it tells "few" from "many" without reading them all).
      */
-    private List<String> readableProjects(String workspaceId, String principalType, String principalId,
+    private Optional<List<String>> readableProjects(String workspaceId, String principalType, String principalId,
             ProjectReadScope scope, int atMost) {
         String projects = scope == ProjectReadScope.PUBLIC_AND_MEMBER
                 ? PUBLIC_PROJECTS + " union all " + MEMBER_PROJECTS : MEMBER_PROJECTS;
-        Set<String> ids = new LinkedHashSet<>(jdbc.sql("select v.project_id from (" + projects + ") v"
-                        + " fetch first " + atMost + " rows only")
+        Set<String> ids = new TreeSet<>(jdbc.sql("select v.project_id from (" + projects + ") v"
+                        + " fetch first " + (atMost + 1L) + " rows only")
                 .param("ws", workspaceId)
                 .param("type", principalType)
                 .param("me", principalId)
                 .query(String.class)
                 .list());
-        return List.copyOf(ids);
+        return ids.size() > atMost ? Optional.empty() : Optional.of(List.copyOf(ids));
     }
 }

@@ -70,7 +70,7 @@ class TaskVisibilityAgreesWithCoreTest {
                 String after = null;
                 while (true) {
                     List<Tasks.Task> page = query.page(world.workspaceId, principal.type(), principal.id(),
-                            TaskReadScope.of(facts), filter, after, pageSize, byProjectLimit);
+                            TaskReadScope.of(facts), filter, after, pageSize, byProjectLimit, TaskQuery.Memo.NONE);
                     page.forEach(task -> listed.add(task.id() + " in "
                             + task.lists().stream().map(TaskFields.Placement::id).toList()));
                     if (page.size() < pageSize) {
