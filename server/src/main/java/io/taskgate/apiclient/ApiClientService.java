@@ -82,7 +82,7 @@ public class ApiClientService {
 
     @Transactional(readOnly = true)
     public Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
-        manager(caller, workspaceId);
+        reader(caller, workspaceId);
         int size = Cursors.limit(limit);
         Page<ApiClients.ApiClient> page = Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor),
                 size + 1), size, ApiClients.ApiClient::id);
@@ -93,7 +93,7 @@ public class ApiClientService {
 
     @Transactional(readOnly = true)
     public ApiClientView get(Caller caller, String workspaceId, String clientId) {
-        manager(caller, workspaceId);
+        reader(caller, workspaceId);
         return view(find(workspaceId, clientId));
     }
 
@@ -147,7 +147,7 @@ public class ApiClientService {
 
     @Transactional(readOnly = true)
     public List<KeyView> listKeys(Caller caller, String workspaceId, String clientId) {
-        manager(caller, workspaceId);
+        reader(caller, workspaceId);
         find(workspaceId, clientId);
         return keys.list(workspaceId, clientId).stream().map(this::keyView).toList();
     }
@@ -160,6 +160,11 @@ public class ApiClientService {
         if (keys.revoke(workspaceId, keyId, clock.instant())) {
             audit.record(workspaceId, caller, "api_key.revoked", "api_key", keyId, "apiClientId=" + clientId);
         }
+    }
+
+    /** Reading clients and keys takes api_clients.manage too, which a read-only client may use to read. */
+    private void reader(Caller caller, String workspaceId) {
+        authorization.requireToRead(authorization.enter(caller, workspaceId), WorkspacePermission.API_CLIENTS_MANAGE);
     }
 
     private WorkspacePrincipal manager(Caller caller, String workspaceId) {

@@ -112,7 +112,8 @@ public class AccessCheck {
                 && ref.keyId() == null)) {
             return asker.facts();
         }
-        authorization.require(asker, WorkspacePermission.MEMBERS_MANAGE);
+        // Asking about someone else reads their access: members.manage, usable by a read-only client.
+        authorization.requireToRead(asker, WorkspacePermission.MEMBERS_MANAGE);
         if (!ref.type().equals("user") && !ref.type().equals("api_client")) {
             throw ApiProblem.invalid("principal.type", "must be user or api_client");
         }

@@ -16,6 +16,7 @@ import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.Action;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
+import io.taskgate.access.DenialReason;
 import io.taskgate.access.PositionsResource;
 import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.ProjectFacts;
@@ -227,9 +228,25 @@ public class Authorization {
         require(principal, Action.of(permission), WorkspaceResource.INSTANCE);
     }
 
+    /**
+     * A workspace permission used only to read — listing API clients with {@code
+     * api_clients.manage}, say. A {@code read} API client may use the permissions its roles give
+     * it for reading (PRODUCT.md, Principals), so the one denial that does not hold here is its
+     * access level's: the core weighs it last, after the permission itself.
+     */
+    public void requireToRead(WorkspacePrincipal principal, WorkspacePermission permission) {
+        Decision decision = decide(principal, Action.of(permission), WorkspaceResource.INSTANCE);
+        if (decision.explanation().denialReason() != DenialReason.READ_ONLY_ACCESS) {
+            enforce(principal, WorkspaceResource.INSTANCE, decision);
+        }
+    }
+
     /** Passes when allowed; otherwise 404 if the resource is invisible to the principal, else 403 explained. */
     public void require(WorkspacePrincipal principal, Action action, Resource resource) {
-        Decision decision = decide(principal, action, resource);
+        enforce(principal, resource, decide(principal, action, resource));
+    }
+
+    private void enforce(WorkspacePrincipal principal, Resource resource, Decision decision) {
         if (decision.allowed()) {
             return;
         }

@@ -50,7 +50,7 @@ public record MasterTaskFields(@Nullable String name, @Nullable List<String> pos
         }
         body.throwIfInvalid();
         return new MasterTaskFields(name == null ? null : name.strip(), positionIds, description,
-                color == null ? null : color.toUpperCase(java.util.Locale.ROOT), favorite);
+                color, favorite);
     }
 
     Set<String> positions() {

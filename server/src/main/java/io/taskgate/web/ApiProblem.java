@@ -1,9 +1,11 @@
 package io.taskgate.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,7 +23,8 @@ public final class ApiProblem extends RuntimeException {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
-        this.properties = Map.copyOf(properties);
+        // Insertion order is the order clients read; a property may be null (named, with nothing to say).
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     public static ApiProblem of(HttpStatus status, String code, String detail) {
@@ -62,7 +65,7 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", detail, properties);
     }
 
-    public ApiProblem with(String property, Object value) {
+    public ApiProblem with(String property, @Nullable Object value) {
         Map<String, Object> merged = new LinkedHashMap<>(properties);
         merged.put(property, value);
         return new ApiProblem(status, code, getMessage(), merged);

@@ -66,8 +66,12 @@ public class WorkspaceService {
     @Transactional
     public WorkspaceView create(Caller caller, String name) {
         if (!(caller instanceof Caller.User user)) {
+            // No permission or change of role lets a client create workspaces: nothing to name, nothing to remedy.
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "users_only",
-                    "An API client belongs to the workspace it was created in and cannot create workspaces");
+                    "An API client belongs to the workspace it was created in and cannot create workspaces;"
+                            + " a person signed in with a session can")
+                    .with("requiredPermission", null)
+                    .with("remedies", List.of());
         }
         var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id(), 1);
         workspaces.insert(workspace);

@@ -187,4 +187,51 @@ class ApiClientKeysTest extends HttpTest {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.get("requiredPermission")).isEqualTo("workspace.manage");
     }
+
+    @Test
+    void aReadClientUsesItsRolesPermissionsToReadButNeverToChange() {
+        Api.Client auditor = api().createApiClient(workspace, owner.token(), "Auditor", "admin", "read");
+        Api.Client other = api().createApiClient(workspace, owner.token(), "Zapier", "member", "read_write");
+
+        assertThat(Api.expect(api().get(clients(), auditor.secret()), 200).json().path("items")
+                .findValuesAsString("id")).contains(auditor.id(), other.id());
+        Api.expect(api().get(clients() + "/" + other.id(), auditor.secret()), 200);
+        Api.expect(api().get(clients() + "/" + other.id() + "/keys", auditor.secret()), 200);
+        Api.Response asked = api().post("/api/v1/workspaces/" + workspace + "/authz/check", auditor.secret(),
+                Map.of("principal", Map.of("type", "api_client", "id", other.id()), "action", "members.manage",
+                        "resource", Map.of("type", "workspace")));
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.json().path("allowed").asBoolean()).isFalse();
+
+        Api.Response create = api().post(clients(), auditor.secret(),
+                Map.of("name", "Sneaky", "role", "member", "accessLevel", "read"));
+        assertThat(create.status()).isEqualTo(403);
+        assertThat(create.get("detail")).contains("read");
+        Api.Response revoke = api().delete(clients() + "/" + other.id() + "/keys/" + other.keyId(), auditor.secret());
+        assertThat(revoke.status()).isEqualTo(403);
+        Api.expect(api().get("/api/v1/me", other.secret()), 200); // the key still works: nothing was revoked
+    }
+
+    @Test
+    void aReadClientWithoutThePermissionIsToldWhichOneItLacks() {
+        Api.Client reader = api().createApiClient(workspace, owner.token(), "Reader", "member", "read");
+
+        Api.Response response = api().get(clients(), reader.secret());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("requiredPermission")).isEqualTo("api_clients.manage");
+    }
+
+    @Test
+    void anApiClientCannotCreateWorkspacesAndTheRefusalSaysWhy() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "owner", "global");
+
+        Api.Response response = api().post("/api/v1/workspaces", zapier.secret(), Map.of("name", "Elsewhere"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.get("code")).isEqualTo("users_only");
+        assertThat(response.json().has("requiredPermission")).isTrue();
+        assertThat(response.json().path("remedies").isArray()).isTrue();
+        assertThat(response.get("detail")).contains("person");
+    }
 }

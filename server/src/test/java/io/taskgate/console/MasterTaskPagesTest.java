@@ -68,13 +68,13 @@ class MasterTaskPagesTest extends BrowserTest {
         String id = created.path("id").asString();
         assertThat(created.path("positionIds").toString()).isEqualTo("[\"" + barista + "\"]");
         assertThat(created.path("description").asString()).isEqualTo("Every Monday before opening");
-        assertThat(created.path("color").asString()).isEqualTo("#FF8800");
+        assertThat(created.path("color").asString()).as("kept as sent").isEqualTo("#ff8800");
         assertThat(created.path("favorite").asBoolean()).isTrue();
         assertThat(created.path("createdBy").asString()).isEqualTo(mia.id());
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Descale the machine")).click();
         page.waitForURL("**/master-tasks/" + id);
-        assertThat(page.getByLabel("Colour")).hasValue("#FF8800");
+        assertThat(page.getByLabel("Colour")).hasValue("#ff8800");
         page.getByLabel("Name").fill("Descale and backflush");
         page.getByLabel("favorite").uncheck();
         submit("Save");
