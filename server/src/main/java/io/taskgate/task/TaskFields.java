@@ -189,7 +189,7 @@ record TaskFields(
             if (!seen.add(id.asString())) {
                 body.invalid(field + ".id", "is listed twice");
             }
-            placements.add(new Placement(id.asString(), order));
+            placements.add(new Placement(JsonBody.refuseNul(field + ".id", id.asString()), order));
         }
         return placements;
     }

@@ -6,13 +6,14 @@ import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * PRODUCT.md answers a wrong JSON type with 400: {@code "title": 5} must not quietly become
  * the string "5", nor {@code "active": "yes"} a boolean, so scalar coercions are refused; so
- * is a key given twice in one object.
+ * is a key given twice in one object. Text holding NUL is refused on reading ({@link NulInText}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
@@ -21,6 +22,8 @@ class JsonStrictness {
     JsonMapperBuilderCustomizer refuseScalarCoercion() {
         // A key given twice is ambiguous (which one did the client mean?): refused, not last-wins.
         return builder -> builder
+                .addModule(new SimpleModule("refuse-nul-in-text")
+                        .addDeserializer(String.class, new NulInText.RefusingDeserializer()))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

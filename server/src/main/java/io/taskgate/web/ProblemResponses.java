@@ -119,6 +119,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON";
         String code = "malformed_json";
+        if (ex.getCause() instanceof NulInText nul) {
+            return apiProblem(ApiProblem.invalid(jsonPath(nul), NulInText.MESSAGE));
+        }
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             code = "wrong_json_type";
             detail = "'" + jsonPath(databind) + "' has the wrong JSON type";
