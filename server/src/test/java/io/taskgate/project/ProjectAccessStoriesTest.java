@@ -485,4 +485,24 @@ class ProjectAccessStoriesTest extends HttpTest {
         assertThat(unknownSecond.status()).isEqualTo(404);
         assertThat(unknownSecond.get("field")).isEqualTo("members[0].principalId");
     }
+
+    @Test
+    void aGuestWhoMayCreateProjectsIsStoredAsTheCollaboratorItCanBeNotAsAManager() {
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        String creators = Api.expect(api().post(base() + "/roles", owner.token(),
+                Map.of("name", "Project creators", "permissions", java.util.List.of("projects.create"))), 201).get("id");
+        Api.expect(api().patch(base() + "/users/" + gus.id(), owner.token(),
+                Map.of("customRoleIds", java.util.List.of(creators))), 200);
+
+        Api.Response created = api().post(base() + "/projects", gus.token(),
+                Map.of("name", "Gus's corner", "visibility", "private"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.get("myRole")).isEqualTo("collaborator");
+        Api.Response member = api().get(base() + "/projects/" + created.get("id") + "/members/" + gus.id(),
+                owner.token());
+        assertThat(member.get("role")).isEqualTo("collaborator");
+        assertThat(api().get(base() + "/projects/" + created.get("id"), owner.token()).get("myRole"))
+                .as("the owner manages it through projects.manage_all").isEqualTo("manager");
+    }
 }
