@@ -108,7 +108,10 @@ class ProjectMembers {
         jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
                                             added_by, version)
-                values (:ws, :project, :type, :id, :role, :at, :by, 1)
+                values (:ws, :project, :type, :id, :role, :at, :by,
+                        coalesce((select r.last_version from project_member_removed r
+                                   where r.workspace_id = :ws and r.project_id = :project and r.principal_id = :id),
+                                 0) + 1)
                 """)
                 .param("ws", workspaceId)
                 .param("project", projectId)
@@ -138,7 +141,7 @@ class ProjectMembers {
     /** Compare-and-set on the version: false when someone else changed the membership first. */
     boolean delete(String workspaceId, String projectId, String principalId, long expectedVersion) {
         accessFacts.in(workspaceId);
-        return jdbc.sql("""
+        boolean deleted = jdbc.sql("""
                 delete from project_member
                  where workspace_id = :ws and project_id = :project and principal_id = :id and version = :expected
                 """)
@@ -147,6 +150,29 @@ class ProjectMembers {
                 .param("id", principalId)
                 .param("expected", expectedVersion)
                 .update() == 1;
+        if (deleted) {
+            rememberRemoved(workspaceId, projectId, principalId, expectedVersion);
+        }
+        return deleted;
+    }
+
+    /** Where a membership's versions stopped, for when the principal is added again ({@code insert}). */
+    private void rememberRemoved(String workspaceId, String projectId, String principalId, long lastVersion) {
+        jdbc.sql("delete from project_member_removed where workspace_id = :ws and project_id = :project"
+                        + " and principal_id = :id")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("id", principalId)
+                .update();
+        jdbc.sql("""
+                insert into project_member_removed (workspace_id, project_id, principal_id, last_version)
+                values (:ws, :project, :id, :version)
+                """)
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("id", principalId)
+                .param("version", lastVersion)
+                .update();
     }
 
     void deleteAll(String workspaceId, String projectId) {

@@ -64,12 +64,15 @@ class TeamEnrolment {
         accessFacts.in(workspaceId);
         return jdbc.sql("""
                 insert into project_member (workspace_id, project_id, principal_type, principal_id, role, added_at,
-                                            added_by)
+                                            added_by, version)
                 select tm.workspace_id, :project, tm.principal_type, tm.principal_id,
                        case when tm.principal_type = 'user' and wm.role = 'guest'
                                  and :role not in ('guest', 'collaborator')
                             then 'collaborator' else :role end,
-                       :at, :by
+                       :at, :by,
+                       coalesce((select r.last_version from project_member_removed r
+                                  where r.workspace_id = tm.workspace_id and r.project_id = :project
+                                    and r.principal_id = tm.principal_id), 0) + 1
                 """ + TEAM_PEOPLE + """
                    and coalesce(wm.active, c.active, false)
                    and pm.principal_id is null

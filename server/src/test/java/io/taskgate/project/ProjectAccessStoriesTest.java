@@ -505,4 +505,22 @@ class ProjectAccessStoriesTest extends HttpTest {
         assertThat(api().get(base() + "/projects/" + created.get("id"), owner.token()).get("myRole"))
                 .as("the owner manages it through projects.manage_all").isEqualTo("manager");
     }
+
+    @Test
+    void aMemberAddedAgainDoesNotTakeBackTheETagsOfTheMembershipThatWasRemoved() {
+        String menu = createProject(owner.token(), "Menu", "private");
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String bobPath = base() + "/projects/" + menu + "/members/" + bob.id();
+        Api.expect(addMember(owner.token(), menu, "user", bob.id(), "guest"), 201);
+        String firstEtag = api().get(bobPath, owner.token()).header("etag");
+        Api.expect(api().delete(bobPath, owner.token()), 204);
+
+        Api.Response again = Api.expect(addMember(owner.token(), menu, "user", bob.id(), "editor"), 201);
+
+        assertThat(again.header("etag")).isNotEqualTo(firstEtag);
+        Api.Response stale = api().request("PATCH", bobPath).token(owner.token()).header("If-Match", firstEtag)
+                .json(Map.of("role", "guest")).send();
+        assertThat(stale.status()).as("the ETag named the removed membership").isEqualTo(412);
+        assertThat(api().get(bobPath, owner.token()).get("role")).isEqualTo("editor");
+    }
 }
