@@ -17,7 +17,7 @@ import java.util.Map;
  * <pre>
  * java -cp bench/target/benchmarks.jar io.taskgate.bench.load.LoadBenchmark \
  *     [--base-url http://127.0.0.1:8080] [--db jdbc:postgresql://127.0.0.1:5432/taskgate_bench] \
- *     [--workspaces big,small] [--parts list,team,create] [--samples 200] [--rounds 3] \
+ *     [--workspaces big,small] [--parts list,team,create] [--samples 200] [--rounds 3] [--list-warmup 3000] \
  *     [--naive-budget 60] [--team-projects 9] [--writers 8] [--create-seconds 15] [--create-rounds 3]
  * </pre>
  *
@@ -46,7 +46,8 @@ public final class LoadBenchmark {
             }
             if (parts.contains("list")) {
                 var listing = new ListingLatency(db, http, out, options.integer("samples", 200),
-                        options.integer("rounds", 3), options.integer("naive-budget", 60));
+                        options.integer("rounds", 3), options.integer("naive-budget", 60),
+                        options.integer("list-warmup", 3000));
                 Map<String, List<Principals.Actor>> actors = new LinkedHashMap<>();
                 for (String label : workspaces) {
                     var principals = new Principals(db, http, BenchIds.workspaceId(label));
