@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.taskgate.support.AccessFactChanges;
+import io.taskgate.workspace.CustomRoleDeleting;
 
 /** The SQL of API clients. */
 @Repository
@@ -68,6 +70,20 @@ class ApiClients {
                 .param("limit", limit)
                 .query(ApiClients::row)
                 .list();
+    }
+
+    /** The clients holding a custom role about to be deleted: their customRoleIds change. */
+    @EventListener
+    void on(CustomRoleDeleting deleting) {
+        jdbc.sql("""
+                update api_client set version = version + 1
+                 where workspace_id = :ws and id in (
+                       select pr.principal_id from principal_custom_role pr
+                        where pr.workspace_id = :ws and pr.principal_type = 'api_client' and pr.role_id = :role)
+                """)
+                .param("ws", deleting.workspaceId())
+                .param("role", deleting.roleId())
+                .update();
     }
 
     /** Compare-and-set on the version: false when someone else changed the client first. */

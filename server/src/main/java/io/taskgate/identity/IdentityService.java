@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ public class IdentityService {
     private final Duration sessionTtl;
     /** Compared against when the email is unknown, so a miss costs as much as a wrong password. */
     private final String decoyHash;
+    private final ApplicationEventPublisher events;
 
     IdentityService(Accounts accounts, Sessions sessions, PasswordEncoder passwords, Clock clock,
-            @Value("${taskgate.session.ttl}") Duration sessionTtl) {
+            @Value("${taskgate.session.ttl}") Duration sessionTtl, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -55,6 +58,7 @@ public class IdentityService {
             if (!invited.invited() || !accounts.claimInvited(invited.id(), name.trim(), passwordHash)) {
                 throw emailTaken();
             }
+            events.publishEvent(new InvitedAccountCompleted(invited.id()));
             return new SignedUp(invited.id(), invited.email(), name.trim());
         }
         var account = new Accounts.Account(Ids.next("usr", clock), email.trim(), name.trim(), passwordHash);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +41,11 @@ public class CustomRoleService {
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CustomRoleService(CustomRoleStore roles, KnownPositions positions, Authorization authorization, AuditLog audit,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.roles = roles;
         this.positions = positions;
         this.authorization = authorization;
@@ -158,6 +161,9 @@ public class CustomRoleService {
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         requireHoldsAll(principal, current.permissions());
         Versions.requireCurrent(expectedVersion, current.version());
+        // Before the delete cascades to the assignments, while the holders can still be found (a
+        // lost race below rolls this back with the rest).
+        events.publishEvent(new CustomRoleDeleting(workspaceId, roleId));
         if (!roles.delete(workspaceId, roleId, current.version())) {
             throw Versions.lostRace(expectedVersion);
         }

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.identity.InvitedAccountCompleted;
 import io.taskgate.support.AccessFactChanges;
 
 /** The SQL of workspace members: people, their workspace role, custom roles and whether they are active. */
@@ -90,6 +92,31 @@ class Members {
                         List.copyOf(roleIds.getOrDefault(m.userId(), List.of())), m.active(), m.invited(),
                         m.addedAt(), m.version()))
                 .toList();
+    }
+
+    /**
+     * The person's memberships now read differently (status registered, their chosen name): a new
+     * version in every workspace, so that no ETag of the invited member still matches.
+     */
+    @EventListener
+    void on(InvitedAccountCompleted completed) {
+        jdbc.sql("update workspace_member set version = version + 1 where user_id = :userId")
+                .param("userId", completed.userId())
+                .update();
+    }
+
+    /** The memberships holding a custom role about to be deleted: their customRoleIds change. */
+    @EventListener
+    void on(CustomRoleDeleting deleting) {
+        jdbc.sql("""
+                update workspace_member set version = version + 1
+                 where workspace_id = :ws and user_id in (
+                       select pr.principal_id from principal_custom_role pr
+                        where pr.workspace_id = :ws and pr.principal_type = 'user' and pr.role_id = :role)
+                """)
+                .param("ws", deleting.workspaceId())
+                .param("role", deleting.roleId())
+                .update();
     }
 
     /** Compare-and-set on the version: false when someone else changed the member first. */

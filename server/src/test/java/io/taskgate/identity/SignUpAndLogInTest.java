@@ -152,6 +152,12 @@ class SignUpAndLogInTest extends HttpTest {
 
         String token = api().logIn(email, "correct horse battery");
         assertThat(api().get("/api/v1/workspaces/" + workspace, token).status()).isEqualTo(200);
+        Api.Response member = api().get("/api/v1/workspaces/" + workspace + "/users/" + invited.get("id"),
+                owner.token());
+        assertThat(member.get("status")).isEqualTo("registered");
+        assertThat(member.get("name")).isEqualTo("Ivan");
+        assertThat(member.header("etag")).as("the invited member's ETag no longer matches").isNotEqualTo(
+                invited.header("etag"));
     }
 
     @Test

@@ -92,4 +92,26 @@ class CustomRoleAssignmentTest extends HttpTest {
         assertThat(response.json().path("customRoleIds").valueStream().map(n -> n.asString()))
                 .containsExactlyInAnyOrder(coOwners, creators);
     }
+
+    @Test
+    void deletingARoleGivesItsHoldersANewVersionSinceTheirRolesChanged() {
+        String creators = createRole("Creators", "projects.create");
+        Api.Person ann = api().addMember(workspace, owner, "Ann", "member");
+        Api.Client bot = api().createApiClient(workspace, owner.token(), "Bot", "member", "read_write");
+        Api.expect(api().patch(base() + "/users/" + ann.id(), owner.token(), Map.of("customRoleIds", List.of(creators))),
+                200);
+        Api.expect(api().patch(base() + "/api-clients/" + bot.id(), owner.token(),
+                Map.of("customRoleIds", List.of(creators))), 200);
+        String annEtag = api().get(base() + "/users/" + ann.id(), owner.token()).header("etag");
+        String botEtag = api().get(base() + "/api-clients/" + bot.id(), owner.token()).header("etag");
+
+        Api.expect(api().delete(base() + "/roles/" + creators, owner.token()), 204);
+
+        Api.Response annNow = api().get(base() + "/users/" + ann.id(), owner.token());
+        Api.Response botNow = api().get(base() + "/api-clients/" + bot.id(), owner.token());
+        assertThat(annNow.json().path("customRoleIds")).isEmpty();
+        assertThat(botNow.json().path("customRoleIds")).isEmpty();
+        assertThat(annNow.header("etag")).isNotEqualTo(annEtag);
+        assertThat(botNow.header("etag")).isNotEqualTo(botEtag);
+    }
 }
