@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -28,7 +29,7 @@ import io.taskgate.web.ApiProblem;
 
 /**
  * Makes a POST that carries {@code Idempotency-Key} safe to retry. The first request claims the
- * key (per principal); a retry with the same body gets the first answer replayed, a concurrent
+ * key (per principal; a sign-up has none yet); a retry with the same body gets the first answer replayed, a concurrent
  * retry waits for it, and the same key with another body is refused with 422. Only successful
  * answers are kept (24 hours): after a failure the retry runs again.
  */
@@ -43,12 +44,22 @@ class Idempotency implements HandlerInterceptor {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
 
+    /**
+     * The one POST answered without credentials that creates something (login creates only a
+     * session, whose token is never kept). Its keys share one anonymous namespace: a key is a
+     * random string, and a retry is only answered when its body is the first one's.
+     */
+    private static final String SIGN_UP = "/api/v1/auth/signup";
+    private static final String ANONYMOUS = "anonymous";
+
     private final IdempotencyRecords records;
     private final Clock clock;
+    private final PasswordEncoder passwords;
 
-    Idempotency(IdempotencyRecords records, Clock clock) {
+    Idempotency(IdempotencyRecords records, Clock clock, PasswordEncoder passwords) {
         this.records = records;
         this.clock = clock;
+        this.passwords = passwords;
     }
 
     @Override
@@ -57,15 +68,19 @@ class Idempotency implements HandlerInterceptor {
         String key = request.getHeader(HEADER);
         Optional<Caller> caller = Authentication.caller(request);
         CachedBodyRequest cached = WebUtils.getNativeRequest(request, CachedBodyRequest.class);
-        if (key == null || !"POST".equals(request.getMethod()) || caller.isEmpty() || cached == null) {
+        boolean signUp = caller.isEmpty() && SIGN_UP.equals(request.getRequestURI());
+        if (key == null || !"POST".equals(request.getMethod()) || (caller.isEmpty() && !signUp) || cached == null) {
             return true;
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ApiProblem.invalid(HEADER, "must be 1 to 200 visible ASCII characters");
         }
-        var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()), caller.get().id(), key);
-        String hash = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
+        var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()),
+                caller.map(Caller::id).orElse(ANONYMOUS), key);
+        String fingerprint = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String(cached.body(), StandardCharsets.UTF_8));
+        // A sign-up's body holds a password: its fingerprint is kept as a salted, slow hash.
+        String hash = signUp ? passwords.encode(fingerprint) : fingerprint;
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         while (true) {
             Instant now = clock.instant();
@@ -84,7 +99,9 @@ class Idempotency implements HandlerInterceptor {
                 records.release(claim);
                 continue;
             }
-            if (!first.requestHash().equals(hash)) {
+            boolean sameRequest = signUp ? passwords.matches(fingerprint, first.requestHash())
+                    : first.requestHash().equals(fingerprint);
+            if (!sameRequest) {
                 throw ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
                         "This Idempotency-Key was already used with a different request: use a new key")
                         .with("errors", java.util.List.of(new io.taskgate.web.FieldError(HEADER,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +43,11 @@ public class AuthController {
         return identity.signUp(request.email(), request.name(), request.password());
     }
 
+    /** The answer holds a session token: no cache (nor an idempotency record) may keep it. */
     @PostMapping("/login")
-    IdentityService.LoggedIn logIn(@Valid @RequestBody LogIn request) {
-        return identity.logIn(request.email(), request.password());
+    ResponseEntity<IdentityService.LoggedIn> logIn(@Valid @RequestBody LogIn request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(identity.logIn(request.email(), request.password()));
     }
 
     /** Ends the session whose token authenticated this request. */

@@ -173,4 +173,37 @@ class SignUpAndLogInTest extends HttpTest {
         assertThat(login.status()).isEqualTo(401);
         assertThat(login.get("code")).isEqualTo("invalid_credentials");
     }
+
+    @Test
+    void aSignUpRetriedWithItsIdempotencyKeyGetsTheFirstAnswerAndMakesNoSecondAccount() {
+        String email = email();
+        Map<String, Object> body = Map.of("email", email, "name", "Ivan", "password", "correct horse battery");
+        String key = UUID.randomUUID().toString();
+
+        Api.Response first = api().request("POST", "/api/v1/auth/signup").header("Idempotency-Key", key)
+                .json(body).send();
+        Api.Response retry = api().request("POST", "/api/v1/auth/signup").header("Idempotency-Key", key)
+                .json(body).send();
+        Api.Response otherPassword = api().request("POST", "/api/v1/auth/signup").header("Idempotency-Key", key)
+                .json(Map.of("email", email, "name", "Ivan", "password", "another horse battery")).send();
+        Api.Response withoutKey = api().post("/api/v1/auth/signup", null, body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.get("id")).isEqualTo(first.get("id"));
+        assertThat(otherPassword.status()).as("the same key with another body").isEqualTo(422);
+        assertThat(withoutKey.status()).as("no key: a second sign-up of the address").isEqualTo(409);
+        assertThat(api().logIn(email, "correct horse battery")).isNotBlank();
+    }
+
+    @Test
+    void aLoginAnswerIsNeverStoredByACache() {
+        Api.Person ann = api().signUp("Ann");
+
+        Api.Response login = api().post("/api/v1/auth/login", null,
+                Map.of("email", ann.email(), "password", "correct horse battery"));
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("cache-control")).contains("no-store");
+    }
 }
