@@ -29,6 +29,7 @@ import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 
 @RestController
@@ -97,9 +98,10 @@ public class ApiClientController {
     ResponseEntity<ApiClientService.CreatedKey> createKey(Caller caller, @PathVariable String workspaceId,
             @PathVariable String clientId, @Valid @RequestBody(required = false) @Nullable CreateKey request) {
         CreateKey body = request == null ? new CreateKey(null, null) : request;
+        ApiClientService.CreatedKey key = service.createKey(caller, workspaceId, clientId, body.name(),
+                instant("expiresAt", body.expiresAt()));
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                .body(service.createKey(caller, workspaceId, clientId, body.name(),
-                        instant("expiresAt", body.expiresAt())));
+                .location(Locations.created(key.id())).body(key);
     }
 
     @GetMapping("/{clientId}/keys")
@@ -119,7 +121,8 @@ public class ApiClientController {
 
     private static ResponseEntity<ApiClientService.ApiClientView> answer(HttpStatus status,
             ApiClientService.ApiClientView client) {
-        return ResponseEntity.status(status).eTag(Versions.etag(client.version())).body(client);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(client.version()));
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(client.id())) : answer).body(client);
     }
 
     public static WorkspaceRole role(String key) {

@@ -22,6 +22,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.position.PositionService.PositionView;
 import io.taskgate.position.PositionStore.Assignment;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 
 @RestController
@@ -44,7 +45,9 @@ public class PositionController {
     @PostMapping
     ResponseEntity<PositionView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody NamePosition request) {
-        return answer(HttpStatus.CREATED, service.create(caller, workspaceId, request.name()));
+        PositionView position = service.create(caller, workspaceId, request.name());
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(position.version()))
+                .location(Locations.created(position.id())).body(position);
     }
 
     @GetMapping

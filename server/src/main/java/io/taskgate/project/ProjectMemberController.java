@@ -27,6 +27,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -154,7 +155,10 @@ public class ProjectMemberController {
 
     private static ResponseEntity<ProjectMemberService.MemberView> answer(HttpStatus status,
             ProjectMemberService.MemberView member) {
-        return ResponseEntity.status(status).eTag(Versions.etag(member.version())).body(member);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(member.version()));
+        // POST and PUT both answer at …/members: the new member is read at …/members/{principalId}.
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(member.principalId())) : answer)
+                .body(member);
     }
 
     public static ProjectMemberService.NewMember parse(@Nullable AddMember member, String prefix) {

@@ -18,6 +18,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.task.TaskListService.ListFields;
 import io.taskgate.task.TaskListService.ListView;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +71,7 @@ class TaskListController {
     }
 
     private static ResponseEntity<ListView> answer(HttpStatus status, ListView list) {
-        return ResponseEntity.status(status).eTag(Versions.etag(list.version())).body(list);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(list.version()));
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(list.id())) : answer).body(list);
     }
 }

@@ -25,6 +25,7 @@ import io.taskgate.team.TeamService.MemberView;
 import io.taskgate.team.TeamService.TeamView;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 
 @RestController
@@ -103,6 +104,7 @@ public class TeamController {
     }
 
     private static ResponseEntity<TeamView> answer(HttpStatus status, TeamView team) {
-        return ResponseEntity.status(status).eTag(Versions.etag(team.version())).body(team);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(team.version()));
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(team.id())) : answer).body(team);
     }
 }

@@ -30,6 +30,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoleService.RoleView;
 
@@ -108,7 +109,8 @@ public class CustomRoleController {
     }
 
     private static ResponseEntity<RoleView> answer(HttpStatus status, RoleView role) {
-        return ResponseEntity.status(status).eTag(Versions.etag(role.version())).body(role);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(role.version()));
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(role.id())) : answer).body(role);
     }
 
     public static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {

@@ -24,6 +24,7 @@ import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
+import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 
 @RestController
@@ -53,7 +54,8 @@ public class WorkspaceController {
     @PostMapping
     ResponseEntity<WorkspaceService.WorkspaceView> create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
         WorkspaceService.WorkspaceView workspace = workspaces.create(caller, request.name());
-        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(workspace.version(), workspace.role())).body(workspace);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(Versions.etag(workspace.version(), workspace.role()))
+                .location(Locations.created(workspace.id())).body(workspace);
     }
 
     @GetMapping
@@ -101,7 +103,8 @@ public class WorkspaceController {
 
     private static ResponseEntity<WorkspaceService.MemberView> answer(HttpStatus status,
             WorkspaceService.MemberView member) {
-        return ResponseEntity.status(status).eTag(Versions.etag(member.version())).body(member);
+        var answer = ResponseEntity.status(status).eTag(Versions.etag(member.version()));
+        return (status == HttpStatus.CREATED ? answer.location(Locations.created(member.id())) : answer).body(member);
     }
 
     public static WorkspaceRole workspaceRole(String key) {

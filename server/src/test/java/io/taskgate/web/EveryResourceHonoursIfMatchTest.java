@@ -15,7 +15,8 @@ import io.taskgate.testing.HttpTest;
 /**
  * PRODUCT.md: "every single resource answer carries an ETag; PATCH and DELETE honour If-Match
  * (412 on a stale version)". One row per kind of resource changed through PATCH; tasks, lists,
- * master tasks and projects say the same in their own tests.
+ * master tasks and projects say the same in their own tests. Every creation also answers the
+ * {@code Location} the new resource is read at.
  */
 class EveryResourceHonoursIfMatchTest extends HttpTest {
 
@@ -102,6 +103,35 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
 
     private Api.Response delete(String path, String ifMatch) {
         return api().request("DELETE", path).token(owner.token()).header("If-Match", ifMatch).send();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void theCreationAnswerSaysWhereTheNewResourceIsRead(Kind kind) {
+        Created created = create(kind);
+
+        assertThat(created.answer().header("location")).isEqualTo(created.path());
+        Api.expect(api().get(created.path(), owner.token()), 200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWorkspaceAListAndAKeyAreCreatedWithTheirLocationToo() {
+        Api.Response workspace = Api.expect(api().post("/api/v1/workspaces", owner.token(), Map.of("name", "Bar")),
+                201);
+        assertThat(workspace.header("location")).isEqualTo("/api/v1/workspaces/" + workspace.get("id"));
+        Api.expect(api().get(workspace.header("location"), owner.token()), 200);
+
+        String project = Api.expect(api().post(base + "/projects", owner.token(),
+                Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        Api.Response list = Api.expect(api().post(base + "/projects/" + project + "/lists", owner.token(),
+                Map.of("name", "Today")), 201);
+        assertThat(list.header("location")).isEqualTo(base + "/projects/" + project + "/lists/" + list.get("id"));
+
+        String client = Api.expect(api().post(base + "/api-clients", owner.token(),
+                Map.of("name", "Bot", "role", "member", "accessLevel", "read")), 201).get("id");
+        Api.Response key = Api.expect(api().post(base + "/api-clients/" + client + "/keys", owner.token(),
+                Map.of("name", "production")), 201);
+        assertThat(key.header("location")).isEqualTo(base + "/api-clients/" + client + "/keys/" + key.get("id"));
     }
 
     @ParameterizedTest(name = "{0}")
