@@ -28,6 +28,7 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
+import io.taskgate.web.NulInText;
 import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -90,6 +91,8 @@ public class ProjectMemberController {
             AddMember member;
             try {
                 member = json.treeToValue(body, AddMember.class);
+            } catch (NulInText e) {
+                throw e.problem("");
             } catch (JacksonException e) {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
                         "The member must be an object of strings {principalType, principalId, role}");
@@ -111,6 +114,8 @@ public class ProjectMemberController {
             AddMember member;
             try {
                 member = json.treeToValue(list.get(i), AddMember.class);
+            } catch (NulInText e) {
+                throw e.problem("members[" + i + "].");
             } catch (JacksonException e) {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
                         "'members[" + i + "]' must be an object of strings {principalType, principalId, role}");

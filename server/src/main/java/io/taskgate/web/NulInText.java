@@ -23,6 +23,11 @@ public final class NulInText extends DatabindException {
         return text.indexOf('\0') >= 0;
     }
 
+    /** The 422 naming the field, its JSON path prefixed with {@code prefix} (the element of a list it was in). */
+    public ApiProblem problem(String prefix) {
+        return ApiProblem.invalid(prefix + ProblemResponses.jsonPath(this), MESSAGE);
+    }
+
     /** Reads strings as Jackson does, refusing one that holds NUL. */
     static final class RefusingDeserializer extends StringDeserializer {
         @Override

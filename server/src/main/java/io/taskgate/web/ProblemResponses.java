@@ -120,7 +120,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON";
         String code = "malformed_json";
         if (ex.getCause() instanceof NulInText nul) {
-            return apiProblem(ApiProblem.invalid(jsonPath(nul), NulInText.MESSAGE));
+            return apiProblem(nul.problem(""));
         }
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             code = "wrong_json_type";
@@ -131,7 +131,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return apiProblem(ApiProblem.of(HttpStatus.BAD_REQUEST, code, detail));
     }
 
-    private static String jsonPath(DatabindException e) {
+    static String jsonPath(DatabindException e) {
         StringBuilder path = new StringBuilder();
         for (var reference : e.getPath()) {
             if (reference.getPropertyName() != null) {

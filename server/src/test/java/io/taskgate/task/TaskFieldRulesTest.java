@@ -198,6 +198,17 @@ class TaskFieldRulesTest extends HttpTest {
         assertThat(project.status()).isEqualTo(422);
         assertThat(project.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
 
+        Api.Response member = api().request("PUT", "/api/v1/workspaces/" + ws + "/projects/" + this.project
+                + "/members").token(olga.token())
+                .json(Map.of("principalType", "user", "principalId", "usr\u0000", "role", "editor")).send();
+        assertThat(member.status()).isEqualTo(422);
+        assertThat(member.json().path("errors").get(0).path("field").asString()).isEqualTo("principalId");
+
+        // A query parameter too: PostgreSQL would refuse it mid-statement, H2 would look it up.
+        Api.Response filter = api().get("/api/v1/workspaces/" + ws + "/tasks?assigneeId=%00", olga.token());
+        assertThat(filter.status()).isEqualTo(422);
+        assertThat(filter.json().path("errors").get(0).path("field").asString()).isEqualTo("assigneeId");
+
         assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks", olga.token()).ids()).as("nothing created")
                 .isEmpty();
     }
