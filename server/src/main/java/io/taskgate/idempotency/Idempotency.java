@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import io.taskgate.identity.Authentication;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
 
 /**
  * Makes a POST that carries {@code Idempotency-Key} safe to retry. The first request claims the
@@ -46,11 +48,10 @@ class Idempotency implements HandlerInterceptor {
 
     /**
      * The one POST answered without credentials that creates something (login creates only a
-     * session, whose token is never kept). Its keys share one anonymous namespace: a key is a
-     * random string, and a retry is only answered when its body is the first one's.
+     * session, whose token is never kept). Its keys are kept per client address, and a retry is
+     * only answered when its body is the first one's.
      */
     private static final String SIGN_UP = "/api/v1/auth/signup";
-    private static final String ANONYMOUS = "anonymous";
 
     private final IdempotencyRecords records;
     private final Clock clock;
@@ -76,12 +77,13 @@ class Idempotency implements HandlerInterceptor {
             throw ApiProblem.invalid(HEADER, "must be 1 to 200 visible ASCII characters");
         }
         var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()),
-                caller.map(Caller::id).orElse(ANONYMOUS), key);
+                caller.map(Caller::id).orElseGet(() -> anonymous(request)), key);
         String fingerprint = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
                 + new String(cached.body(), StandardCharsets.UTF_8));
         // A sign-up's body holds a password: its fingerprint is kept as a salted, slow hash.
         String hash = signUp ? passwords.encode(fingerprint) : fingerprint;
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
+        @Nullable String matched = null;
         while (true) {
             Instant now = clock.instant();
             if (records.claim(claim, hash, now)) {
@@ -99,13 +101,13 @@ class Idempotency implements HandlerInterceptor {
                 records.release(claim);
                 continue;
             }
-            boolean sameRequest = signUp ? passwords.matches(fingerprint, first.requestHash())
-                    : first.requestHash().equals(fingerprint);
-            if (!sameRequest) {
-                throw ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
-                        "This Idempotency-Key was already used with a different request: use a new key")
-                        .with("errors", java.util.List.of(new io.taskgate.web.FieldError(HEADER,
-                                "was used with a different request")));
+            if (!first.requestHash().equals(matched)) {
+                // One bcrypt comparison per stored fingerprint, not one per poll while the first runs.
+                if (signUp ? !passwords.matches(fingerprint, first.requestHash())
+                        : !first.requestHash().equals(fingerprint)) {
+                    throw keyReused();
+                }
+                matched = first.requestHash();
             }
             if (first.status() != null) {
                 replay(response, first);
@@ -117,6 +119,20 @@ class Idempotency implements HandlerInterceptor {
             }
             pause();
         }
+    }
+
+    private static ApiProblem keyReused() {
+        return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+                "This Idempotency-Key was already used with a different request: use a new key")
+                .with("errors", List.of(new FieldError(HEADER, "was used with a different request")));
+    }
+
+    /**
+     * Whose sign-up keys these are: the client's address, hashed to fit the column (a key is a
+     * random string, so the address only keeps strangers' keys apart).
+     */
+    private static String anonymous(HttpServletRequest request) {
+        return "anon:" + SecretHash.of(String.valueOf(request.getRemoteAddr())).substring(0, 32);
     }
 
     @Override
