@@ -1,4 +1,5 @@
 -- Bumped by every transaction that changes what access decisions in the workspace rest on
--- (members, roles, custom roles, teams, positions, projects, project members, API clients):
+-- (members, roles, custom roles, teams, positions, projects, project members, API clients, and
+-- the names of the people in it):
 -- a process may keep a principal's facts as long as this has not moved.
 alter table workspace add column access_version bigint not null default 0;

@@ -24,8 +24,10 @@ class ApiKeys {
             String createdBy, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
     }
 
-    /** What authenticating a request needs: the key, its hash and its client, in one row. */
-    /** A key with its client, and the access version of their workspace at the moment it was read. */
+    /**
+     * What authenticating a request needs, in one row: the key, its hash, its client, and the
+     * access version of their workspace at the moment it was read.
+     */
     record Credential(ApiKey key, String secretHash, String clientName, boolean clientActive, long accessVersion) {
     }
 

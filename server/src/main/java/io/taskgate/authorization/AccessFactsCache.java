@@ -104,7 +104,7 @@ class AccessFactsCache {
         principals.put(key, new Kept<>(version, facts));
     }
 
-    /** A project that does not exist is not kept: creating it must not have to move the version. */
+    /** A project that does not exist is not kept: a miss costs the same one statement as a hit would save. */
     void keep(ProjectKey key, long version, @Nullable ProjectFacts facts) {
         if (facts != null) {
             projects.put(key, new Kept<>(version, facts));

@@ -105,8 +105,8 @@ public class Authorization {
         if (principal != null && projectId == null) {
             return new PrincipalFactsQuery.WithProject(principal, null);
         }
-        var projectKey = new AccessFactsCache.ProjectKey(key, String.valueOf(projectId));
-        if (principal != null) {
+        var projectKey = projectId == null ? null : new AccessFactsCache.ProjectKey(key, projectId);
+        if (principal != null && projectKey != null) {
             ProjectFacts project = cache.project(projectKey, version,
                     () -> projects.load(workspaceId, caller.type(), caller.id(), projectKey.projectId()));
             if (project != null) {
@@ -116,7 +116,7 @@ public class Authorization {
         PrincipalFactsQuery.WithProject loaded = load(caller, workspaceId, projectId)
                 .orElseThrow(() -> workspaceNotFound(workspaceId));
         cache.keep(key, version, loaded.principal());
-        if (projectId != null) {
+        if (projectKey != null) {
             cache.keep(projectKey, version, loaded.project());
         }
         return loaded;

@@ -78,7 +78,11 @@ public class Accounts {
 
     /** Completes an invited account at sign-up; false if someone else completed it first. */
     boolean claimInvited(String id, String name, String passwordHash) {
-        // The name is part of the user's facts in each workspace (explanations quote it).
+        // The name is part of the user's facts in each workspace (explanations quote it). Locking
+        // the account first makes a concurrent "add to a workspace" (whose foreign key shares the
+        // row) either finish before the workspaces are read, or wait until this commits.
+        jdbc.sql("select id from user_account where id = :id for update").param("id", id).query(String.class)
+                .optional();
         accessFacts.ofUser(id);
         return jdbc.sql("update user_account set name = :name, password_hash = :hash where id = :id and password_hash is null")
                 .param("name", name)

@@ -105,7 +105,6 @@ class PositionStore implements KnownPositions {
 
     /** Compare-and-set on the version: false when someone else changed the position first. */
     boolean rename(String workspaceId, String id, String name, long expectedVersion) {
-        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update job_position set name = :name, version = version + 1
                  where workspace_id = :ws and id = :id and version = :expected

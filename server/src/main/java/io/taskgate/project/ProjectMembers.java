@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.identity.InvitedAccountCompleted;
 import io.taskgate.support.AccessFactChanges;
 
 /** The SQL of project members, and of the principals that may become members. */
@@ -120,6 +122,14 @@ class ProjectMembers {
                 .param("role", role)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("by", by)
+                .update();
+    }
+
+    /** The person's memberships show the name they chose on completing their invitation: new versions. */
+    @EventListener
+    void on(InvitedAccountCompleted completed) {
+        jdbc.sql("update project_member set version = version + 1 where principal_type = 'user' and principal_id = :id")
+                .param("id", completed.userId())
                 .update();
     }
 

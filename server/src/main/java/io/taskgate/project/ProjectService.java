@@ -67,7 +67,7 @@ public class ProjectService {
         // The creator manages the project; a guest user (projects.create through a custom role) can
         // hold at most collaborator, so it is stored as that: a stored role always counts as stored.
         ProjectRole role = AccessPolicy.projectRoleOptions(principal.facts().type(), principal.facts().workspaceRole())
-                .getLast();
+                .contains(ProjectRole.MANAGER) ? ProjectRole.MANAGER : ProjectRole.COLLABORATOR;
         members.insert(workspaceId, project.id(), creator, role.key(), now, caller.id());
         audit.record(workspaceId, caller, "project.created", "project", project.id(),
                 "visibility=" + project.visibility() + (role == ProjectRole.MANAGER ? "" : ", creatorRole=" + role.key()));

@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * change: whoever reads the new version also reads the new facts.
  *
  * <p>Bumping at commit rather than at each write takes the workspace row's lock last and once,
- * whatever the transaction wrote first, so access writes cannot deadlock on it.
+ * whatever the transaction wrote first. Nothing else locks that row (the last-owner check locks
+ * the owner rows instead), so access writes cannot deadlock on it.
  */
 @Component
 public class AccessFactChanges {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -193,20 +192,22 @@ class TaskQuery {
     }
 
     /**
-     * The projects the principal reads, sorted; empty when there are more than {@code atMost}
+     * The projects the principal reads, sorted; empty for "many": more than {@code atMost} rows
      * (reading one row past it tells "few" from "many" without reading them all).
      */
     private Optional<List<String>> readableProjects(String workspaceId, String principalType, String principalId,
             ProjectReadScope scope, int atMost) {
         String projects = scope == ProjectReadScope.PUBLIC_AND_MEMBER
                 ? PUBLIC_PROJECTS + " union all " + MEMBER_PROJECTS : MEMBER_PROJECTS;
-        Set<String> ids = new TreeSet<>(jdbc.sql("select v.project_id from (" + projects + ") v"
+        List<String> rows = jdbc.sql("select v.project_id from (" + projects + ") v"
                         + " fetch first " + (atMost + 1L) + " rows only")
                 .param("ws", workspaceId)
                 .param("type", principalType)
                 .param("me", principalId)
                 .query(String.class)
-                .list());
-        return ids.size() > atMost ? Optional.empty() : Optional.of(List.copyOf(ids));
+                .list();
+        // Rows repeat a project reached two ways (public and a member, direct and through a team):
+        // only an untruncated read is known to hold them all.
+        return rows.size() > atMost ? Optional.empty() : Optional.of(List.copyOf(new TreeSet<>(rows)));
     }
 }

@@ -70,7 +70,6 @@ class TeamStore {
 
     /** Compare-and-set on the version: false when someone else changed the team first. */
     boolean rename(String workspaceId, String id, String name, long expectedVersion) {
-        accessFacts.in(workspaceId);
         return jdbc.sql("""
                 update team set name = :name, version = version + 1
                  where workspace_id = :ws and id = :id and version = :expected

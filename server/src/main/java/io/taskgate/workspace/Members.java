@@ -134,10 +134,19 @@ class Members {
                 .update() == 1;
     }
 
-    int countActiveOwners(String workspaceId) {
-        return jdbc.sql("select count(*) from workspace_member where workspace_id = :ws and role = 'owner' and active")
+    /**
+     * The workspace's active owners, their rows locked until the transaction ends: two demotions
+     * of different owners cannot both see the other one still there and leave none. (Not the
+     * workspace row: access writes lock that one last, at commit, and must find it free.)
+     */
+    int lockActiveOwners(String workspaceId) {
+        return jdbc.sql("""
+                select user_id from workspace_member where workspace_id = :ws and role = 'owner' and active
+                   for update
+                """)
                 .param("ws", workspaceId)
-                .query(Integer.class)
-                .single();
+                .query(String.class)
+                .list()
+                .size();
     }
 }

@@ -143,7 +143,6 @@ public class WorkspaceService {
             @Nullable Long expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
-        workspaces.lock(workspaceId);
         Members.Member current = members.find(workspaceId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("User " + userId));
         Versions.requireCurrent(expectedVersion, current.version());
@@ -156,7 +155,7 @@ public class WorkspaceService {
             requireMayGrant(principal, role);
         }
         boolean losesOwnership = wasOwner && current.active() && (role != WorkspaceRole.OWNER || !active);
-        if (losesOwnership && members.countActiveOwners(workspaceId) <= 1) {
+        if (losesOwnership && members.lockActiveOwners(workspaceId) <= 1) {
             throw ApiProblem.conflict("last_owner",
                     "This is the workspace's last active owner: make someone else owner first");
         }

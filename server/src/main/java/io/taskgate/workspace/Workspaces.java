@@ -42,14 +42,6 @@ class Workspaces {
                 .optional();
     }
 
-    /** Serialises changes to a workspace's owners, so two demotions cannot leave it with none. */
-    void lock(String workspaceId) {
-        jdbc.sql("select workspace_id from workspace where workspace_id = :id for update")
-                .param("id", workspaceId)
-                .query(String.class)
-                .optional();
-    }
-
     record Membership(String workspaceId, String name, Instant createdAt, String role, long version) {
     }
 

@@ -63,8 +63,9 @@ class TaskVisibilityAgreesWithCoreTest {
                 }
                 checks.incrementAndGet();
             }
-            // Project by project (any number of projects counts as few), walking (none does), and the default.
-            for (int byProjectLimit : new int[] {Integer.MAX_VALUE - 1, 0, TaskQuery.BY_PROJECT_LIMIT}) {
+            // Project by project (any number of projects counts as few), walking (none does), the default,
+            // and a threshold so low that a project reached twice (public and a member) fills it.
+            for (int byProjectLimit : new int[] {Integer.MAX_VALUE - 1, 0, 2, TaskQuery.BY_PROJECT_LIMIT}) {
                 int pageSize = 1 + random.nextInt(4);
                 List<String> listed = new ArrayList<>();
                 String after = null;
