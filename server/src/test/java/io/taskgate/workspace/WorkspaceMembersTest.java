@@ -2,6 +2,7 @@ package io.taskgate.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,37 @@ class WorkspaceMembersTest extends HttpTest {
         assertThat(demote.get("code")).isEqualTo("last_owner");
         assertThat(deactivate.status()).isEqualTo(409);
         assertThat(api().get(self, olga.token()).get("role")).isEqualTo("owner");
+    }
+
+    @Test
+    void twoOwnersSteppingDownAtTheSameTimeLeaveOneOwner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Api.Person olga = api().signUp("Olga");
+            String cafe = api().createWorkspace(olga, "Cafe");
+            Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+            Api.expect(api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
+                    Map.of("role", "owner")), 200);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var olgaSteps = pool.submit(() -> {
+                start.await();
+                return api().patch("/api/v1/workspaces/" + cafe + "/users/" + olga.id(), olga.token(),
+                        Map.of("role", "admin")).status();
+            });
+            var bobSteps = pool.submit(() -> {
+                start.await();
+                return api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), bob.token(),
+                        Map.of("role", "admin")).status();
+            });
+            start.countDown();
+            List<Integer> statuses = List.of(olgaSteps.get(), bobSteps.get());
+            pool.shutdown();
+
+            assertThat(statuses).as("one steps down, the other is the last owner").containsExactlyInAnyOrder(200, 409);
+            long owners = api().get("/api/v1/workspaces/" + cafe + "/users", olga.token()).json().path("items")
+                    .findValuesAsString("role").stream().filter("owner"::equals).count();
+            assertThat(owners).isEqualTo(1);
+        }
     }
 
     @Test
