@@ -29,5 +29,8 @@ fi
     > "${TMPDIR:-/tmp}/taskgate-load-server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do sleep 0.2; done
+until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
+  kill -0 $pid 2>/dev/null || { echo "the server did not start: see ${TMPDIR:-/tmp}/taskgate-load-server.log" >&2; exit 1; }
+  sleep 0.2
+done
 ./taskgate java -cp "$bench" io.taskgate.bench.load.LoadBenchmark --base-url "http://127.0.0.1:$port" --db "$url" "$@"
