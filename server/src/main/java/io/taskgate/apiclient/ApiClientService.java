@@ -130,7 +130,11 @@ public class ApiClientService {
     public CreatedKey createKey(Caller caller, String workspaceId, String clientId, @Nullable String name,
             @Nullable Instant expiresAt) {
         manager(caller, workspaceId);
-        find(workspaceId, clientId);
+        // Its keys would be refused at every request: say so now, not with the first 401.
+        if (!find(workspaceId, clientId).active()) {
+            throw ApiProblem.conflict("client_disabled",
+                    "API client " + clientId + " is disabled: enable it (PATCH active: true) before giving it keys");
+        }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiProblem.invalid("expiresAt", "must be in the future");

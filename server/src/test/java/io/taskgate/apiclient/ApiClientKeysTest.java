@@ -155,6 +155,22 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void aDisabledClientGetsNoNewKeyUntilItIsEnabled() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        Api.expect(api().patch(clients() + "/" + zapier.id(), owner.token(), Map.of("active", false)), 200);
+
+        Api.Response refused = api().post(clients() + "/" + zapier.id() + "/keys", owner.token(),
+                Map.of("name", "spare"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.get("code")).isEqualTo("client_disabled");
+        assertThat(api().get(clients() + "/" + zapier.id() + "/keys", owner.token()).json().path("items"))
+                .as("nothing created").hasSize(1);
+        Api.expect(api().patch(clients() + "/" + zapier.id(), owner.token(), Map.of("active", true)), 200);
+        Api.expect(api().post(clients() + "/" + zapier.id() + "/keys", owner.token(), Map.of("name", "spare")), 201);
+    }
+
+    @Test
     void aMemberWithoutApiClientsManageIsRefusedWithTheMissingPermission() {
         Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
 
