@@ -232,11 +232,14 @@ public class Authorization {
      * A workspace permission used only to read — listing API clients with {@code
      * api_clients.manage}, say. A {@code read} API client may use the permissions its roles give
      * it for reading (PRODUCT.md, Principals), so the one denial that does not hold here is its
-     * access level's: the core weighs it last, after the permission itself.
+     * access level's, and only when the permission is held: that does not lean on the order in
+     * which the core weighs the two.
      */
     public void requireToRead(WorkspacePrincipal principal, WorkspacePermission permission) {
         Decision decision = decide(principal, Action.of(permission), WorkspaceResource.INSTANCE);
-        if (decision.explanation().denialReason() != DenialReason.READ_ONLY_ACCESS) {
+        boolean deniedOnlyForWriting = decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS
+                && principal.facts().holds(permission);
+        if (!deniedOnlyForWriting) {
             enforce(principal, WorkspaceResource.INSTANCE, decision);
         }
     }
