@@ -4,60 +4,114 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
+import io.taskgate.support.SqlDialect;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
 
 /**
  * Records audit events. {@link #record} joins the caller's transaction (and refuses to run
- * without one), so an event exists exactly when the change it describes was committed.
+ * without one), and {@link #recordWith} writes the change and its event as one, so an event exists
+ * exactly when the change it describes was committed.
  */
 @Component
 public class AuditLog {
 
+    private static final String COLUMNS = """
+            workspace_id, id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action, target_type,
+            target_id, details""";
+    private static final String VALUES = """
+            :eventWs, :eventId, :eventAt, :eventActorType, :eventActorId, :eventKeyId, :eventIntegration, :eventAction,
+            :eventTargetType, :eventTargetId, :eventDetails""";
+    private static final String TYPED_VALUES = """
+            cast(:eventWs as varchar), cast(:eventId as varchar), cast(:eventAt as timestamp with time zone),
+            cast(:eventActorType as varchar), cast(:eventActorId as varchar), cast(:eventKeyId as varchar),
+            cast(:eventIntegration as varchar), cast(:eventAction as varchar), cast(:eventTargetType as varchar),
+            cast(:eventTargetId as varchar), cast(:eventDetails as varchar)""";
+
     private final JdbcClient jdbc;
     private final Authorization authorization;
     private final Clock clock;
+    private final SqlDialect dialect;
+    private final TransactionTemplate transactions;
 
-    AuditLog(JdbcClient jdbc, Authorization authorization, Clock clock) {
+    AuditLog(JdbcClient jdbc, Authorization authorization, Clock clock, SqlDialect dialect,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.authorization = authorization;
         this.clock = clock;
+        this.dialect = dialect;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** What a change records: who did what to which target. */
+    public record Event(String workspaceId, Caller actor, String action, String targetType, String targetId,
+            @Nullable String details) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String workspaceId, Caller actor, String action, String targetType, String targetId,
             @Nullable String details) {
-        String keyId = actor instanceof Caller.ApiClient client ? client.keyId() : null;
-        jdbc.sql("""
-                insert into audit_event (workspace_id, id, occurred_at, actor_type, actor_id, api_key_id,
-                                         integration_name, action, target_type, target_id, details)
-                values (:ws, :id, :at, :actorType, :actorId, :keyId, :integration, :action, :targetType, :targetId,
-                        :details)
-                """)
-                .param("ws", workspaceId)
-                .param("id", Ids.next("evt", clock))
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("actorType", actor.type())
-                .param("actorId", actor.id())
-                .param("keyId", keyId)
-                .param("integration", actor.integrationName())
-                .param("action", action)
-                .param("targetType", targetType)
-                .param("targetId", targetId)
-                .param("details", details)
-                .update();
+        insert(new Event(workspaceId, actor, action, targetType, targetId, details));
+    }
+
+    private void insert(Event event) {
+        bind(jdbc.sql("insert into audit_event (" + COLUMNS + ") values (" + VALUES + ")"), event).update();
+    }
+
+    /**
+     * Writes {@code change} (one insert, update or delete without {@code returning}, whose named
+     * parameters do not start with "event") and records {@code event} with it, as one atomic write:
+     * the event exists exactly when the change wrote a row. On PostgreSQL both go in one statement,
+     * so a change made outside a transaction costs one round trip instead of four (begin, change,
+     * event, commit). Elsewhere both run in a transaction, the caller's if it has one.
+     *
+     * @return whether the change wrote a row
+     */
+    public boolean recordWith(String change, Map<String, ?> changeParameters, Event event) {
+        if (dialect.writesTwoTablesInOneStatement()) {
+            // Typed, because a parameter in a select list gets no type from the column it fills.
+            return bind(jdbc.sql("with change as (" + change + " returning 1) insert into audit_event (" + COLUMNS
+                    + ") select " + TYPED_VALUES + " from change limit 1").params(changeParameters), event)
+                    .update() > 0;
+        }
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean changed = jdbc.sql(change).params(changeParameters).update() > 0;
+            if (changed) {
+                insert(event);
+            }
+            return changed;
+        }));
+    }
+
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Event event) {
+        Caller actor = event.actor();
+        return statement
+                .param("eventWs", event.workspaceId())
+                .param("eventId", Ids.next("evt", clock))
+                .param("eventAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .param("eventActorType", actor.type())
+                .param("eventActorId", actor.id())
+                .param("eventKeyId", actor instanceof Caller.ApiClient client ? client.keyId() : null)
+                .param("eventIntegration", actor.integrationName())
+                .param("eventAction", event.action())
+                .param("eventTargetType", event.targetType())
+                .param("eventTargetId", event.targetId())
+                .param("eventDetails", event.details());
     }
 
     public record Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.taskgate.access.Action;
 import io.taskgate.access.Decision;
@@ -37,19 +40,30 @@ class TaskService {
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     TaskService(Tasks tasks, TaskQuery query, TaskReferences references, Authorization authorization,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.query = query;
         this.references = references;
         this.authorization = authorization;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Transactional
     Tasks.Task create(Caller caller, String workspaceId, TaskFields fields, @Nullable String forcedType) {
+        if (fields.lists() == null || fields.lists().isEmpty()) {
+            // The task and its event are one statement (on PostgreSQL): no transaction to begin and commit.
+            return createChecked(caller, workspaceId, fields, forcedType);
+        }
+        return Objects.requireNonNull(
+                transactions.execute(status -> createChecked(caller, workspaceId, fields, forcedType)));
+    }
+
+    private Tasks.Task createChecked(Caller caller, String workspaceId, TaskFields fields,
+            @Nullable String forcedType) {
         String type = forcedType != null ? forcedType
                 : fields.type() != null ? fields.type() : fields.projectId() != null ? "project" : "private";
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId,
@@ -79,13 +93,13 @@ class TaskService {
                 fields.priority() == null ? "medium" : fields.priority(), fields.dueAt(),
                 fields.blockers() == null ? List.of() : fields.blockers(), fields.assigneeId(), caller.id(), now,
                 caller.id(), now, 1, List.of());
-        tasks.insert(task);
-        if (fields.lists() != null) {
-            tasks.place(workspaceId, id, fields.lists());
+        tasks.insert(task, new AuditLog.Event(workspaceId, caller, "task.created", "task", id, "type=" + type));
+        if (fields.lists() == null || fields.lists().isEmpty()) {
+            return task;
         }
-        audit.record(workspaceId, caller, "task.created", "task", id, "type=" + type);
+        tasks.place(workspaceId, id, fields.lists());
         // Only list placements are completed by SQL (an order left out goes last): re-read just then.
-        return fields.lists() == null || fields.lists().isEmpty() ? task : tasks.find(workspaceId, id).orElseThrow();
+        return tasks.find(workspaceId, id).orElseThrow();
     }
 
     private static void validateForCreate(TaskFields fields, String type) {

@@ -4,13 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.audit.AuditLog;
 import io.taskgate.support.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,12 +25,21 @@ class Tasks {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    private static final String INSERT = """
+            insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
+                              blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
+            values (:ws, :id, :type, :project, :title, :description, :status, :priority, :dueAt, :blockers,
+                    :assignee, :by, :at, :by, :at, 1)
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    Tasks(JdbcClient jdbc, JsonMapper json) {
+    Tasks(JdbcClient jdbc, JsonMapper json, AuditLog audit) {
         this.jdbc = jdbc;
         this.json = json;
+        this.audit = audit;
     }
 
     record Task(String workspaceId, String id, String type, @Nullable String projectId, String title,
@@ -41,27 +53,27 @@ class Tasks {
         }
     }
 
-    void insert(Task task) {
-        jdbc.sql("""
-                insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
-                                  blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
-                values (:ws, :id, :type, :project, :title, :description, :status, :priority, :dueAt, :blockers,
-                        :assignee, :by, :at, :by, :at, 1)
-                """)
-                .param("ws", task.workspaceId())
-                .param("id", task.id())
-                .param("type", task.type())
-                .param("project", task.projectId())
-                .param("title", task.title())
-                .param("description", task.description())
-                .param("status", task.status())
-                .param("priority", task.priority())
-                .param("dueAt", Timestamps.utc(task.dueAt()))
-                .param("blockers", json.writeValueAsString(task.blockers()))
-                .param("assignee", task.assigneeId())
-                .param("by", task.createdBy())
-                .param("at", Timestamps.utc(task.createdAt()))
-                .update();
+    /** The new task and the event recording it, as one atomic write (one statement on PostgreSQL). */
+    void insert(Task task, AuditLog.Event created) {
+        audit.recordWith(INSERT, insertParameters(task), created);
+    }
+
+    private Map<String, @Nullable Object> insertParameters(Task task) {
+        Map<String, @Nullable Object> parameters = new HashMap<>();
+        parameters.put("ws", task.workspaceId());
+        parameters.put("id", task.id());
+        parameters.put("type", task.type());
+        parameters.put("project", task.projectId());
+        parameters.put("title", task.title());
+        parameters.put("description", task.description());
+        parameters.put("status", task.status());
+        parameters.put("priority", task.priority());
+        parameters.put("dueAt", Timestamps.utc(task.dueAt()));
+        parameters.put("blockers", json.writeValueAsString(task.blockers()));
+        parameters.put("assignee", task.assigneeId());
+        parameters.put("by", task.createdBy());
+        parameters.put("at", Timestamps.utc(task.createdAt()));
+        return parameters;
     }
 
     /** Compare-and-set on the version: false when someone else changed the task first. */
