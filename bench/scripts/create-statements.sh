@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # PostgreSQL alone, without the server or HTTP: the statements of an API create (bench/pgbench/api-create.sql)
-# against the raw-JDBC baseline's (raw-create.sql), alternating, with pgbench. Shows how much of goal (a)'s
-# gap lies in the database (docs/benchmarks.md). Needs a database filled by GenerateWorkspace.
+# against both raw baselines of the load benchmark (raw-create.sql: two inserts and a commit;
+# raw-create-one-statement.sql: the same single statement as the API, without its key lookup), in
+# turn, with pgbench. Shows how much of goal (a)'s gap lies in the database (docs/benchmarks.md).
+# Needs a database filled by GenerateWorkspace.
 #   bench/scripts/create-statements.sh [rounds=3] [seconds=10] [clients=8]
 set -euo pipefail
 cd "$(dirname "$0")/../pgbench"
@@ -17,7 +19,7 @@ read -r client key < <(psql_ "select c.id, k.id from api_client c join api_key k
 project=$(psql_ "select id from project where workspace_id = 'ws_bench_big' order by id limit 1")
 vars=(-D ws=ws_bench_big -D "client=$client" -D "key=$key" -D "project=$project")
 for round in $(seq 1 "$rounds"); do
-  for script in raw-create api-create; do
+  for script in raw-create raw-create-one-statement api-create; do
     tps=$("$pgbench" -h 127.0.0.1 -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" "${vars[@]}" \
         -f "$script.sql" "$db" | awk '/^tps/ {print $3; exit}')
     echo "round $round  $script  $tps transactions/s  | load $(cut -d' ' -f1-3 /proc/loadavg)"

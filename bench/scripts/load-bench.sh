@@ -5,14 +5,15 @@
 # with any options given here.
 #   bench/scripts/load-bench.sh [--parts list,team,create] [--samples 200] …
 # Environment: DB (taskgate_bench), PORT (18093), KEEP_DB=1 to reuse a database generated before,
-# SERVER_JAVA_OPTS for the server JVM (a JFR recording, say), SERVER_ARGS for more server settings.
+# SERVER_JAVA_OPTS for the server JVM (a JFR recording, say), SERVER_ARGS for more server settings,
+# JAR for another build of the server (to compare two commits on the same database).
 # Build first: ./taskgate mvn -B -q install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 db=${DB:-taskgate_bench}
 port=${PORT:-18093}
 url=jdbc:postgresql://127.0.0.1:5432/$db
-jar=server/target/taskgate-server-exec.jar
+jar=${JAR:-server/target/taskgate-server-exec.jar}
 bench=bench/target/benchmarks.jar
 if [[ -z ${KEEP_DB:-} ]]; then
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)"

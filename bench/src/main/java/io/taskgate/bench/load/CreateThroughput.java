@@ -8,8 +8,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,8 +26,9 @@ import io.taskgate.access.ProjectResource;
  * Part (a): authorised create-task throughput. Several concurrent clients, each a different
  * principal creating project tasks in projects the decision core lets it create in, through the
  * API; against the same number of JDBC connections inserting the same rows (the task and its
- * audit event, one transaction per task, as the server commits them) in the same run. Rounds
- * alternate between the two, so both see the same machine.
+ * audit event) in the same run, two ways: two inserts and a commit per task, the baseline of the
+ * goal since the first measurement, and the single statement the server itself sends. Each round
+ * runs the three in turn, starting with a different one, so all see the same machine.
  */
 final class CreateThroughput {
 
@@ -32,9 +36,33 @@ final class CreateThroughput {
     record Writer(Principals.Actor actor, String keyId, List<String> projects) {
     }
 
-    /** Per round; the CPU lists hold milliseconds per created task (empty when the processes were not found). */
-    record Result(List<Double> apiPerSecond, List<Double> rawPerSecond, long apiErrors,
-            List<CpuMeter.Reading> apiCpuPerTask, List<CpuMeter.Reading> rawCpuPerTask) {
+    /**
+     * The ways of creating: through the API; raw JDBC as the server once wrote them (the task, its
+     * event, commit); raw JDBC as the server writes them now (one statement, no transaction).
+     */
+    enum Path {
+        API("API"), RAW("raw JDBC, two inserts"), RAW_ONE_STATEMENT("raw JDBC, one statement");
+
+        final String label;
+
+        Path(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One path's rounds: tasks per second and (when the processes were found) CPU ms per task. */
+    record Rounds(List<Double> perSecond, List<CpuMeter.Reading> cpuPerTask) {
+    }
+
+    record Result(Map<Path, Rounds> paths, long apiErrors) {
+
+        List<Double> ratios(Path raw) {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < paths.get(Path.API).perSecond().size(); i++) {
+                ratios.add(paths.get(Path.API).perSecond().get(i) / paths.get(raw).perSecond().get(i));
+            }
+            return ratios;
+        }
     }
 
     static final String TITLE_PREFIX = "load-bench ";
@@ -96,38 +124,43 @@ final class CreateThroughput {
         if (!cpu.complete()) {
             out.println("  (the server or PostgreSQL process was not found: no CPU figures)");
         }
-        List<Double> api = new ArrayList<>();
-        List<Double> raw = new ArrayList<>();
-        List<CpuMeter.Reading> apiCpu = new ArrayList<>();
-        List<CpuMeter.Reading> rawCpu = new ArrayList<>();
+        Map<Path, Rounds> paths = new EnumMap<>(Path.class);
+        for (Path path : Path.values()) {
+            paths.put(path, new Rounds(new ArrayList<>(), new ArrayList<>()));
+        }
         long errors = 0;
+        List<Path> order = new ArrayList<>(List.of(Path.values()));
         for (int round = 0; round < rounds; round++) {
             String loadBefore = Stats.load();
-            CpuMeter.Reading start = cpu.read();
-            long[] apiResult = apiPhase(ws, writers, seconds);
-            CpuMeter.Reading middle = cpu.read();
-            long rawCreated = rawPhase(ws, writers, seconds);
-            CpuMeter.Reading end = cpu.read();
-            double apiRate = apiResult[0] / (double) seconds;
-            double rawRate = rawCreated / (double) seconds;
-            errors += apiResult[1];
-            api.add(apiRate);
-            raw.add(rawRate);
-            CpuMeter.Reading apiPerTask = middle.minus(start).per(apiResult[0]);
-            CpuMeter.Reading rawPerTask = end.minus(middle).per(rawCreated);
-            if (cpu.complete()) {
-                apiCpu.add(apiPerTask);
-                rawCpu.add(rawPerTask);
+            // Each round starts with the next path, so that none always inherits another's
+            // aftermath (autovacuum, a checkpoint) or always meets the machine fresher.
+            Collections.rotate(order, round == 0 ? 0 : -1);
+            Map<Path, Double> rates = new EnumMap<>(Path.class);
+            for (Path path : order) {
+                CpuMeter.Reading before = cpu.read();
+                long created;
+                if (path == Path.API) {
+                    long[] result = apiPhase(ws, writers, seconds);
+                    created = result[0];
+                    errors += result[1];
+                } else {
+                    created = rawPhase(ws, writers, seconds, path == Path.RAW_ONE_STATEMENT);
+                }
+                CpuMeter.Reading perTask = cpu.read().minus(before).per(created);
+                rates.put(path, created / (double) seconds);
+                paths.get(path).perSecond().add(created / (double) seconds);
+                if (cpu.complete()) {
+                    paths.get(path).cpuPerTask().add(perTask);
+                }
+                out.printf(Locale.ROOT, "    %-24s %,6.0f tasks/s | CPU ms per task: server %.3f + postgres %.3f"
+                        + " + generator %.3f%n", path.label, created / (double) seconds, perTask.serverMillis(),
+                        perTask.postgresMillis(), perTask.generatorMillis());
             }
-            out.printf(Locale.ROOT, "  round %d: api %,.0f tasks/s (%d errors), raw JDBC %,.0f tasks/s, api/raw %.0f %%"
-                    + " | load %s -> %s%n", round + 1, apiRate, apiResult[1], rawRate, 100 * apiRate / rawRate,
-                    loadBefore, Stats.load());
-            out.printf(Locale.ROOT, "    CPU ms per task: api = server %.3f + postgres %.3f + generator %.3f;"
-                    + " raw = postgres %.3f + generator %.3f%n", apiPerTask.serverMillis(),
-                    apiPerTask.postgresMillis(), apiPerTask.generatorMillis(), rawPerTask.postgresMillis(),
-                    rawPerTask.generatorMillis());
+            out.printf(Locale.ROOT, "  round %d: api / raw two inserts %.0f %%, api / raw one statement %.0f %%"
+                    + " | load %s -> %s%n", round + 1, 100 * rates.get(Path.API) / rates.get(Path.RAW),
+                    100 * rates.get(Path.API) / rates.get(Path.RAW_ONE_STATEMENT), loadBefore, Stats.load());
         }
-        return new Result(api, raw, errors, apiCpu, rawCpu);
+        return new Result(paths, errors);
     }
 
     /** Runs every writer in its own thread for {@code seconds}; returns {created, errors}. */
@@ -169,8 +202,8 @@ final class CreateThroughput {
                 + ",\"description\":\"Created by the load benchmark.\",\"priority\":\"high\"}";
     }
 
-    /** The same rows, written by JDBC connections, one transaction per task. */
-    private long rawPhase(String ws, List<Writer> writers, int seconds) throws Exception {
+    /** The same rows, written by JDBC connections: two inserts and a commit, or one statement. */
+    private long rawPhase(String ws, List<Writer> writers, int seconds, boolean oneStatement) throws Exception {
         AtomicLong created = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -180,7 +213,11 @@ final class CreateThroughput {
             int seed = w;
             threads.add(Thread.ofPlatform().start(() -> {
                 try (Connection db = options.connect()) {
-                    insertUntil(db, ws, writer, seed, deadline, created);
+                    if (oneStatement) {
+                        insertInOneStatementUntil(db, ws, writer, seed, deadline, created);
+                    } else {
+                        insertUntil(db, ws, writer, seed, deadline, created);
+                    }
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 }
@@ -235,6 +272,52 @@ final class CreateThroughput {
                 audit.setString(7, id);
                 audit.executeUpdate();
                 db.commit();
+                created.incrementAndGet();
+            }
+        }
+    }
+
+    /** The statement the server sends for a create since it writes the task and its event as one. */
+    private static void insertInOneStatementUntil(Connection db, String ws, Writer writer, int seed, long deadline,
+            AtomicLong created) throws SQLException {
+        Random random = new Random(seed);
+        BenchIds ids = new BenchIds(System.nanoTime() + seed + 1_000);
+        String actor = writer.actor().id();
+        try (PreparedStatement both = db.prepareStatement("""
+                with change as (
+                  insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
+                                    blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
+                  values (?, ?, 'project', ?, ?, 'Created by the load benchmark.', 'pending', 'high', null, '[]',
+                          null, ?, ?, ?, ?, 1)
+                  returning 1)
+                insert into audit_event (workspace_id, id, occurred_at, actor_type, actor_id, api_key_id,
+                                         integration_name, action, target_type, target_id, details)
+                select cast(? as varchar), cast(? as varchar), cast(? as timestamp with time zone),
+                       cast(? as varchar), cast(? as varchar), cast(? as varchar), null, 'task.created', 'task',
+                       cast(? as varchar), 'type=project'
+                  from change limit 1
+                """)) {
+            int n = 0;
+            while (System.nanoTime() < deadline) {
+                Instant now = Instant.now();
+                String id = ids.next("task", now.toEpochMilli());
+                Timestamp at = Timestamp.from(now);
+                both.setString(1, ws);
+                both.setString(2, id);
+                both.setString(3, writer.projects().get(random.nextInt(writer.projects().size())));
+                both.setString(4, TITLE_PREFIX + n++);
+                both.setString(5, actor);
+                both.setTimestamp(6, at);
+                both.setString(7, actor);
+                both.setTimestamp(8, at);
+                both.setString(9, ws);
+                both.setString(10, ids.next("evt", now.toEpochMilli()));
+                both.setTimestamp(11, at);
+                both.setString(12, writer.actor().type());
+                both.setString(13, actor);
+                both.setString(14, writer.keyId());
+                both.setString(15, id);
+                both.executeUpdate();
                 created.incrementAndGet();
             }
         }

@@ -76,35 +76,40 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "Create-task throughput, %d concurrent writers, %d API errors:", writers,
                 result.apiErrors()));
         lines.add("");
-        lines.add("| round | API tasks/s | raw JDBC tasks/s | API / raw |");
-        lines.add("|---|---:|---:|---:|");
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < result.apiPerSecond().size(); i++) {
-            double api = result.apiPerSecond().get(i);
-            double raw = result.rawPerSecond().get(i);
-            ratios.add(api / raw);
-            lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %.0f %% |", i + 1, api, raw, 100 * api / raw));
+        lines.add("| round | API tasks/s | raw JDBC, two inserts | raw JDBC, one statement | API / two inserts"
+                + " | API / one statement |");
+        lines.add("|---|---:|---:|---:|---:|---:|");
+        List<Double> api = result.paths().get(CreateThroughput.Path.API).perSecond();
+        List<Double> raw = result.paths().get(CreateThroughput.Path.RAW).perSecond();
+        List<Double> one = result.paths().get(CreateThroughput.Path.RAW_ONE_STATEMENT).perSecond();
+        List<Double> toRaw = result.ratios(CreateThroughput.Path.RAW);
+        List<Double> toOne = result.ratios(CreateThroughput.Path.RAW_ONE_STATEMENT);
+        for (int i = 0; i < api.size(); i++) {
+            lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f %% |", i + 1, api.get(i),
+                    raw.get(i), one.get(i), 100 * toRaw.get(i), 100 * toOne.get(i)));
         }
-        lines.add(String.format(Locale.ROOT, "| median | %,.0f | %,.0f | %.0f %% |", Stats.median(result.apiPerSecond()),
-                Stats.median(result.rawPerSecond()), 100 * Stats.median(ratios)));
-        if (!result.apiCpuPerTask().isEmpty()) {
+        lines.add(String.format(Locale.ROOT, "| median | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f %% |",
+                Stats.median(api), Stats.median(raw), Stats.median(one), 100 * Stats.median(toRaw),
+                100 * Stats.median(toOne)));
+        if (!result.paths().get(CreateThroughput.Path.API).cpuPerTask().isEmpty()) {
             lines.add("");
             lines.add("CPU per created task, ms (median of rounds):");
             lines.add("");
             lines.add("| path | server JVM | PostgreSQL | generator | total |");
             lines.add("|---|---:|---:|---:|---:|");
-            lines.add(cpuRow("API", result.apiCpuPerTask()));
-            lines.add(cpuRow("raw JDBC", result.rawCpuPerTask()));
+            for (CreateThroughput.Path path : CreateThroughput.Path.values()) {
+                lines.add(cpuRow(path, result.paths().get(path).cpuPerTask()));
+            }
         }
         return lines;
     }
 
-    private static String cpuRow(String path, List<CpuMeter.Reading> rounds) {
+    private static String cpuRow(CreateThroughput.Path path, List<CpuMeter.Reading> rounds) {
         double server = Stats.median(rounds.stream().map(CpuMeter.Reading::serverMillis).toList());
         double postgres = Stats.median(rounds.stream().map(CpuMeter.Reading::postgresMillis).toList());
         double generator = Stats.median(rounds.stream().map(CpuMeter.Reading::generatorMillis).toList());
-        boolean raw = path.startsWith("raw");
-        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f |", path,
+        boolean raw = path != CreateThroughput.Path.API;
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f |", path.label,
                 raw ? "–" : String.format(Locale.ROOT, "%.3f", server), postgres, generator,
                 (raw ? 0 : server) + postgres + generator);
     }
