@@ -26,6 +26,15 @@ class ChangeAndEventAreOneWriteTest extends HttpTest {
              where workspace_id = :ws and id = :id and version = :expected
             """;
 
+    /** Copies a task under the id {@code :copy}: refused by the primary key when that is the same id. */
+    private static final String COPY = """
+            insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
+                              blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
+            select workspace_id, :copy, type, project_id, title, description, status, priority, due_at, blockers,
+                   assignee_id, created_by, created_at, updated_by, updated_at, version
+              from task where workspace_id = :ws and id = :id
+            """;
+
     @Autowired
     AuditLog audit;
 
@@ -81,19 +90,28 @@ class ChangeAndEventAreOneWriteTest extends HttpTest {
         Api.Person olga = api().signUp("Olga");
         String cafe = api().createWorkspace(olga, "Cafe");
         Caller.User actor = new Caller.User(olga.id(), olga.name(), olga.email(), null, null);
-        String twice = """
-                insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
-                                  blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
-                select workspace_id, id, type, project_id, title, description, status, priority, due_at, blockers,
-                       assignee_id, created_by, created_at, updated_by, updated_at, version
-                  from task where workspace_id = :ws and id = :id
-                """;
         String task = api().post("/api/v1/workspaces/" + cafe + "/tasks", olga.token(), Map.of("title", "Milk")).get("id");
 
-        assertThatThrownBy(() -> audit.recordWith(twice, Map.of("ws", cafe, "id", task),
+        assertThatThrownBy(() -> audit.recordWith(COPY, Map.of("ws", cafe, "id", task, "copy", task),
                 new AuditLog.Event(cafe, actor, "task.copied", "task", task, null)))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(eventsAbout(cafe, task, "task.copied")).isZero();
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesLeavesNoChange() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Caller.User actor = new Caller.User(olga.id(), olga.name(), olga.email(), null, null);
+        String task = api().post("/api/v1/workspaces/" + cafe + "/tasks", olga.token(), Map.of("title", "Milk")).get("id");
+        String copy = task + "_copy";
+        String actionPastItsColumn = "task.copied." + "x".repeat(80);
+
+        assertThatThrownBy(() -> audit.recordWith(COPY, Map.of("ws", cafe, "id", task, "copy", copy),
+                new AuditLog.Event(cafe, actor, actionPastItsColumn, "task", copy, null)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("select count(*) from task where workspace_id = ? and id = ?").params(cafe, copy)
+                .query(Long.class).single()).isZero();
     }
 
     private long eventsAbout(String workspaceId, String targetId, String action) {
