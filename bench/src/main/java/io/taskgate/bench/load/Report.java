@@ -76,7 +76,7 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "Create-task throughput, %d concurrent writers, %d API errors:", writers,
                 result.apiErrors()));
         lines.add("");
-        lines.add("| round | API tasks/s | raw JDBC, two inserts | raw JDBC, one statement | API / two inserts"
+        lines.add("| round | API tasks/s | raw two inserts tasks/s | raw one statement tasks/s | API / two inserts"
                 + " | API / one statement |");
         lines.add("|---|---:|---:|---:|---:|---:|");
         List<Double> api = result.paths().get(CreateThroughput.Path.API).perSecond();
