@@ -79,6 +79,11 @@ record TaskFields(
         };
     }
 
+    /** Whether the body places the task in at least one list. */
+    boolean placesInLists() {
+        return lists != null && !lists.isEmpty();
+    }
+
     /** Whether this PATCH moves the task between lists or within one (an order left out keeps its place). */
     boolean changesLists(Tasks.Task current) {
         return has("lists") && !samePlacements(current.lists());

@@ -54,7 +54,7 @@ class TaskService {
     }
 
     Tasks.Task create(Caller caller, String workspaceId, TaskFields fields, @Nullable String forcedType) {
-        if (fields.lists() == null || fields.lists().isEmpty()) {
+        if (!fields.placesInLists()) {
             // The task and its event are one statement (on PostgreSQL): no transaction to begin and commit.
             return createChecked(caller, workspaceId, fields, forcedType);
         }
@@ -83,7 +83,7 @@ class TaskService {
         if (fields.assigneeId() != null) {
             references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
         }
-        if (fields.lists() != null && !fields.lists().isEmpty()) {
+        if (fields.placesInLists()) {
             references.requireListsOf(workspaceId, project.projectId(), fields.lists());
         }
         Instant now = clock.instant();
@@ -94,7 +94,7 @@ class TaskService {
                 fields.blockers() == null ? List.of() : fields.blockers(), fields.assigneeId(), caller.id(), now,
                 caller.id(), now, 1, List.of());
         tasks.insert(task, new AuditLog.Event(workspaceId, caller, "task.created", "task", id, "type=" + type));
-        if (fields.lists() == null || fields.lists().isEmpty()) {
+        if (!fields.placesInLists()) {
             return task;
         }
         tasks.place(workspaceId, id, fields.lists());
@@ -113,7 +113,7 @@ class TaskService {
         if (!type.equals("project") && fields.projectId() != null) {
             errors.add(new FieldError("projectId", "only a project task belongs to a project"));
         }
-        if (!type.equals("project") && fields.lists() != null && !fields.lists().isEmpty()) {
+        if (!type.equals("project") && fields.placesInLists()) {
             errors.add(new FieldError("lists", "only a project task sits in lists"));
         }
         if (type.equals("staff") && fields.assigneeId() == null) {
@@ -154,7 +154,7 @@ class TaskService {
         if (fields.assigneeId() != null) {
             references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
         }
-        if (fields.lists() != null && !fields.lists().isEmpty()) {
+        if (fields.placesInLists()) {
             references.requireListsOf(workspaceId, current.projectId(), fields.lists());
         }
         var changed = new Tasks.Task(workspaceId, taskId, current.type(), current.projectId(),
@@ -218,7 +218,7 @@ class TaskService {
         if (fields.has("title") && fields.title() == null) {
             throw ApiProblem.invalid("title", "must be 1 to " + TaskFields.MAX_TITLE + " characters");
         }
-        if (fields.has("lists") && fields.lists() != null && !fields.lists().isEmpty() && current.projectId() == null) {
+        if (fields.has("lists") && fields.placesInLists() && current.projectId() == null) {
             throw ApiProblem.invalid("lists", "only a project task sits in lists");
         }
         if (current.type().equals("staff") && fields.has("assigneeId") && fields.assigneeId() == null) {

@@ -213,11 +213,7 @@ final class CreateThroughput {
             int seed = w;
             threads.add(Thread.ofPlatform().start(() -> {
                 try (Connection db = options.connect()) {
-                    if (oneStatement) {
-                        insertInOneStatementUntil(db, ws, writer, seed, deadline, created);
-                    } else {
-                        insertUntil(db, ws, writer, seed, deadline, created);
-                    }
+                    insertUntil(db, ws, writer, seed, deadline, created, oneStatement);
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 }
@@ -232,23 +228,37 @@ final class CreateThroughput {
         return created.get();
     }
 
+    private static final String TASK = """
+            insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
+                              blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
+            values (?, ?, 'project', ?, ?, 'Created by the load benchmark.', 'pending', 'high', null, '[]', null,
+                    ?, ?, ?, ?, 1)
+            """;
+    private static final String EVENT_COLUMNS = """
+            insert into audit_event (workspace_id, id, occurred_at, actor_type, actor_id, api_key_id,
+                                     integration_name, action, target_type, target_id, details)
+            """;
+    private static final String EVENT = EVENT_COLUMNS
+            + "values (?, ?, ?, ?, ?, ?, null, 'task.created', 'task', ?, 'type=project')";
+    /** The statement the server sends for a create since it writes the task and its event as one. */
+    private static final String TASK_AND_EVENT = "with change as (" + TASK + " returning 1) " + EVENT_COLUMNS + """
+            select cast(? as varchar), cast(? as varchar), cast(? as timestamp with time zone), cast(? as varchar),
+                   cast(? as varchar), cast(? as varchar), null, 'task.created', 'task', cast(? as varchar),
+                   'type=project'
+              from change limit 1
+            """;
+
+    /** Two inserts and a commit per task, or (with {@code oneStatement}) the server's single statement. */
     private static void insertUntil(Connection db, String ws, Writer writer, int seed, long deadline,
-            AtomicLong created) throws SQLException {
-        db.setAutoCommit(false);
+            AtomicLong created, boolean oneStatement) throws SQLException {
+        db.setAutoCommit(oneStatement);
         Random random = new Random(seed);
         BenchIds ids = new BenchIds(System.nanoTime() + seed);
         String actor = writer.actor().id();
-        try (PreparedStatement task = db.prepareStatement("""
-                insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
-                                  blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
-                values (?, ?, 'project', ?, ?, 'Created by the load benchmark.', 'pending', 'high', null, '[]', null,
-                        ?, ?, ?, ?, 1)
-                """);
-                PreparedStatement audit = db.prepareStatement("""
-                        insert into audit_event (workspace_id, id, occurred_at, actor_type, actor_id, api_key_id,
-                                                 integration_name, action, target_type, target_id, details)
-                        values (?, ?, ?, ?, ?, ?, null, 'task.created', 'task', ?, 'type=project')
-                        """)) {
+        try (PreparedStatement task = db.prepareStatement(oneStatement ? TASK_AND_EVENT : TASK);
+                PreparedStatement separateEvent = oneStatement ? null : db.prepareStatement(EVENT)) {
+            PreparedStatement event = oneStatement ? task : separateEvent;
+            int eventFrom = oneStatement ? 9 : 1;
             int n = 0;
             while (System.nanoTime() < deadline) {
                 Instant now = Instant.now();
@@ -262,62 +272,20 @@ final class CreateThroughput {
                 task.setTimestamp(6, at);
                 task.setString(7, actor);
                 task.setTimestamp(8, at);
-                task.executeUpdate();
-                audit.setString(1, ws);
-                audit.setString(2, ids.next("evt", now.toEpochMilli()));
-                audit.setTimestamp(3, at);
-                audit.setString(4, writer.actor().type());
-                audit.setString(5, actor);
-                audit.setString(6, writer.keyId());
-                audit.setString(7, id);
-                audit.executeUpdate();
-                db.commit();
-                created.incrementAndGet();
-            }
-        }
-    }
-
-    /** The statement the server sends for a create since it writes the task and its event as one. */
-    private static void insertInOneStatementUntil(Connection db, String ws, Writer writer, int seed, long deadline,
-            AtomicLong created) throws SQLException {
-        Random random = new Random(seed);
-        BenchIds ids = new BenchIds(System.nanoTime() + seed + 1_000);
-        String actor = writer.actor().id();
-        try (PreparedStatement both = db.prepareStatement("""
-                with change as (
-                  insert into task (workspace_id, id, type, project_id, title, description, status, priority, due_at,
-                                    blockers, assignee_id, created_by, created_at, updated_by, updated_at, version)
-                  values (?, ?, 'project', ?, ?, 'Created by the load benchmark.', 'pending', 'high', null, '[]',
-                          null, ?, ?, ?, ?, 1)
-                  returning 1)
-                insert into audit_event (workspace_id, id, occurred_at, actor_type, actor_id, api_key_id,
-                                         integration_name, action, target_type, target_id, details)
-                select cast(? as varchar), cast(? as varchar), cast(? as timestamp with time zone),
-                       cast(? as varchar), cast(? as varchar), cast(? as varchar), null, 'task.created', 'task',
-                       cast(? as varchar), 'type=project'
-                  from change limit 1
-                """)) {
-            int n = 0;
-            while (System.nanoTime() < deadline) {
-                Instant now = Instant.now();
-                String id = ids.next("task", now.toEpochMilli());
-                Timestamp at = Timestamp.from(now);
-                both.setString(1, ws);
-                both.setString(2, id);
-                both.setString(3, writer.projects().get(random.nextInt(writer.projects().size())));
-                both.setString(4, TITLE_PREFIX + n++);
-                both.setString(5, actor);
-                both.setTimestamp(6, at);
-                both.setString(7, actor);
-                both.setTimestamp(8, at);
-                both.setString(9, ws);
-                both.setString(10, ids.next("evt", now.toEpochMilli()));
-                both.setTimestamp(11, at);
-                both.setString(12, writer.actor().type());
-                both.setString(13, actor);
-                both.setString(14, writer.keyId());
-                both.setString(15, id);
-                both.executeUpdate();
+                if (!oneStatement) {
+                    task.executeUpdate();
+                }
+                event.setString(eventFrom, ws);
+                event.setString(eventFrom + 1, ids.next("evt", now.toEpochMilli()));
+                event.setTimestamp(eventFrom + 2, at);
+                event.setString(eventFrom + 3, writer.actor().type());
+                event.setString(eventFrom + 4, actor);
+                event.setString(eventFrom + 5, writer.keyId());
+                event.setString(eventFrom + 6, id);
+                event.executeUpdate();
+                if (!oneStatement) {
+                    db.commit();
+                }
                 created.incrementAndGet();
             }
         }
