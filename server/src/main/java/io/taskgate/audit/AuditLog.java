@@ -77,8 +77,9 @@ public class AuditLog {
      * Writes {@code change} (one insert, update or delete without {@code returning}, whose named
      * parameters do not start with "event") and records {@code event} with it, as one atomic write:
      * the event exists exactly when the change wrote a row. On PostgreSQL both go in one statement,
-     * so a change made outside a transaction costs one round trip instead of four (begin, change,
-     * event, commit). Elsewhere both run in a transaction, the caller's if it has one.
+     * so a change made outside a transaction costs one round trip instead of three (the change with
+     * the driver's BEGIN, the event, COMMIT). Elsewhere both run in a transaction, the caller's if it
+     * has one.
      *
      * @return whether the change wrote a row
      */
