@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,10 +41,14 @@ final class CpuMeter {
         this.postmasterPid = postmasterPid;
     }
 
-    /** Finds the server by its {@code --server.port} argument and PostgreSQL by its postmaster; either may be absent. */
-    static CpuMeter find() {
+    /**
+     * Finds the server by its {@code --server.port} argument (the port the benchmark talks to, since other
+     * servers may run on the same machine) and PostgreSQL by its postmaster; either may be absent.
+     */
+    static CpuMeter find(int serverPort) {
         Optional<Long> server = ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().orElse("").contains("--server.port="))
+                .filter(process -> List.of(process.info().arguments().orElse(new String[0]))
+                        .contains("--server.port=" + serverPort))
                 .map(ProcessHandle::pid)
                 .findFirst();
         Optional<Long> postmaster = ProcessHandle.allProcesses()

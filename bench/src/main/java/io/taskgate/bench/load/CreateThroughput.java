@@ -120,7 +120,7 @@ final class CreateThroughput {
         out.printf(Locale.ROOT, "  %d writers: %s%n", writers.size(), writers.stream()
                 .map(w -> w.actor().label() + " (" + w.projects().size() + " projects)").toList());
         apiPhase(ws, writers, options.integer("create-warmup", 15)); // warm-up, not counted
-        CpuMeter cpu = CpuMeter.find();
+        CpuMeter cpu = CpuMeter.find(http.port());
         if (!cpu.complete()) {
             out.println("  (the server or PostgreSQL process was not found: no CPU figures)");
         }

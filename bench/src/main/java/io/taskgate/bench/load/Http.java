@@ -59,6 +59,10 @@ final class Http {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    int port() {
+        return URI.create(baseUrl).getPort();
+    }
+
     Response get(String path, String token) {
         return send("GET", path, token, null);
     }
