@@ -147,6 +147,17 @@ class TenantIsolationTest extends HttpTest {
                 assertNothingLeaks(response, endpoint);
                 walked++;
             }
+            if (endpoint.body() != null) {
+                for (var outsider : outsiders.entrySet()) {
+                    for (String body : BODIES_A_MEMBER_WOULD_BE_REFUSED) {
+                        Api.Response response = api().request(endpoint.method(), base + endpoint.path())
+                                .token(outsider.getValue()).raw(body, "application/json").send();
+                        assertThat(response.status()).as(outsider.getKey() + " " + endpoint + " with " + body)
+                                .isEqualTo(404);
+                        assertNothingLeaks(response, endpoint);
+                    }
+                }
+            }
         }
         clock.reset();
 
@@ -159,6 +170,13 @@ class TenantIsolationTest extends HttpTest {
         assertThat(api().get(base + "/audit-events?limit=200", owner.token()).json().path("items")
                 .findValuesAsString("actorId")).containsOnly(owner.id());
     }
+
+    /**
+     * Unparseable, mistyped and invalid bodies: a member would get 400 or 422, which would tell an
+     * outsider that the workspace exists. The workspace is checked first.
+     */
+    private static final List<String> BODIES_A_MEMBER_WOULD_BE_REFUSED = List.of(
+            "{\"name\": ", "[]", "{\"name\": 5, \"title\": 5}", "{\"name\": \"\", \"title\": \"\"}");
 
     private Api.Response call(Endpoint endpoint, String base, String token) {
         Api.Request request = api().request(endpoint.method(), base + endpoint.path()).token(token);
