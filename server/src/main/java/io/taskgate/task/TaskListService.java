@@ -122,10 +122,12 @@ public class TaskListService {
             @Nullable Long expectedVersion) {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
-        if (!lists.delete(workspaceId, listId, expectedVersion(expectedVersion, current.version()))) {
+        long version = expectedVersion(expectedVersion, current.version());
+        int unlisted = lists.unlistTasks(workspaceId, listId, caller.id(), clock.instant());
+        if (!lists.delete(workspaceId, listId, version)) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.record(workspaceId, caller, "list.deleted", "list", listId, null);
+        audit.record(workspaceId, caller, "list.deleted", "list", listId, "tasksUnlisted=" + unlisted);
     }
 
     private void enter(Caller caller, String workspaceId, String projectId, Action action) {

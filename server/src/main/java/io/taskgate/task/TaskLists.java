@@ -87,6 +87,24 @@ class TaskLists {
                 .update() == 1;
     }
 
+    /**
+     * Moves the version (so the ETag) and {@code updatedAt} of every task in the list: deleting the
+     * list takes it out of their {@code lists}, and a client holding the old ETag must not be told
+     * its copy is current. Returns how many tasks changed.
+     */
+    int unlistTasks(String workspaceId, String listId, String by, Instant at) {
+        return jdbc.sql("""
+                update task set version = version + 1, updated_by = :by, updated_at = :at
+                 where workspace_id = :ws
+                   and id in (select task_id from task_in_list where workspace_id = :ws and list_id = :list)
+                """)
+                .param("by", by)
+                .param("at", Timestamps.utc(at))
+                .param("ws", workspaceId)
+                .param("list", listId)
+                .update();
+    }
+
     boolean delete(String workspaceId, String id, long expectedVersion) {
         return jdbc.sql("delete from task_list where workspace_id = :ws and id = :id and version = :expected")
                 .param("ws", workspaceId)

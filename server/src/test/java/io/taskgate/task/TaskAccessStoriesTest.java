@@ -330,4 +330,34 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(since.ids()).containsExactly(other).doesNotContain(note);
         assertThat(api().get(tasks() + "?updatedSince=yesterday", owner.token()).status()).isEqualTo(422);
     }
+
+    @Test
+    void deletingAListChangesTheETagAndUpdatedAtOfTheTasksItHeld() {
+        String menu = project(owner, "public");
+        String lists = "/api/v1/workspaces/" + ws + "/projects/" + menu + "/lists";
+        String today = Api.expect(api().post(lists, owner.token(), Map.of("name", "Today")), 201).get("id");
+        String soup = Api.expect(api().post(tasks(), owner.token(), Map.of("type", "project", "projectId", menu,
+                "title", "Soup", "lists", List.of(Map.of("id", today, "order", 1)))), 201).get("id");
+        String stew = Api.expect(api().post(tasks(), owner.token(), Map.of("type", "project", "projectId", menu,
+                "title", "Stew")), 201).get("id");
+        Api.Response before = Api.expect(api().get(tasks() + "/" + soup, owner.token()), 200);
+        clock.advance(java.time.Duration.ofMinutes(5));
+
+        assertThat(api().delete(lists + "/" + today, owner.token()).status()).isEqualTo(204);
+
+        Api.Response after = Api.expect(api().get(tasks() + "/" + soup, owner.token()), 200);
+        assertThat(after.json().path("lists")).isEmpty();
+        assertThat(after.header("etag")).isNotEqualTo(before.header("etag"));
+        assertThat(after.get("updatedAt")).isNotEqualTo(before.get("updatedAt"));
+        assertThat(api().request("GET", tasks() + "/" + soup).token(owner.token())
+                .header("If-None-Match", before.header("etag")).send().status())
+                .as("a copy that still shows the list is not current").isEqualTo(200);
+        assertThat(api().request("PATCH", tasks() + "/" + soup).token(owner.token())
+                .header("If-Match", before.header("etag")).json(Map.of("title", "Stale")).send().status())
+                .isEqualTo(412);
+        assertThat(api().get(tasks() + "?updatedSince=" + after.get("updatedAt"), owner.token()).ids())
+                .contains(soup).doesNotContain(stew);
+        assertThat(Api.expect(api().get(tasks() + "/" + stew, owner.token()), 200).header("etag"))
+                .as("a task that was in no deleted list keeps its version").isEqualTo("\"1\"");
+    }
 }
