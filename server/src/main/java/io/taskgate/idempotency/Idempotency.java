@@ -28,6 +28,9 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes a POST that carries {@code Idempotency-Key} safe to retry. The first request claims the
@@ -79,7 +82,7 @@ class Idempotency implements HandlerInterceptor {
         var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()),
                 caller.map(Caller::id).orElseGet(() -> anonymous(request)), key);
         String fingerprint = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
-                + new String(cached.body(), StandardCharsets.UTF_8));
+                + comparable(cached.body()));
         // A sign-up's body holds a password: its fingerprint is kept as a salted, slow hash.
         String hash = signUp ? passwords.encode(fingerprint) : fingerprint;
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
@@ -120,6 +123,23 @@ class Idempotency implements HandlerInterceptor {
             pause();
         }
     }
+
+    /**
+     * The body as a retry is compared with its first request: JSON in one canonical form (members
+     * sorted by name, no insignificant whitespace), since a client re-serialising the same values
+     * may order or space them differently; anything that is not JSON, byte for byte.
+     */
+    private static String comparable(byte[] body) {
+        try {
+            return CANONICAL_JSON.writeValueAsString(CANONICAL_JSON.readTree(body));
+        } catch (JacksonException notJson) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .build();
 
     private static ApiProblem keyReused() {
         return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",

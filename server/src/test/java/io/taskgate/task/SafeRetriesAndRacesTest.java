@@ -76,6 +76,31 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void aRetryWithTheSameValuesInAnotherOrderAndSpacingIsTheSameRequest() {
+        String first = "{\"type\":\"project\",\"projectId\":\"" + project + "\",\"title\":\"Soup\","
+                + "\"blockers\":[\"b\",\"a\"],\"lists\":[]}";
+        String reordered = "{ \"lists\": [ ],\n  \"title\": \"Soup\", \"blockers\": [\"b\", \"a\"],"
+                + " \"projectId\": \"" + project + "\", \"type\": \"project\" }";
+        String otherOrderOfBlockers = first.replace("[\"b\",\"a\"]", "[\"a\",\"b\"]");
+
+        Api.Response created = rawWithKey("same-values", first);
+        Api.Response retry = rawWithKey("same-values", reordered);
+        Api.Response different = rawWithKey("same-values", otherOrderOfBlockers);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.get("id")).isEqualTo(created.get("id"));
+        assertThat(retry.header("idempotent-replayed")).isEqualTo("true");
+        assertThat(different.status()).as("an array's order is part of its value").isEqualTo(422);
+        assertThat(api().get(tasks(), olga.token()).ids()).containsExactly(created.get("id"));
+    }
+
+    private Api.Response rawWithKey(String key, String json) {
+        return api().request("POST", tasks()).token(olga.token()).header("Idempotency-Key", key)
+                .raw(json, "application/json").send();
+    }
+
+    @Test
     void aKeyIsRememberedForAtLeast24Hours() {
         Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read_write");
         Map<String, Object> body = Map.of("title", "Nightly import");
