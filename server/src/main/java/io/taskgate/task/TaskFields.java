@@ -75,8 +75,15 @@ record TaskFields(
             case "dueAt" -> !Objects.equals(dueAt, current.dueAt());
             case "assigneeId" -> !Objects.equals(assigneeId, current.assigneeId());
             case "lists" -> !samePlacements(current.lists());
+            case "status" -> !Objects.equals(status, current.status());
+            case "blockers" -> !Objects.equals(blockers, current.blockers());
             default -> true;
         };
+    }
+
+    /** Whether this PATCH would leave the task exactly as it is (an empty body, or only its current values). */
+    boolean changesNothing(Tasks.Task current) {
+        return present.stream().noneMatch(field -> changes(field, current));
     }
 
     /** Whether the body places the task in at least one list. */

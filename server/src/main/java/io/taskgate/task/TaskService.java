@@ -157,6 +157,10 @@ class TaskService {
         if (fields.placesInLists()) {
             references.requireListsOf(workspaceId, current.projectId(), fields.lists());
         }
+        if (fields.changesNothing(current)) {
+            // Nothing to write: the version (so the ETag) stays, and no event says something changed.
+            return current;
+        }
         var changed = new Tasks.Task(workspaceId, taskId, current.type(), current.projectId(),
                 fields.has("title") ? fields.title().strip() : current.title(),
                 fields.has("description") ? nullToEmpty(fields.description()) : current.description(),

@@ -193,6 +193,26 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void aPatchThatChangesNothingKeepsTheVersionAndRecordsNoEvent() {
+        Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup",
+                "status", "blocked", "blockers", List.of("no stock"))), 201);
+        String path = tasks() + "/" + created.get("id");
+
+        Api.Response empty = Api.expect(api().patch(path, olga.token(), Map.of()), 200);
+        Api.Response same = Api.expect(api().request("PATCH", path).token(olga.token())
+                .header("If-Match", created.header("etag")).json(Map.of("title", " Soup ", "status", "blocked",
+                        "blockers", List.of("no stock"), "priority", "medium")).send(), 200);
+
+        assertThat(empty.header("etag")).isEqualTo(created.header("etag"));
+        assertThat(same.header("etag")).isEqualTo(created.header("etag"));
+        assertThat(same.get("updatedAt")).isEqualTo(created.get("updatedAt"));
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/audit-events?action=task.updated", olga.token())
+                .json().path("items")).isEmpty();
+        Api.Response changed = Api.expect(api().patch(path, olga.token(), Map.of("blockers", List.of())), 200);
+        assertThat(changed.header("etag")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
         String path = tasks() + "/" + created.get("id");
