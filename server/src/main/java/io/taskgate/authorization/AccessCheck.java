@@ -2,6 +2,7 @@ package io.taskgate.authorization;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,13 +42,15 @@ public class AccessCheck {
     private final Authorization authorization;
     private final PrincipalFactsQuery facts;
     private final ObjectProvider<ResourceFactsLoader> resources;
+    private final KnownPositions positions;
     private final Clock clock;
 
     AccessCheck(Authorization authorization, PrincipalFactsQuery facts,
-            ObjectProvider<ResourceFactsLoader> resources, Clock clock) {
+            ObjectProvider<ResourceFactsLoader> resources, KnownPositions positions, Clock clock) {
         this.authorization = authorization;
         this.facts = facts;
         this.resources = resources;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -147,8 +150,14 @@ public class AccessCheck {
                 yield new ProjectResource(authorization.project(asker.workspaceId(), subject, id).orElseThrow());
             }
             case "positions", "position" -> {
-                List<String> ids = ref.ids() != null && !ref.ids().isEmpty() ? ref.ids()
-                        : List.of(required(ref.id(), "resource.ids"));
+                boolean several = ref.ids() != null && !ref.ids().isEmpty();
+                List<String> ids = several ? ref.ids() : List.of(required(ref.id(), "resource.ids"));
+                Set<String> existing = positions.existing(asker.workspaceId(), ids);
+                List<String> unknown = ids.stream().filter(id -> !existing.contains(id)).distinct().sorted().toList();
+                if (!unknown.isEmpty()) {
+                    throw ApiProblem.referenceNotFound(several ? "resource.ids" : "resource.id", String.join(", ", unknown))
+                            .with("unknownPositionIds", unknown);
+                }
                 yield new PositionsResource(ids);
             }
             case "task" -> {

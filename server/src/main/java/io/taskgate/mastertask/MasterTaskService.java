@@ -16,6 +16,7 @@ import io.taskgate.access.Action;
 import io.taskgate.access.PositionsResource;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.KnownPositions;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.position.PositionDeleting;
@@ -24,7 +25,6 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
-import io.taskgate.workspace.KnownPositions;
 
 /**
  * Use cases of master tasks. Creating, changing or deleting one takes the right on every

@@ -17,8 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.authorization.KnownPositions;
 import io.taskgate.support.AccessFactChanges;
-import io.taskgate.workspace.KnownPositions;
 
 /** The SQL of positions and of who manages and staffs them. */
 @Repository

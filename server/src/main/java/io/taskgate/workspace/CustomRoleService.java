@@ -20,6 +20,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.KnownPositions;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;

@@ -85,6 +85,29 @@ class MasterTaskStoriesTest extends HttpTest {
     }
 
     @Test
+    void authzCheckExplainsTheSameRefusalAndAnswers404ForAPositionThatDoesNotExist() {
+        Api.Response lacking = api().post(base() + "/authz/check", manager.token(), Map.of("action",
+                "master_task.create", "resource", Map.of("type", "positions", "ids", List.of(barista, cook))));
+        assertThat(lacking.status()).isEqualTo(200);
+        assertThat(lacking.get("allowed")).isEqualTo("false");
+        assertThat(lacking.json().path("explanation").path("lackingPositionIds").toString())
+                .isEqualTo("[\"" + cook + "\"]");
+
+        Api.Response unknownAmongSeveral = api().post(base() + "/authz/check", owner.token(), Map.of("action",
+                "master_task.create", "resource", Map.of("type", "positions", "ids", List.of(barista, "pos_nope"))));
+        Api.Response unknownAlone = api().post(base() + "/authz/check", owner.token(), Map.of("action",
+                "master_task.create", "resource", Map.of("type", "position", "id", "pos_nope")));
+
+        assertThat(unknownAmongSeveral.status()).isEqualTo(404);
+        assertThat(unknownAmongSeveral.get("code")).isEqualTo("reference_not_found");
+        assertThat(unknownAmongSeveral.get("field")).isEqualTo("resource.ids");
+        assertThat(unknownAmongSeveral.json().path("unknownPositionIds").toString()).isEqualTo("[\"pos_nope\"]");
+        assertThat(unknownAlone.status()).as("the owner may do anything, but not to a position that is not there")
+                .isEqualTo(404);
+        assertThat(unknownAlone.get("field")).isEqualTo("resource.id");
+    }
+
+    @Test
     void positionsManageCoversEveryPosition() {
         Api.Person admin = api().addMember(ws, owner, "Adam", "admin");
 

@@ -1,12 +1,13 @@
-package io.taskgate.workspace;
+package io.taskgate.authorization;
 
 import java.util.Collection;
 import java.util.Set;
 
 /**
- * Which positions exist in a workspace, as custom roles need to know to grant permissions on
- * them. The position feature answers it: positions refer to workspace members, so this feature
- * must not depend on that one, and asks through this interface instead.
+ * Which positions exist in a workspace, as custom roles (granting permissions on them), master
+ * tasks (made for them) and {@code authz/check} (judging an action on them) need to know. The
+ * position feature answers it: positions refer to workspace members, so those features must not
+ * depend on it, and ask through this interface instead.
  */
 public interface KnownPositions {
 
