@@ -86,7 +86,7 @@ public class ProjectMemberController {
      */
     @PutMapping("/members")
     ResponseEntity<?> put(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
-            @RequestBody JsonNode body) {
+            @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         if (body.isObject() && !body.has("members") && body.has("principalId")) {
             AddMember member;
             try {
@@ -97,7 +97,8 @@ public class ProjectMemberController {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
                         "The member must be an object of strings {principalType, principalId, role}");
             }
-            ProjectMemberService.Put put = members.put(caller, workspaceId, projectId, parse(member, ""));
+            ProjectMemberService.Put put = members.put(caller, workspaceId, projectId, parse(member, ""),
+                    Versions.ifMatch(ifMatch));
             return answer(put.created() ? HttpStatus.CREATED : HttpStatus.OK, put.member());
         }
         return ResponseEntity.ok(replace(caller, workspaceId, projectId, body));

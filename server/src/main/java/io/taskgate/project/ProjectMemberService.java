@@ -123,18 +123,24 @@ public class ProjectMemberService {
      * repeating it changes nothing. The same rules as adding and changing one apply.
      */
     @Transactional
-    public Put put(Caller caller, String workspaceId, String projectId, NewMember request) {
+    public Put put(Caller caller, String workspaceId, String projectId, NewMember request,
+            @Nullable Long expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         var existing = members.find(workspaceId, projectId, request.principalId());
         if (existing.isEmpty()) {
+            if (expectedVersion != null) {
+                // If-Match named a version of a membership that is not there (any more).
+                throw Versions.preconditionFailed();
+            }
             return new Put(addToLocked(caller, workspaceId, projectId, request), true);
         }
         if (existing.get().role().equals(request.role().key())) {
+            Versions.requireCurrent(expectedVersion, existing.get().version());
             return new Put(view(existing.get()), false);
         }
-        return new Put(changeRoleOfLocked(caller, workspaceId, projectId, existing.get(), request.role(), null),
-                false);
+        return new Put(changeRoleOfLocked(caller, workspaceId, projectId, existing.get(), request.role(),
+                expectedVersion), false);
     }
 
     /**

@@ -230,4 +230,37 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
         assertThat(delete(created.path(), "*").status()).isEqualTo(204);
         assertThat(api().get(created.path(), owner.token()).status()).isEqualTo(404);
     }
+
+    @org.junit.jupiter.api.Test
+    void putOfOneProjectMemberHonoursIfMatchToo() {
+        Created created = projectMember(api(), base, owner);
+        String members = created.path().substring(0, created.path().lastIndexOf('/'));
+        String principalId = created.answer().get("principalId");
+        String current = created.answer().header("etag");
+        Api.Response changed = Api.expect(api().patch(created.path(), owner.token(), Map.of("role", "editor")), 200);
+
+        Api.Response stale = api().request("PUT", members).token(owner.token()).header("If-Match", current)
+                .json(Map.of("principalType", "user", "principalId", principalId, "role", "manager")).send();
+        Api.Response staleButSameRole = api().request("PUT", members).token(owner.token())
+                .header("If-Match", current)
+                .json(Map.of("principalType", "user", "principalId", principalId, "role", "editor")).send();
+        Api.Response fresh = api().request("PUT", members).token(owner.token())
+                .header("If-Match", changed.header("etag"))
+                .json(Map.of("principalType", "user", "principalId", principalId, "role", "manager")).send();
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.get("code")).isEqualTo("precondition_failed");
+        assertThat(staleButSameRole.status()).isEqualTo(412);
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.get("role")).isEqualTo("manager");
+
+        Api.Person newcomer = api().signUp("Newcomer");
+        Api.expect(api().post(base + "/users", owner.token(), Map.of("email", newcomer.email(), "role", "member")),
+                201);
+        Api.Response notThere = api().request("PUT", members).token(owner.token()).header("If-Match", "\"1\"")
+                .json(Map.of("principalType", "user", "principalId", newcomer.id(), "role", "editor")).send();
+        assertThat(notThere.status()).as("If-Match names a version of a membership that does not exist")
+                .isEqualTo(412);
+        assertThat(api().get(members + "/" + newcomer.id(), owner.token()).status()).isEqualTo(404);
+    }
 }
