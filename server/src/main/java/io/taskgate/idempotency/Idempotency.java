@@ -171,7 +171,7 @@ class Idempotency implements HandlerInterceptor {
             // The change happened, but its answer must not be kept (it holds a secret): a retry learns
             // that it succeeded, and does not make a second one.
             records.complete(claim, HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    response.getHeader("Location"), null, NOT_REPLAYABLE);
+                    response.getHeader("Location"), null, notReplayable(request.getRequestURI()));
         } else {
             records.release(claim);
         }
@@ -188,8 +188,22 @@ class Idempotency implements HandlerInterceptor {
         return cacheControl == null || !cacheControl.contains("no-store");
     }
 
-    private static final String NOT_REPLAYABLE = """
-            {"type":"about:blank","title":"Conflict","status":409,"code":"secret_not_replayable",            "detail":"The first request with this Idempotency-Key succeeded. Its answer held a secret, which is             shown once and never stored, so it cannot be replayed; nothing was created again. If the secret             was lost, revoke what was created and create another."}""";
+    /** The problem a retry gets when the first answer held a secret, as every other problem is shaped. */
+    private static String notReplayable(String instance) {
+        var problem = new java.util.LinkedHashMap<String, Object>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Conflict");
+        problem.put("status", HttpStatus.CONFLICT.value());
+        problem.put("detail", "The first request with this Idempotency-Key succeeded. Its answer held a secret, which"
+                + " is shown once and never stored, so it cannot be replayed; nothing was created again. If the"
+                + " secret was lost, revoke what was created and create another.");
+        problem.put("instance", instance);
+        problem.put("code", "secret_not_replayable");
+        return PLAIN_JSON.writeValueAsString(problem);
+    }
+
+    private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
+
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Stored first) throws IOException {
         response.setStatus(first.status());

@@ -59,6 +59,11 @@ class SecretsNeverLoggedTest extends HttpTest {
                 .json(Map.of("name", "second")).send();
         assertThat(retried.status()).as("a secret is shown once, even to a retry").isEqualTo(409);
         assertThat(retried.get("code")).isEqualTo("secret_not_replayable");
+        assertThat(retried.header("content-type")).startsWith("application/problem+json");
+        assertThat(retried.get("instance")).isEqualTo("/api/v1/workspaces/" + workspace + "/api-clients/"
+                + zapier.id() + "/keys");
+        assertThat(retried.get("detail")).startsWith("The first request with this Idempotency-Key succeeded")
+                .doesNotContain("  ");
         assertThat(retried.text()).doesNotContain(idempotent.get("secret"));
         assertThat(api().get("/api/v1/workspaces/" + workspace + "/api-clients/" + zapier.id() + "/keys",
                 owner.token()).json().path("items").findValuesAsString("name")).containsOnlyOnce("second");
