@@ -28,6 +28,7 @@ import io.taskgate.access.AccessLevel;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.OneOf;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
@@ -44,14 +45,14 @@ public class ApiClientController {
 
     public record CreateClient(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
-            @NotBlank(message = "is required") String role,
-            @NotBlank(message = "is required") String accessLevel,
+            @NotBlank(message = "is required") @OneOf({"owner", "admin", "member", "guest"}) String role,
+            @NotBlank(message = "is required") @OneOf({"read", "read_write", "global"}) String accessLevel,
             @Nullable List<String> customRoleIds) {
     }
 
     record ChangeClient(@Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
-            @Nullable String role, @Nullable String accessLevel, @Nullable List<String> customRoleIds,
-            @Nullable Boolean active) {
+            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role, @Nullable @OneOf({"read", "read_write", "global"}) String accessLevel,
+            @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     public record CreateKey(@Nullable @Size(max = 200, message = "must be at most 200 characters") String name,

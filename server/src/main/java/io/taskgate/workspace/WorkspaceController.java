@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.OneOf;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
@@ -44,11 +45,11 @@ public class WorkspaceController {
     public record AddMember(
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
-            @Nullable String role,
+            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
             @Nullable List<String> customRoleIds) {
     }
 
-    record ChangeMember(@Nullable String role, @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+    record ChangeMember(@Nullable @OneOf({"owner", "admin", "member", "guest"}) String role, @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     @PostMapping
@@ -93,7 +94,7 @@ public class WorkspaceController {
 
     @PatchMapping("/{workspaceId}/users/{userId}")
     ResponseEntity<WorkspaceService.MemberView> changeMember(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String userId, @RequestBody ChangeMember request,
+            @PathVariable String userId, @Valid @RequestBody ChangeMember request,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         WorkspaceRole role = request.role() == null ? null : workspaceRole(request.role());
         return answer(HttpStatus.OK, workspaces.changeMember(caller, workspaceId, userId,

@@ -56,6 +56,31 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void oneAnswerNamesEveryInvalidFieldAMissingOneAndOneOutOfItsVocabularyAlike() {
+        String ws = api().createWorkspace(olga, "Cafe");
+
+        Api.Response client = api().post("/api/v1/workspaces/" + ws + "/api-clients", olga.token(),
+                java.util.Map.of("name", "Zap", "accessLevel", "admin"));
+        Api.Response project = api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                java.util.Map.of("name", "", "visibility", "secret"));
+        Api.Response member = api().patch("/api/v1/workspaces/" + ws + "/users/" + olga.id(), olga.token(),
+                java.util.Map.of("role", "boss"));
+
+        assertProblem(client, 422, "validation_failed");
+        assertThat(client.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("role", "accessLevel");
+        assertThat(client.json().path("errors").findValuesAsString("message"))
+                .contains("must be one of read, read_write, global");
+        assertProblem(project, 422, "validation_failed");
+        assertThat(project.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "visibility");
+        assertProblem(member, 422, "validation_failed");
+        assertThat(member.json().path("errors").findValuesAsString("field")).containsExactly("role");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients", olga.token()).json().path("items"))
+                .isEmpty();
+    }
+
+    @Test
     void anUnknownRouteIs404() {
         assertProblem(api().get("/api/v1/nothing-here", olga.token()), 404, "not_found");
     }
