@@ -48,7 +48,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         body.setTitle(problem.status().getReasonPhrase());
         body.setProperty("code", problem.code());
         problem.properties().forEach(body::setProperty);
+        if (problem.status() == HttpStatus.UNAUTHORIZED) {
+            body.setType(URI.create("about:blank"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, bearerChallenge(problem.code()))
+                    .body(body);
+        }
         return problemResponse(body);
+    }
+
+    /**
+     * RFC 9110 asks every 401 for a challenge; RFC 6750 words it for bearer tokens, with
+     * {@code error="invalid_token"} when a token was sent but is unknown, expired or revoked.
+     */
+    private static String bearerChallenge(String code) {
+        boolean tokenRefused = !code.equals("unauthenticated") && !code.equals("invalid_credentials");
+        return tokenRefused ? "Bearer realm=\"taskgate\", error=\"invalid_token\"" : "Bearer realm=\"taskgate\"";
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

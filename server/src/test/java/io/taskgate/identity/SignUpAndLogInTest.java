@@ -103,6 +103,8 @@ class SignUpAndLogInTest extends HttpTest {
         assertThat(me.header("content-type")).startsWith("application/problem+json");
         assertThat(me.get("code")).isEqualTo("unauthenticated");
         assertThat(me.json().path("status").asInt()).isEqualTo(401);
+        assertThat(me.header("www-authenticate")).as("RFC 9110: a 401 carries a challenge")
+                .isEqualTo("Bearer realm=\"taskgate\"");
     }
 
     @Test
@@ -111,6 +113,8 @@ class SignUpAndLogInTest extends HttpTest {
 
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.get("code")).isEqualTo("invalid_token");
+        assertThat(me.header("www-authenticate")).as("RFC 6750: a token was sent and refused")
+                .isEqualTo("Bearer realm=\"taskgate\", error=\"invalid_token\"");
     }
 
     @Test
@@ -133,6 +137,7 @@ class SignUpAndLogInTest extends HttpTest {
 
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.get("code")).isEqualTo("token_revoked");
+        assertThat(me.header("www-authenticate")).contains("error=\"invalid_token\"");
     }
 
     @Test
