@@ -44,6 +44,8 @@ public record Remedy(
   public static final String REACTIVATE_USER = "reactivate_user";
   public static final String REACTIVATE_API_CLIENT = "reactivate_api_client";
   public static final String CREATE_NEW_KEY = "create_new_key";
+  /** What only a person may do (create a workspace): do it signed in as one, not with an API key. */
+  public static final String SIGN_IN_AS_USER = "sign_in_as_user";
   public static final String ALL_OF = "all_of";
 
   public Remedy {

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.Remedy;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
@@ -66,12 +67,15 @@ public class WorkspaceService {
     @Transactional
     public WorkspaceView create(Caller caller, String name) {
         if (!(caller instanceof Caller.User user)) {
-            // No permission or change of role lets a client create workspaces: nothing to name, nothing to remedy.
+            // No permission or role lets a client create workspaces: what it needs is a person's session.
             throw ApiProblem.of(HttpStatus.FORBIDDEN, "users_only",
                     "An API client belongs to the workspace it was created in and cannot create workspaces;"
                             + " a person signed in with a session can")
-                    .with("requiredPermission", null)
-                    .with("remedies", List.of());
+                    .with("requiredPermission", "user session")
+                    .with("remedies", List.of(new Remedy(Remedy.SIGN_IN_AS_USER,
+                            "Create the workspace signed in as a person (POST /api/v1/auth/login), then give this"
+                                    + " API client a role there, or create a client in it",
+                            caller.type(), caller.id(), null, null, null, null, null, List.of(), List.of())));
         }
         var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id(), 1);
         workspaces.insert(workspace);

@@ -246,8 +246,9 @@ class ApiClientKeysTest extends HttpTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.get("code")).isEqualTo("users_only");
-        assertThat(response.json().has("requiredPermission")).isTrue();
-        assertThat(response.json().path("remedies").isArray()).isTrue();
+        assertThat(response.get("requiredPermission")).isEqualTo("user session");
+        assertThat(response.json().path("remedies").findValuesAsString("kind")).containsExactly("sign_in_as_user");
+        assertThat(response.json().path("remedies").get(0).path("principalId").asString()).isEqualTo(zapier.id());
         assertThat(response.get("detail")).contains("person");
     }
 }
