@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
+import io.taskgate.web.BodyAbout;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
@@ -73,8 +74,9 @@ class MasterTaskController {
     @PatchMapping("/{id}")
     ResponseEntity<MasterTaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String id,
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
-        MasterTask task = service.update(caller, workspaceId, id,
-                MasterTaskFields.parse(JsonBody.of(body), false), Versions.ifMatch(ifMatch));
+        MasterTaskFields fields = BodyAbout.parse(() -> MasterTaskFields.parse(JsonBody.of(body), false),
+                () -> service.requireLive(caller, workspaceId, id));
+        MasterTask task = service.update(caller, workspaceId, id, fields, Versions.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(MasterTaskView.of(task));
     }
 

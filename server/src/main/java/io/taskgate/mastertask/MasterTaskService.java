@@ -70,6 +70,12 @@ public class MasterTaskService {
         return masterTasks.find(workspaceId, id).orElseThrow(() -> ApiProblem.notFound("Master task " + id));
     }
 
+    /** 404 unless the master task exists and is not deleted, as a change to it would answer. */
+    void requireLive(Caller caller, String workspaceId, String id) {
+        authorization.enter(caller, workspaceId);
+        live(workspaceId, id);
+    }
+
     public Page<MasterTask> list(Caller caller, String workspaceId, @Nullable String positionId,
             @Nullable Boolean favorite, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.BodyAbout;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
@@ -79,8 +80,9 @@ class TaskController {
     @PatchMapping("/tasks/{taskId}")
     ResponseEntity<TaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId,
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
-        Tasks.Task task = tasks.update(caller, workspaceId, taskId, TaskFields.parse(JsonBody.of(body)),
-                Versions.ifMatch(ifMatch));
+        TaskFields fields = BodyAbout.parse(() -> TaskFields.parse(JsonBody.of(body)),
+                () -> tasks.get(caller, workspaceId, taskId));
+        Tasks.Task task = tasks.update(caller, workspaceId, taskId, fields, Versions.ifMatch(ifMatch));
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(TaskView.of(task));
     }
 

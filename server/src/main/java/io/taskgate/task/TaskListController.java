@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.taskgate.identity.Caller;
 import io.taskgate.task.TaskListService.ListFields;
 import io.taskgate.task.TaskListService.ListView;
+import io.taskgate.web.BodyAbout;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
@@ -46,20 +47,23 @@ class TaskListController {
         return answer(HttpStatus.OK, lists.get(caller, workspaceId, projectId, listId));
     }
 
-    /** The body is validated before access is checked, so a malformed request is a 422 for anyone. */
+    /** A malformed body is a 422 for whoever can see the project, and a 404 for who cannot. */
     @PostMapping
     public ResponseEntity<ListView> create(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @RequestBody JsonNode json) {
-        return answer(HttpStatus.CREATED,
-                lists.create(caller, workspaceId, projectId, ListFields.parse(json, true)));
+        ListFields fields = BodyAbout.parse(() -> ListFields.parse(json, true),
+                () -> lists.list(caller, workspaceId, projectId));
+        return answer(HttpStatus.CREATED, lists.create(caller, workspaceId, projectId, fields));
     }
 
     @PatchMapping("/{listId}")
     public ResponseEntity<ListView> update(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @PathVariable String listId, @RequestBody JsonNode json,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
-        return answer(HttpStatus.OK, lists.update(caller, workspaceId, projectId, listId,
-                ListFields.parse(json, false), Versions.ifMatch(ifMatch)));
+        ListFields fields = BodyAbout.parse(() -> ListFields.parse(json, false),
+                () -> lists.get(caller, workspaceId, projectId, listId));
+        return answer(HttpStatus.OK, lists.update(caller, workspaceId, projectId, listId, fields,
+                Versions.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/{listId}")

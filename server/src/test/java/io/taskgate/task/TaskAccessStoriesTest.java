@@ -360,4 +360,32 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(Api.expect(api().get(tasks() + "/" + stew, owner.token()), 200).header("etag"))
                 .as("a task that was in no deleted list keeps its version").isEqualTo("\"1\"");
     }
+
+    @Test
+    void aBadBodyAboutSomethingTheCallerCannotSeeIs404NotAJudgementOfTheBody() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String secret = project(owner, "private");
+        String secretLists = "/api/v1/workspaces/" + ws + "/projects/" + secret + "/lists";
+        String list = Api.expect(api().post(secretLists, owner.token(), Map.of("name", "Today")), 201).get("id");
+        String secretTask = Api.expect(createTask(owner.token(), secret, "Payroll"), 201).get("id");
+        String invalidTitle = "{\"title\": \"\"}";
+
+        assertThat(send("POST", secretLists, bob, "{\"name\": \"\"}").status()).isEqualTo(404);
+        assertThat(send("PATCH", secretLists + "/" + list, bob, "{\"name\": 5}").status()).isEqualTo(404);
+        assertThat(send("PATCH", tasks() + "/" + secretTask, bob, invalidTitle).status()).isEqualTo(404);
+        assertThat(send("PATCH", tasks() + "/task_nope", owner, invalidTitle).status()).isEqualTo(404);
+        assertThat(send("PATCH", tasks() + "/task_nope", owner, "{\"title\": 5}").status()).isEqualTo(404);
+        assertThat(send("PATCH", "/api/v1/workspaces/" + ws + "/master-tasks/mt_nope", owner,
+                "{\"color\": \"teal\"}").status()).isEqualTo(404);
+
+        assertThat(send("POST", secretLists, owner, "{\"name\": \"\"}").status())
+                .as("who can see the project is told what is wrong with the body").isEqualTo(422);
+        assertThat(send("PATCH", tasks() + "/" + secretTask, owner, invalidTitle).status()).isEqualTo(422);
+        assertThat(send("PATCH", tasks() + "/" + secretTask, owner, "{\"title\": 5}").status()).isEqualTo(400);
+        assertThat(api().get(tasks() + "/" + secretTask, owner.token()).get("title")).isEqualTo("Payroll");
+    }
+
+    private Api.Response send(String method, String path, Api.Person who, String json) {
+        return api().request(method, path).token(who.token()).raw(json, "application/json").send();
+    }
 }
