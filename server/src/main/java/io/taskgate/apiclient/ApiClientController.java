@@ -51,7 +51,8 @@ public class ApiClientController {
     }
 
     record ChangeClient(@Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
-            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role, @Nullable @OneOf({"read", "read_write", "global"}) String accessLevel,
+            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
+            @Nullable @OneOf({"read", "read_write", "global"}) String accessLevel,
             @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 

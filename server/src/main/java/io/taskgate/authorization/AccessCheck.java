@@ -155,7 +155,8 @@ public class AccessCheck {
                 Set<String> existing = positions.existing(asker.workspaceId(), ids);
                 List<String> unknown = ids.stream().filter(id -> !existing.contains(id)).distinct().sorted().toList();
                 if (!unknown.isEmpty()) {
-                    throw ApiProblem.referenceNotFound(several ? "resource.ids" : "resource.id", String.join(", ", unknown))
+                    String field = several ? "resource.ids" : "resource.id";
+                    throw ApiProblem.referenceNotFound(field, String.join(", ", unknown))
                             .with("unknownPositionIds", unknown);
                 }
                 yield new PositionsResource(ids);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,6 +49,8 @@ class Idempotency implements HandlerInterceptor {
     static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
+    /** Writes JSON objects' members sorted by name (a map keeps the order it was built in). */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     /**
      * The one POST answered without credentials that creates something (login creates only a
@@ -131,15 +134,11 @@ class Idempotency implements HandlerInterceptor {
      */
     private static String comparable(byte[] body) {
         try {
-            return CANONICAL_JSON.writeValueAsString(CANONICAL_JSON.readTree(body));
+            return JSON.writeValueAsString(JSON.readTree(body));
         } catch (JacksonException notJson) {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
-
-    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
 
     private static ApiProblem keyReused() {
         return ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
@@ -190,7 +189,7 @@ class Idempotency implements HandlerInterceptor {
 
     /** The problem a retry gets when the first answer held a secret, as every other problem is shaped. */
     private static String notReplayable(String instance) {
-        var problem = new java.util.LinkedHashMap<String, Object>();
+        var problem = new LinkedHashMap<String, Object>();
         problem.put("type", "about:blank");
         problem.put("title", "Conflict");
         problem.put("status", HttpStatus.CONFLICT.value());
@@ -199,10 +198,8 @@ class Idempotency implements HandlerInterceptor {
                 + " secret was lost, revoke what was created and create another.");
         problem.put("instance", instance);
         problem.put("code", "secret_not_replayable");
-        return PLAIN_JSON.writeValueAsString(problem);
+        return JSON.writeValueAsString(problem);
     }
-
-    private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Stored first) throws IOException {

@@ -49,7 +49,8 @@ public class WorkspaceController {
             @Nullable List<String> customRoleIds) {
     }
 
-    record ChangeMember(@Nullable @OneOf({"owner", "admin", "member", "guest"}) String role, @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+    record ChangeMember(@Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
+            @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     @PostMapping
