@@ -101,6 +101,9 @@ class AuthPages {
     private static String refused(Model model, HttpServletResponse response, String view, Map<String, String> form,
             ApiProblem problem) {
         response.setStatus(problem.status().value());
+        if (problem.properties().get("retryAfterSeconds") instanceof Long seconds) {
+            response.setHeader("Retry-After", Long.toString(seconds));
+        }
         Map<String, String> typed = new java.util.HashMap<>(form);
         typed.remove("password");
         typed.remove(Csrf.FIELD);

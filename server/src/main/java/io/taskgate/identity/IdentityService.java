@@ -30,10 +30,13 @@ public class IdentityService {
     /** Compared against when the email is unknown, so a miss costs as much as a wrong password. */
     private final String decoyHash;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle loginThrottle;
 
     IdentityService(Accounts accounts, Sessions sessions, PasswordEncoder passwords, Clock clock,
-            @Value("${taskgate.session.ttl}") Duration sessionTtl, ApplicationEventPublisher events) {
+            @Value("${taskgate.session.ttl}") Duration sessionTtl, ApplicationEventPublisher events,
+            LoginThrottle loginThrottle) {
         this.events = events;
+        this.loginThrottle = loginThrottle;
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -91,10 +94,14 @@ public class IdentityService {
 
     @Transactional
     public LoggedIn logIn(String email, String password) {
+        // Unknown emails spend a budget too, so a 429 tells nothing about which accounts exist.
+        String attempted = Accounts.normalize(email);
+        loginThrottle.requireAttemptAllowed(attempted);
         Optional<Accounts.Account> account = accounts.findByEmail(email);
         String storedHash = account.map(Accounts.Account::passwordHash).orElse(null);
         boolean matches = passwords.matches(password, storedHash == null ? decoyHash : storedHash);
         if (storedHash == null || !matches) {
+            loginThrottle.failed(attempted);
             throw ApiProblem.unauthenticated("invalid_credentials", "Email or password is wrong");
         }
         Accounts.Account user = account.get();

@@ -7,20 +7,26 @@ import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Token buckets by key (a principal, an address), each of {@code capacity} a minute. The map is
+ * Token buckets by key (a principal, an address, an account), each of {@code capacity} a period
+ * (a minute unless told otherwise). The map is
  * bounded: past {@link #MAX_TRACKED} keys it forgets the buckets that have refilled, since
  * forgetting those changes nothing, and never one that is still spending or in debt.
  */
 final class Buckets {
 
-    private static final long PERIOD = Duration.ofMinutes(1).toNanos();
     private static final int MAX_TRACKED = 100_000;
 
     private final long capacity;
+    private final long periodNanos;
     private final ConcurrentMap<String, TokenBucket> byKey = new ConcurrentHashMap<>();
 
-    Buckets(long capacity) {
+    Buckets(long capacityPerMinute) {
+        this(capacityPerMinute, Duration.ofMinutes(1));
+    }
+
+    Buckets(long capacity, Duration period) {
         this.capacity = capacity;
+        this.periodNanos = period.toNanos();
     }
 
     long capacity() {
@@ -32,7 +38,7 @@ final class Buckets {
         if (byKey.size() > MAX_TRACKED) {
             byKey.values().removeIf(bucket -> bucket.full(now));
         }
-        return byKey.computeIfAbsent(key, k -> new TokenBucket(capacity, PERIOD, now));
+        return byKey.computeIfAbsent(key, k -> new TokenBucket(capacity, periodNanos, now));
     }
 
     /** The key's bucket if it has one: a key never charged has nothing to wait for. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,8 +44,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+    /**
+     * A 429 thrown from deep inside a feature (the failed-logins budget of one account) says when
+     * to retry in the header as well as in the body, as the interceptors' 429s do.
+     */
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem problem) {
+    ResponseEntity<Object> apiProblem(ApiProblem problem, HttpServletResponse response) {
+        if (problem.status() == HttpStatus.TOO_MANY_REQUESTS
+                && problem.properties().get("retryAfterSeconds") instanceof Long seconds) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return apiProblem(problem);
+    }
+
+    private ResponseEntity<Object> apiProblem(ApiProblem problem) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
         body.setTitle(problem.status().getReasonPhrase());
         body.setProperty("code", problem.code());
