@@ -96,14 +96,14 @@ public class IdentityService {
     public LoggedIn logIn(String email, String password) {
         // Unknown emails spend a budget too, so a 429 tells nothing about which accounts exist.
         String attempted = Accounts.normalize(email);
-        loginThrottle.requireAttemptAllowed(attempted);
+        loginThrottle.attempt(attempted);
         Optional<Accounts.Account> account = accounts.findByEmail(email);
         String storedHash = account.map(Accounts.Account::passwordHash).orElse(null);
         boolean matches = passwords.matches(password, storedHash == null ? decoyHash : storedHash);
         if (storedHash == null || !matches) {
-            loginThrottle.failed(attempted);
             throw ApiProblem.unauthenticated("invalid_credentials", "Email or password is wrong");
         }
+        loginThrottle.succeeded(attempted);
         Accounts.Account user = account.get();
         if (passwords.upgradeEncoding(storedHash)) {
             accounts.updatePasswordHash(user.id(), passwords.encode(password));

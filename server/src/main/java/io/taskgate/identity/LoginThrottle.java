@@ -8,9 +8,13 @@ package io.taskgate.identity;
  */
 public interface LoginThrottle {
 
-    /** Throws a 429 problem (with {@code retryAfterSeconds}) when the account has spent its budget. */
-    void requireAttemptAllowed(String normalizedEmail);
+    /**
+     * Spends one of the account's attempts before its password is compared, or throws a 429
+     * problem (with {@code retryAfterSeconds}) when none is left. Spent up front, so that guesses
+     * sent in parallel cannot all pass while the first ones are being compared.
+     */
+    void attempt(String normalizedEmail);
 
-    /** Spends one of the account's failed attempts. */
-    void failed(String normalizedEmail);
+    /** Gives back the attempt of a login that succeeded: only failures count. */
+    void succeeded(String normalizedEmail);
 }

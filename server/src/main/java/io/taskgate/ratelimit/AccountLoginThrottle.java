@@ -26,9 +26,9 @@ class AccountLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public void requireAttemptAllowed(String normalizedEmail) {
-        TokenBucket bucket = failures.existing(normalizedEmail);
-        long wait = bucket == null ? 0 : bucket.waitFor(System.nanoTime());
+    public void attempt(String normalizedEmail) {
+        long now = System.nanoTime();
+        long wait = failures.of(normalizedEmail, now).take(now);
         if (wait > 0) {
             long seconds = Buckets.retryAfterSeconds(wait);
             throw ApiProblemsOfLimits.tooMany("Too many failed logins for this account: retry in " + seconds
@@ -37,8 +37,10 @@ class AccountLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public void failed(String normalizedEmail) {
-        long now = System.nanoTime();
-        failures.of(normalizedEmail, now).charge(now);
+    public void succeeded(String normalizedEmail) {
+        TokenBucket bucket = failures.existing(normalizedEmail);
+        if (bucket != null) {
+            bucket.giveBack();
+        }
     }
 }

@@ -46,6 +46,11 @@ final class TokenBucket {
         lastRefill = now;
     }
 
+    /** Returns a token taken for something that turned out not to count (a login that succeeded). */
+    synchronized void giveBack() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     /** Whether the bucket has refilled completely, so forgetting it changes nothing. */
     synchronized boolean full(long now) {
         return tokens + (now - lastRefill) * tokensPerNano >= capacity;

@@ -2,7 +2,12 @@ package io.taskgate.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +50,37 @@ class AccountLoginThrottleTest extends HttpTest {
             assertThat(logIn(nobody, "guess " + i).status()).isEqualTo(401);
         }
         assertThat(logIn(nobody, "guess 10").status()).isEqualTo(429);
+    }
+
+    @Test
+    void guessesSentInParallelCannotOutrunTheBudget() throws Exception {
+        Api.Person pat = api().signUp("Pat");
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "guess " + i;
+                guesses.add(pool.submit(() -> logIn(pat.email(), guess).status()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> guess : guesses) {
+                statuses.add(guess.get());
+            }
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(10);
+    }
+
+    @Test
+    void aSuccessfulLoginSpendsNothing() {
+        Api.Person pat = api().signUp("Pat");
+        for (int i = 0; i < 12; i++) {
+            assertThat(logIn(pat.email(), PASSWORD).status()).isEqualTo(200);
+        }
+        for (int i = 0; i < 9; i++) {
+            assertThat(logIn(pat.email(), "guess " + i).status()).isEqualTo(401);
+        }
+        assertThat(logIn(pat.email(), PASSWORD).status()).isEqualTo(200);
     }
 }
