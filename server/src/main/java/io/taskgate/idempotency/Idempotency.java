@@ -30,6 +30,7 @@ import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,10 @@ class Idempotency implements HandlerInterceptor {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
     /** Writes JSON objects' members sorted by name (a map keeps the order it was built in). */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /**
      * The one POST answered without credentials that creates something (login creates only a
@@ -84,8 +88,10 @@ class Idempotency implements HandlerInterceptor {
         }
         var claim = new IdempotencyRecords.Key(workspaceOf(request.getRequestURI()),
                 caller.map(Caller::id).orElseGet(() -> anonymous(request)), key);
-        String fingerprint = SecretHash.of(request.getMethod() + " " + request.getRequestURI() + "\n"
-                + comparable(cached.body()));
+        String target = request.getMethod() + " " + request.getRequestURI() + "\n";
+        String fingerprint = SecretHash.of(target + comparable(cached.body()));
+        // Keys claimed before bodies were compared as JSON values hold the raw bytes' fingerprint.
+        String rawFingerprint = SecretHash.of(target + new String(cached.body(), StandardCharsets.UTF_8));
         // A sign-up's body holds a password: its fingerprint is kept as a salted, slow hash.
         String hash = signUp ? passwords.encode(fingerprint) : fingerprint;
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
@@ -109,8 +115,7 @@ class Idempotency implements HandlerInterceptor {
             }
             if (!first.requestHash().equals(matched)) {
                 // One bcrypt comparison per stored fingerprint, not one per poll while the first runs.
-                if (signUp ? !passwords.matches(fingerprint, first.requestHash())
-                        : !first.requestHash().equals(fingerprint)) {
+                if (!sameRequest(first.requestHash(), signUp, fingerprint, rawFingerprint)) {
                     throw keyReused();
                 }
                 matched = first.requestHash();
@@ -127,10 +132,20 @@ class Idempotency implements HandlerInterceptor {
         }
     }
 
+    private boolean sameRequest(String stored, boolean signUp, String... fingerprints) {
+        for (String fingerprint : fingerprints) {
+            if (signUp ? passwords.matches(fingerprint, stored) : stored.equals(fingerprint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The body as a retry is compared with its first request: JSON in one canonical form (members
      * sorted by name, no insignificant whitespace), since a client re-serialising the same values
-     * may order or space them differently; anything that is not JSON, byte for byte.
+     * may order or space them differently; anything that is not JSON (a member named twice
+     * included, which the API refuses), byte for byte.
      */
     private static String comparable(byte[] body) {
         try {
