@@ -152,7 +152,7 @@ public class AccessCheck {
             case "positions", "position" -> {
                 boolean several = ref.ids() != null && !ref.ids().isEmpty();
                 List<String> ids = several ? ref.ids() : List.of(required(ref.id(), "resource.ids"));
-                Set<String> existing = positions.existing(asker.workspaceId(), ids);
+                Set<String> existing = positions.present(asker.workspaceId(), ids);
                 List<String> unknown = ids.stream().filter(id -> !existing.contains(id)).distinct().sorted().toList();
                 if (!unknown.isEmpty()) {
                     String field = several ? "resource.ids" : "resource.id";

@@ -16,4 +16,7 @@ public interface KnownPositions {
      * caller's transaction ends, so that none of them is deleted under what refers to it.
      */
     Set<String> existing(String workspaceId, Collection<String> positionIds);
+
+    /** The ids among {@code positionIds} that name a position of the workspace now, locking nothing: for questions. */
+    Set<String> present(String workspaceId, Collection<String> positionIds);
 }

@@ -95,8 +95,16 @@ class PositionStore implements KnownPositions {
             return Set.of();
         }
         // Locked until the caller's transaction ends: a position cannot be deleted under a master task being written.
-        return new HashSet<>(jdbc.sql("select id from job_position where workspace_id = :ws and id in (:ids)"
-                        + " order by id for update")
+        return ids(workspaceId, positionIds, " order by id for update");
+    }
+
+    @Override
+    public Set<String> present(String workspaceId, Collection<String> positionIds) {
+        return positionIds.isEmpty() ? Set.of() : ids(workspaceId, positionIds, "");
+    }
+
+    private Set<String> ids(String workspaceId, Collection<String> positionIds, String locking) {
+        return new HashSet<>(jdbc.sql("select id from job_position where workspace_id = :ws and id in (:ids)" + locking)
                 .param("ws", workspaceId)
                 .param("ids", positionIds)
                 .query(String.class)
