@@ -121,6 +121,7 @@ public class TaskListService {
     public void delete(Caller caller, String workspaceId, String projectId, String listId,
             @Nullable Long expectedVersion) {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
+        lists.lock(workspaceId, listId);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
         long version = expectedVersion(expectedVersion, current.version());
         int unlisted = lists.unlistTasks(workspaceId, listId, caller.id(), clock.instant());

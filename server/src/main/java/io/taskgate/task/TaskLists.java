@@ -88,6 +88,18 @@ class TaskLists {
     }
 
     /**
+     * Locks the list until the transaction ends: a task placed in it meanwhile waits, so deleting
+     * the list sees (and unlists) every task it holds.
+     */
+    void lock(String workspaceId, String id) {
+        jdbc.sql("select id from task_list where workspace_id = :ws and id = :id for update")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
      * Moves the version (so the ETag) and {@code updatedAt} of every task in the list: deleting the
      * list takes it out of their {@code lists}, and a client holding the old ETag must not be told
      * its copy is current. Returns how many tasks changed.
