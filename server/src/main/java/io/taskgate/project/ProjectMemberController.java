@@ -101,6 +101,12 @@ public class ProjectMemberController {
                     Versions.ifMatch(ifMatch));
             return answer(put.created() ? HttpStatus.CREATED : HttpStatus.OK, put.member());
         }
+        if (Versions.ifMatch(ifMatch) != null) {
+            // RFC 9110: If-Match is false when no current representation has a listed tag, and a
+            // whole membership has none (its members each have theirs). Refused, not ignored.
+            throw Versions.preconditionFailed().with("errors", List.of(new FieldError("If-Match",
+                    "the list form replaces the whole membership, which has no version; send If-Match with one member")));
+        }
         return ResponseEntity.ok(replace(caller, workspaceId, projectId, body));
     }
 

@@ -130,6 +130,7 @@ public class ProjectMemberService {
         var existing = members.find(workspaceId, projectId, request.principalId());
         if (existing.isEmpty()) {
             if (expectedVersion != null) {
+                eligible(workspaceId, request, ""); // an unknown principal is a 404 first
                 // If-Match named a version of a membership that is not there (any more).
                 throw Versions.preconditionFailed();
             }

@@ -262,5 +262,16 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
         assertThat(notThere.status()).as("If-Match names a version of a membership that does not exist")
                 .isEqualTo(412);
         assertThat(api().get(members + "/" + newcomer.id(), owner.token()).status()).isEqualTo(404);
+        Api.Response unknown = api().request("PUT", members).token(owner.token()).header("If-Match", "\"1\"")
+                .json(Map.of("principalType", "user", "principalId", "usr_nope", "role", "editor")).send();
+        assertThat(unknown.status()).as("an unknown principal is a 404 before any precondition").isEqualTo(404);
+
+        Api.Response wholeList = api().request("PUT", members).token(owner.token())
+                .header("If-Match", changed.header("etag"))
+                .json(java.util.List.of(Map.of("principalType", "user", "principalId", owner.id(), "role", "manager")))
+                .send();
+        assertThat(wholeList.status()).as("a whole membership has no version to match").isEqualTo(412);
+        assertThat(api().get(members + "/" + principalId, owner.token()).status())
+                .as("the refused replacement removed nobody").isEqualTo(200);
     }
 }
