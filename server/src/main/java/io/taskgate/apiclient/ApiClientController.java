@@ -45,14 +45,13 @@ public class ApiClientController {
 
     public record CreateClient(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
-            @NotBlank(message = "is required") @OneOf({"owner", "admin", "member", "guest"}) String role,
-            @NotBlank(message = "is required") @OneOf({"read", "read_write", "global"}) String accessLevel,
+            @OneOf(value = WorkspaceRole.class, required = true) String role,
+            @OneOf(value = AccessLevel.class, required = true) String accessLevel,
             @Nullable List<String> customRoleIds) {
     }
 
     record ChangeClient(@Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
-            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
-            @Nullable @OneOf({"read", "read_write", "global"}) String accessLevel,
+            @Nullable @OneOf(WorkspaceRole.class) String role, @Nullable @OneOf(AccessLevel.class) String accessLevel,
             @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 

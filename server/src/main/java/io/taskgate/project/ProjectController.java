@@ -39,13 +39,13 @@ public class ProjectController {
 
     public record CreateProject(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
-            @Nullable @OneOf({"public", "private"}) String visibility,
+            @Nullable @OneOf(Visibility.class) String visibility,
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {
     }
 
     record ChangeProject(
             @Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
-            @Nullable @OneOf({"public", "private"}) String visibility,
+            @Nullable @OneOf(Visibility.class) String visibility,
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {
     }
 

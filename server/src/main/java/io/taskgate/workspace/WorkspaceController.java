@@ -45,11 +45,11 @@ public class WorkspaceController {
     public record AddMember(
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
-            @Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
+            @Nullable @OneOf(WorkspaceRole.class) String role,
             @Nullable List<String> customRoleIds) {
     }
 
-    record ChangeMember(@Nullable @OneOf({"owner", "admin", "member", "guest"}) String role,
+    record ChangeMember(@Nullable @OneOf(WorkspaceRole.class) String role,
             @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 

@@ -74,10 +74,17 @@ class ProblemDetailsTest extends HttpTest {
         assertProblem(project, 422, "validation_failed");
         assertThat(project.json().path("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("name", "visibility");
+        String bot = Api.expect(api().post("/api/v1/workspaces/" + ws + "/api-clients", olga.token(),
+                java.util.Map.of("name", "Bot", "role", "member", "accessLevel", "read")), 201).get("id");
+        Api.Response blanks = api().patch("/api/v1/workspaces/" + ws + "/api-clients/" + bot, olga.token(),
+                java.util.Map.of("name", "", "role", "", "accessLevel", " "));
+        assertProblem(blanks, 422, "validation_failed");
+        assertThat(blanks.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("name", "role", "accessLevel");
         assertProblem(member, 422, "validation_failed");
         assertThat(member.json().path("errors").findValuesAsString("field")).containsExactly("role");
-        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients", olga.token()).json().path("items"))
-                .isEmpty();
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients", olga.token()).json().path("items")
+                .findValuesAsString("name")).as("the refused client was not created").containsExactly("Bot");
     }
 
     @Test
