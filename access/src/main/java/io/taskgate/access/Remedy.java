@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param kind {@code add_project_member}, {@code raise_project_role}, {@code set_access_level},
  *     {@code grant_workspace_permission}, {@code grant_position_permission},
  *     {@code make_position_manager}, {@code set_workspace_role}, {@code reactivate_user},
- *     {@code reactivate_api_client}, {@code create_new_key} or {@code all_of}
+ *     {@code reactivate_api_client}, {@code create_new_key} or {@code all_of}; and
+ *     {@code sign_in_as_user}, which the core never offers: the server names it when an API client
+ *     tries what only a person may do (create a workspace), where no grant could help
  * @param principalType {@code user} or {@code api_client}: whom to change
  * @param role for project membership remedies, the least project role that suffices; for
  *     {@code set_workspace_role}, the workspace role to give

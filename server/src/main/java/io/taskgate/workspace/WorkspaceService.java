@@ -73,8 +73,8 @@ public class WorkspaceService {
                             + " a person signed in with a session can")
                     .with("requiredPermission", "user session")
                     .with("remedies", List.of(new Remedy(Remedy.SIGN_IN_AS_USER,
-                            "Create the workspace signed in as a person (POST /api/v1/auth/login), then give this"
-                                    + " API client a role there, or create a client in it",
+                            "Create the workspace signed in as a person (POST /api/v1/auth/login); an API client"
+                                    + " for it is then created inside it (POST /api/v1/workspaces/{id}/api-clients)",
                             caller.type(), caller.id(), null, null, null, null, null, List.of(), List.of())));
         }
         var workspace = new Workspaces.Workspace(Ids.next("ws", clock), name.trim(), clock.instant(), user.id(), 1);
