@@ -17,8 +17,9 @@ import io.taskgate.identity.Authentication;
 /**
  * Answers 404 for a workspace the caller does not belong to before the request's body is read:
  * a stranger learns nothing from how its body would have been judged (a 400 or a 422 would tell
- * that the workspace exists). The facts it loads are kept, so the handler's own
- * {@link Authorization#enter} finds them in memory.
+ * that the workspace exists). The facts it loads are kept while the access-facts cache is on, so
+ * the handler's own {@link Authorization#enter} usually finds them in memory; with the cache off,
+ * a request loads them twice.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceMembershipGate implements HandlerInterceptor, WebMvcConfigurer {

@@ -129,8 +129,11 @@ class TenantIsolationTest extends HttpTest {
         String rivalWorkspace = api().createWorkspace(rival, "Rival");
         Api.Client rivalClient = api().createApiClient(rivalWorkspace, rival.token(), "Rival bot", "owner", "global");
         clock.advance(Duration.ofHours(1));
+        Api.Person deactivated = api().addMember(ws, owner, "Dee Formermember", "member");
+        Api.expect(api().patch(base + "/users/" + deactivated.id(), owner.token(), Map.of("active", false)), 200);
         Map<String, String> outsiders = Map.of("person of another workspace", rival.token(),
-                "person in no workspace", stranger.token(), "API client of another workspace", rivalClient.secret());
+                "person in no workspace", stranger.token(), "API client of another workspace", rivalClient.secret(),
+                "deactivated member", deactivated.token());
         Map<String, String> deadKeys = Map.of("revoked key", revoked.secret(), "expired key", expiring);
 
         int walked = 0;
@@ -161,7 +164,7 @@ class TenantIsolationTest extends HttpTest {
         }
         clock.reset();
 
-        assertThat(walked).isEqualTo(endpoints.size() * 5);
+        assertThat(walked).isEqualTo(endpoints.size() * 6);
         assertThat(api().get(base + "/projects/" + project, owner.token()).get("name")).isEqualTo("Secret Payroll");
         assertThat(api().get(base + "/tasks/" + task, owner.token()).get("title")).isEqualTo("Secret task");
         assertThat(api().get(base + "/users/" + member.id(), owner.token()).get("active")).isEqualTo("true");

@@ -46,7 +46,9 @@ final class CpuMeter {
      * servers may run on the same machine) and PostgreSQL by its postmaster; either may be absent.
      */
     static CpuMeter find(int serverPort) {
+        // The java process itself, not a wrapper (timeout, a shell) that was given the same arguments.
         Optional<Long> server = ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().orElse("").endsWith("/java"))
                 .filter(process -> List.of(process.info().arguments().orElse(new String[0]))
                         .contains("--server.port=" + serverPort))
                 .map(ProcessHandle::pid)
