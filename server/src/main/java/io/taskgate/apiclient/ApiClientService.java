@@ -2,6 +2,7 @@ package io.taskgate.apiclient;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessLevel;
+import io.taskgate.access.CredentialState;
+import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
@@ -71,6 +74,7 @@ public class ApiClientService {
     public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         requireMayGrant(principal, request.role());
+        requireMayGrant(principal, request.accessLevel());
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
         clients.insert(client);
@@ -106,14 +110,19 @@ public class ApiClientService {
         Versions.requireCurrent(expectedVersion, current.version());
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
-        // Changing a client's role or switching it off takes holding all its role grants.
-        if (!role.key().equals(current.role()) || active != current.active()) {
+        AccessLevel level = change.accessLevel() == null ? AccessLevel.fromKey(current.accessLevel()).orElseThrow()
+                : change.accessLevel();
+        // Changing a client's role or reach, or switching it off, takes holding all it grants.
+        if (!role.key().equals(current.role()) || !level.key().equals(current.accessLevel())
+                || active != current.active()) {
             requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
+            requireMayGrant(principal, AccessLevel.fromKey(current.accessLevel()).orElseThrow());
             requireMayGrant(principal, role);
+            requireMayGrant(principal, level);
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 change.name() == null ? current.name() : change.name().trim(), role.key(),
-                change.accessLevel() == null ? current.accessLevel() : change.accessLevel().key(),
+                level.key(),
                 active, current.createdAt(), current.createdBy(), current.version() + 1);
         if (!clients.update(changed, current.version())) {
             throw Versions.lostRace(expectedVersion);
@@ -129,12 +138,20 @@ public class ApiClientService {
     @Transactional
     public CreatedKey createKey(Caller caller, String workspaceId, String clientId, @Nullable String name,
             @Nullable Instant expiresAt) {
-        manager(caller, workspaceId);
+        WorkspacePrincipal principal = manager(caller, workspaceId);
+        ApiClients.ApiClient client = find(workspaceId, clientId);
         // Its keys would be refused at every request: say so now, not with the first 401.
-        if (!find(workspaceId, clientId).active()) {
+        if (!client.active()) {
             throw ApiProblem.conflict("client_disabled",
                     "API client " + clientId + " is disabled: enable it (PATCH active: true) before giving it keys");
         }
+        // A key acts as its client: minting one takes holding all the client holds, or
+        // api_clients.manage would let a member act as an admin client.
+        PrincipalFacts acting = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
+                .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
+        authorization.requireHoldsAll(principal, Arrays.stream(WorkspacePermission.values())
+                .filter(acting::holds).toList());
+        requireMayGrant(principal, AccessLevel.fromKey(client.accessLevel()).orElseThrow());
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiProblem.invalid("expiresAt", "must be in the future");
@@ -180,6 +197,17 @@ public class ApiClientService {
     /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
     private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
         authorization.requireHoldsAll(principal, role.permissions());
+    }
+
+    /**
+     * {@code global} makes a client at least an editor of every project, private ones included:
+     * giving that reach takes {@code tasks.edit_all}, which makes its holder one. The other levels
+     * reach only the projects a client is made a member of, which their managers decide.
+     */
+    private void requireMayGrant(WorkspacePrincipal principal, AccessLevel level) {
+        if (level == AccessLevel.GLOBAL) {
+            authorization.require(principal, WorkspacePermission.TASKS_EDIT_ALL);
+        }
     }
 
     private ApiClients.ApiClient find(String workspaceId, String clientId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +203,36 @@ class ApiClientKeysTest extends HttpTest {
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.get("requiredPermission")).isEqualTo("workspace.manage");
+    }
+
+    @Test
+    void managingApiClientsDoesNotLetAMemberActAsAClientStrongerThanThemselves() {
+        String keeper = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/roles", owner.token(),
+                Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), owner.token(),
+                Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Client adminBot = api().createApiClient(workspace, owner.token(), "Admin bot", "admin", "read_write");
+        Api.Client everywhere = api().createApiClient(workspace, owner.token(), "Everywhere", "member", "global");
+        Api.Client helper = api().createApiClient(workspace, owner.token(), "Helper", "member", "read_write");
+
+        Api.Response adminKey = api().post(clients() + "/" + adminBot.id() + "/keys", bob.token(), Map.of());
+        Api.Response globalKey = api().post(clients() + "/" + everywhere.id() + "/keys", bob.token(), Map.of());
+        Api.Response globalClient = api().post(clients(), bob.token(),
+                Map.of("name", "Mine", "role", "member", "accessLevel", "global"));
+        Api.Response widened = api().patch(clients() + "/" + helper.id(), bob.token(), Map.of("accessLevel", "global"));
+
+        assertThat(adminKey.status()).as("a key acts as its admin client").isEqualTo(403);
+        assertThat(adminKey.get("requiredPermission")).isNotEqualTo("api_clients.manage");
+        assertThat(globalKey.status()).as("global makes a client an editor of every project").isEqualTo(403);
+        assertThat(globalKey.get("requiredPermission")).isEqualTo("tasks.edit_all");
+        assertThat(globalClient.status()).isEqualTo(403);
+        assertThat(widened.status()).isEqualTo(403);
+        assertThat(api().get(clients() + "/" + helper.id(), owner.token()).get("accessLevel")).isEqualTo("read_write");
+        assertThat(api().post(clients() + "/" + helper.id() + "/keys", bob.token(), Map.of()).status())
+                .as("a client no stronger than Bob gets keys from him").isEqualTo(201);
+        assertThat(api().get(clients() + "/" + adminBot.id() + "/keys", owner.token()).json().path("items").size())
+                .as("the refused mints left no key").isEqualTo(1);
     }
 
     @Test
