@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -81,6 +82,16 @@ class ConsoleErrors {
             default -> page(request, response, model, problem.status().value(), problem.status().getReasonPhrase(),
                     problem.getMessage(), problem.properties());
         };
+    }
+
+    /**
+     * A form field or parameter that is not what the console's own pages send (a version or an
+     * index that is not a number): only a tampered or hand-made request carries one.
+     */
+    @ExceptionHandler({TypeMismatchException.class, NumberFormatException.class})
+    String malformed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model, 400, "This request cannot be handled",
+                "A field of the form was not what this page sends. Go back, reload the page and try again.", null);
     }
 
     /** Spring MVC's own refusals (a missing parameter, a wrong method) keep their 4xx status; the rest is a bug. */

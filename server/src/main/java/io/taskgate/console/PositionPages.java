@@ -62,10 +62,10 @@ class PositionPages {
             Model model, HttpServletResponse response) {
         try {
             var request = forms.valid(new PositionController.AssignUser(userId));
-            if (as.equals("manager")) {
-                positions.addManager(viewer.user(), workspaceId, positionId, request.userId());
-            } else {
-                positions.addStaff(viewer.user(), workspaceId, positionId, request.userId());
+            switch (as) {
+                case "manager" -> positions.addManager(viewer.user(), workspaceId, positionId, request.userId());
+                case "staff" -> positions.addStaff(viewer.user(), workspaceId, positionId, request.userId());
+                default -> throw ApiProblem.invalid("as", "must be manager or staff");
             }
             return "redirect:/w/" + workspaceId + "/positions";
         } catch (ApiProblem problem) {

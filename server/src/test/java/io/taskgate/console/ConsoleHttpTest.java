@@ -72,6 +72,40 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aTamperedFormFieldIsA400PageAndChangesNothing() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
+                java.util.Map.of("name", "Today")), 201).get("id");
+        String position = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
+                java.util.Map.of("name", "Barista")), 201).get("id");
+        String lists = "/w/" + ws + "/projects/" + project + "/lists";
+        String csrf = csrf(send("GET", "/workspaces", session, null));
+
+        HttpResponse<String> rename = send("POST", lists + "/" + list, session,
+                form("_csrf", csrf, "name", "Tomorrow", "version", "abc"));
+        HttpResponse<String> remedy = send("POST", "/w/" + ws + "/access/remedies", session,
+                form("_csrf", csrf, "principal", "user:x", "action", "project.read", "resource", "project:" + project,
+                        "index", "x"));
+        HttpResponse<String> assign = send("POST", "/w/" + ws + "/positions/" + position + "/people", session,
+                form("_csrf", csrf, "userId", Api.expect(api().get("/api/v1/me", token), 200).get("id"),
+                        "as", "boss"));
+
+        assertThat(rename.statusCode()).isEqualTo(400);
+        assertThat(rename.body()).contains("This request cannot be handled").doesNotContain("Something went wrong");
+        assertThat(remedy.statusCode()).isEqualTo(400);
+        assertThat(assign.statusCode()).as("'as' is manager or staff, nothing else").isEqualTo(422);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists/" + list, token)
+                .get("name")).isEqualTo("Today");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/positions/" + position + "/staff", token).json()
+                .path("items")).isEmpty();
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
