@@ -99,6 +99,7 @@ class BoardPages {
             @RequestParam(defaultValue = "") String list, Model model) {
         String flash = null;
         try {
+            board.get(viewer.user(), workspaceId, projectId, taskId);
             ObjectNode body = taskForms.json();
             body.put("status", status);
             board.update(viewer.user(), workspaceId, taskId, body, version);
@@ -115,7 +116,7 @@ class BoardPages {
     @GetMapping("/tasks/{taskId}")
     String edit(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
             @PathVariable String taskId, Model model) {
-        TaskBoard.Card card = board.get(viewer.user(), workspaceId, taskId);
+        TaskBoard.Card card = board.get(viewer.user(), workspaceId, projectId, taskId);
         return editPage(viewer, workspaceId, projectId, card, TaskForms.values(card), model, null);
     }
 
@@ -123,7 +124,7 @@ class BoardPages {
     String update(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
             @PathVariable String taskId, @RequestParam MultiValueMap<String, String> form, Model model,
             HttpServletResponse response) {
-        TaskBoard.Card card = board.get(viewer.user(), workspaceId, taskId);
+        TaskBoard.Card card = board.get(viewer.user(), workspaceId, projectId, taskId);
         try {
             ObjectNode changes = taskForms.changes(card, form);
             if (!changes.isEmpty()) {

@@ -15,6 +15,7 @@ import io.taskgate.access.UpdateScope;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 
@@ -66,8 +67,13 @@ public class TaskBoard {
                 expectedVersion));
     }
 
-    public Card get(Caller caller, String workspaceId, String taskId) {
-        return Card.of(tasks.get(caller, workspaceId, taskId));
+    /** A task of this project's board: 404 for a task the caller cannot read, or one of another project. */
+    public Card get(Caller caller, String workspaceId, String projectId, String taskId) {
+        Tasks.Task task = tasks.get(caller, workspaceId, taskId);
+        if (!projectId.equals(task.projectId())) {
+            throw ApiProblem.notFound("Task " + taskId);
+        }
+        return Card.of(task);
     }
 
     /** The project's tasks the caller may read, through the API's own listing and its visibility filter. */

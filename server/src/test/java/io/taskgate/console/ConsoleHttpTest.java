@@ -106,6 +106,31 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aTaskOpensOnlyOnItsOwnProjectsBoard() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
+        String payroll = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Payroll", "visibility", "private")), 201).get("id");
+        String salaries = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token, java.util.Map.of(
+                "type", "project", "projectId", payroll, "title", "Salaries")), 201).get("id");
+        String note = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token,
+                java.util.Map.of("title", "My note")), 201).get("id");
+
+        assertThat(send("GET", "/w/" + ws + "/projects/" + payroll + "/board/tasks/" + salaries, session, null)
+                .statusCode()).isEqualTo(200);
+        for (String task : List.of(salaries, note)) {
+            HttpResponse<String> elsewhere = send("GET", "/w/" + ws + "/projects/" + menu + "/board/tasks/" + task,
+                    session, null);
+            assertThat(elsewhere.statusCode()).as(task).isEqualTo(404);
+            assertThat(elsewhere.body()).doesNotContain("Salaries").doesNotContain("My note");
+        }
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
