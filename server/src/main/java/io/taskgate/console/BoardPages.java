@@ -86,7 +86,7 @@ class BoardPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
-            return page(viewer, workspaceId, projectId, new Filter("", ""), model, form.toSingleValueMap(),
+            return page(viewer, workspaceId, projectId, new Filter("", ""), model, typed(form),
                     Problem.of("task", problem), null);
         }
     }
@@ -138,10 +138,15 @@ class BoardPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
-            Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
-            typed.put("lists", String.join(",", form.getOrDefault("lists", List.of())));
-            return editPage(viewer, workspaceId, projectId, card, typed, model, Problem.of("task", problem));
+            return editPage(viewer, workspaceId, projectId, card, typed(form), model, Problem.of("task", problem));
         }
+    }
+
+    /** What was typed, to show the form again: the lists ticked as one comma-separated value. */
+    private static Map<String, String> typed(MultiValueMap<String, String> form) {
+        Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+        typed.put("lists", String.join(",", form.getOrDefault("lists", List.of())));
+        return typed;
     }
 
     private String editPage(Viewer viewer, String workspaceId, String projectId, TaskBoard.Card card,

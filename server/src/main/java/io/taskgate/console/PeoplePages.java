@@ -1,5 +1,6 @@
 package io.taskgate.console;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,9 @@ class PeoplePages {
             workspaces.addMember(viewer.user(), workspaceId, request.email(), role, customRoleIds);
             return "redirect:/w/" + workspaceId + "/people";
         } catch (ApiProblem problem) {
-            return refused(viewer, workspaceId, model, response, "invite", form.toSingleValueMap(), problem);
+            Map<String, String> typed = new HashMap<>(form.toSingleValueMap());
+            typed.put("customRoleIds", String.join(",", form.getOrDefault("customRoleIds", List.of())));
+            return refused(viewer, workspaceId, model, response, "invite", typed, problem);
         }
     }
 

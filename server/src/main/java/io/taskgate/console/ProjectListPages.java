@@ -42,6 +42,7 @@ class ProjectListPages {
             lists.create(viewer.user(), workspaceId, projectId, TaskListService.ListFields.parse(named(name), true));
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
+            model.addAttribute("typedName", name);
             return refused(viewer, workspaceId, projectId, model, response, "lists", problem);
         }
     }
@@ -55,6 +56,7 @@ class ProjectListPages {
                     TaskListService.ListFields.parse(named(name), false), version);
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
+            model.addAttribute("typedName", name);
             return refused(viewer, workspaceId, projectId, model, response, listId, problem);
         }
     }

@@ -131,6 +131,47 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aRefusedFormComesBackWithWhatWasTypedAndTicked() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
+                java.util.Map.of("name", "Today")), 201).get("id");
+        String role = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", token, java.util.Map.of(
+                "name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        String csrf = csrf(send("GET", "/workspaces", session, null));
+        String longName = "n".repeat(201);
+
+        String task = send("POST", "/w/" + ws + "/projects/" + project + "/board/tasks", session,
+                form("_csrf", csrf, "title", "", "description", "Arabica", "lists", list)).body();
+        String roleEdit = send("POST", "/w/" + ws + "/roles/" + role, session,
+                form("_csrf", csrf, "name", "", "permissions", "audit.read", "permissions", "teams.manage")).body();
+        String newList = send("POST", "/w/" + ws + "/projects/" + project + "/lists", session,
+                form("_csrf", csrf, "name", longName)).body();
+        String rename = send("POST", "/w/" + ws + "/projects/" + project + "/lists/" + list, session,
+                form("_csrf", csrf, "name", longName)).body();
+        String invite = send("POST", "/w/" + ws + "/people", session,
+                form("_csrf", csrf, "email", "not an email", "customRoleIds", role)).body();
+
+        assertThat(ticked(task, "lists", list)).as("the list ticked for the new task").isTrue();
+        assertThat(task).contains(">Arabica</textarea>");
+        assertThat(ticked(roleEdit, "permissions", "teams.manage")).as("a permission ticked in the edit").isTrue();
+        assertThat(roleEdit).doesNotContain("value=\"Auditor\"");
+        assertThat(newList).contains("value=\"" + longName + "\"");
+        assertThat(rename).contains("value=\"" + longName + "\"");
+        assertThat(ticked(invite, "customRoleIds", role)).as("a custom role ticked for the invitation").isTrue();
+        assertThat(invite).contains("value=\"not an email\"");
+    }
+
+    private static boolean ticked(String html, String name, String value) {
+        return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
+                + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
