@@ -157,6 +157,9 @@ class ConsoleHttpTest extends HttpTest {
                 form("_csrf", csrf, "email", "not an email", "customRoleIds", role)).body();
 
         assertThat(ticked(task, "lists", list)).as("the list ticked for the new task").isTrue();
+        String twoErrors = send("POST", "/w/" + ws + "/projects/" + project + "/board/tasks", session,
+                form("_csrf", csrf, "title", "", "dueAt", "someday")).body();
+        assertThat(twoErrors).contains("2 fields are invalid").contains("<li>title: ").contains("<li>dueAt: ");
         assertThat(task).contains(">Arabica</textarea>");
         assertThat(ticked(roleEdit, "permissions", "teams.manage")).as("a permission ticked in the edit").isTrue();
         assertThat(roleEdit).doesNotContain("value=\"Auditor\"");
