@@ -73,6 +73,12 @@ class ConsoleErrors {
                 null);
     }
 
+    /** The page of a form's address opened with GET ({@link ConsoleNotFound}): after a refused form, say. */
+    String formAddress(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model, 405, "This address takes a form, not a visit",
+                "It is where a form of the console is sent. Go back to the page the form was on.", null);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     String problem(ApiProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
         return switch (problem.status().value()) {

@@ -7,13 +7,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * A URL nothing answers is the console's 404 page when it is a console page's URL, and is left
+ * A URL nothing answers is the console's 404 page when it is a console page's URL (and a form's
+ * address opened as a page, its 405 page), and is left
  * to the API's problem+json answer otherwise. No console handler ran, so {@link ConsoleErrors}' advice
  * (limited to console handlers) never sees these; this resolver runs before Spring MVC's own and
  * steps aside — returns null — for every other failure and every non-console path.
@@ -32,11 +34,20 @@ class ConsoleNotFound implements HandlerExceptionResolver, Ordered {
             @Nullable Object handler, Exception exception) {
         boolean nothingHere = exception instanceof NoResourceFoundException
                 || exception instanceof NoHandlerFoundException;
-        if (!nothingHere || !ConsoleWeb.isConsolePath(request) || looksLikeAFile(request)) {
+        // A form's address opened as a page: the address bar keeps it after a refused form.
+        boolean formAddressOpened = exception instanceof HttpRequestMethodNotSupportedException
+                && "GET".equals(request.getMethod());
+        if (!(nothingHere || formAddressOpened) || !ConsoleWeb.isConsolePath(request) || looksLikeAFile(request)) {
             return null;
         }
+        if (exception instanceof HttpRequestMethodNotSupportedException refused
+                && refused.getSupportedMethods() != null) {
+            response.setHeader("Allow", String.join(", ", refused.getSupportedMethods()));
+        }
         ExtendedModelMap model = new ExtendedModelMap();
-        return new ModelAndView(errors.notFound(request, response, model), model);
+        String view = nothingHere ? errors.notFound(request, response, model)
+                : errors.formAddress(request, response, model);
+        return new ModelAndView(view, model);
     }
 
     /**

@@ -215,6 +215,17 @@ class ConsoleHttpTest extends HttpTest {
         }
         assertThat(send("GET", "/console/missing.css", session, null).statusCode()).isEqualTo(404);
 
+        for (String formAddress : List.of("/logout", "/w/" + workspace + "/people/usr_x",
+                "/w/" + workspace + "/projects/prj_x/lists")) {
+            HttpResponse<String> opened = send("GET", formAddress, session, null);
+            assertThat(opened.statusCode()).as(formAddress).isEqualTo(405);
+            assertThat(opened.headers().firstValue("Allow").orElse("")).as(formAddress).contains("POST");
+            assertThat(opened.headers().firstValue("Content-Type").orElse("")).as(formAddress)
+                    .startsWith("text/html");
+            assertThat(opened.body()).as(formAddress).contains("This address takes a form")
+                    .doesNotContain("\"code\"");
+        }
+
         HttpResponse<String> anonymous = send("GET", "/w/" + workspace + "/nothing-here", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(404);
         assertThat(anonymous.body()).contains("<h1>Not found</h1>").contains("href=\"/login\"")
