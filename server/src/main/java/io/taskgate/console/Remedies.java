@@ -1,7 +1,12 @@
 package io.taskgate.console;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessLevel;
 import io.taskgate.access.Action;
@@ -73,17 +78,44 @@ class Remedies {
             case Remedy.CREATE_NEW_KEY -> new Offer(index, remedy, null,
                     layout.allows(viewer, WorkspacePermission.API_CLIENTS_MANAGE)
                             ? base + "/api-clients/" + remedy.principalId() : null);
+            case Remedy.ALL_OF -> allOf(viewer, index, remedy);
             default -> new Offer(index, remedy, null, null);
         };
+    }
+
+    /** Several changes together: one button when the viewer may make each of them. */
+    private Offer allOf(WorkspacePrincipal viewer, int index, Remedy remedy) {
+        List<Offer> steps = inOrder(remedy.steps()).stream().map(step -> offer(viewer, index, step)).toList();
+        boolean each = !steps.isEmpty() && steps.stream().allMatch(step -> step.button() != null);
+        return new Offer(index, remedy, each ? steps.stream().map(Offer::button).collect(Collectors.joining(", then "))
+                : null, null);
+    }
+
+    /**
+     * The steps in the order they can be made: who the principal is (active, its workspace role,
+     * its access level) before what it holds in a project, which the guest cap may otherwise refuse.
+     */
+    private static List<Remedy> inOrder(List<Remedy> steps) {
+        List<String> first = List.of(Remedy.REACTIVATE_USER, Remedy.REACTIVATE_API_CLIENT, Remedy.SET_WORKSPACE_ROLE,
+                Remedy.SET_ACCESS_LEVEL);
+        return steps.stream().sorted(Comparator.comparingInt(step -> {
+            int at = first.indexOf(step.kind());
+            return at < 0 ? first.size() : at;
+        })).toList();
     }
 
     private static Offer button(int index, Remedy remedy, String label, boolean allowed) {
         return new Offer(index, remedy, allowed ? label : null, null);
     }
 
-    /** Applies the remedy as the viewer; the services check again, so a stale button cannot overreach. */
-    void apply(Caller viewer, String workspaceId, Remedy remedy) {
+    /**
+     * Applies the remedy as the viewer; the services check again, so a stale button cannot
+     * overreach. Every step of an {@code all_of} is made in one transaction: all or none.
+     */
+    @Transactional
+    public void apply(Caller viewer, String workspaceId, Remedy remedy) {
         switch (remedy.kind()) {
+            case Remedy.ALL_OF -> inOrder(remedy.steps()).forEach(step -> apply(viewer, workspaceId, step));
             case Remedy.ADD_PROJECT_MEMBER -> members.add(viewer, workspaceId, required(remedy.projectId()),
                     new ProjectMemberService.NewMember(remedy.principalType(), remedy.principalId(), role(remedy)));
             case Remedy.RAISE_PROJECT_ROLE -> raise(viewer, workspaceId, remedy);

@@ -175,6 +175,39 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aRemedyOfSeveralStepsIsOneButtonThatMakesThemAll() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String secret = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Secret", "visibility", "private")), 201).get("id");
+        Api.Client reader = api().createApiClient(ws, token, "Reader", "member", "read");
+        var question = java.util.Map.of("principal", java.util.Map.of("type", "api_client", "id", reader.id()),
+                "action", "task.create", "resource", java.util.Map.of("type", "project", "id", secret));
+        var remedies = Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", token, question), 200)
+                .json().path("remedies");
+        int allOf = -1;
+        for (int i = 0; i < remedies.size(); i++) {
+            if (remedies.get(i).path("kind").asString().equals("all_of")) {
+                allOf = i;
+            }
+        }
+        assertThat(allOf).as("the core offers membership and access level together").isNotNegative();
+        String query = "principal=api_client:" + reader.id() + "&action=task.create&resource=project:" + secret;
+
+        String explorer = send("GET", "/w/" + ws + "/access?" + query, session, null).body();
+        assertThat(explorer).contains("Set access level to read_write, then Add as creator");
+        HttpResponse<String> applied = send("POST", "/w/" + ws + "/access/remedies", session, form("_csrf",
+                csrf(send("GET", "/workspaces", session, null)), "principal", "api_client:" + reader.id(),
+                "action", "task.create", "resource", "project:" + secret, "index", Integer.toString(allOf)));
+
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", token, question), 200)
+                .get("allowed")).isEqualTo("true");
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
