@@ -23,6 +23,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.apiclient.ApiClientService;
 import io.taskgate.authorization.AccessCheck;
 import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.position.PositionService;
 import io.taskgate.project.ProjectService;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.workspace.WorkspaceService;
@@ -56,15 +57,17 @@ class ExplorerPages {
     private final WorkspaceService workspaces;
     private final ApiClientService clients;
     private final ProjectService projects;
+    private final PositionService positions;
     private final Remedies remedies;
     private final Layout layout;
 
     ExplorerPages(AccessCheck access, WorkspaceService workspaces, ApiClientService clients, ProjectService projects,
-            Remedies remedies, Layout layout) {
+            PositionService positions, Remedies remedies, Layout layout) {
         this.access = access;
         this.workspaces = workspaces;
         this.clients = clients;
         this.projects = projects;
+        this.positions = positions;
         this.remedies = remedies;
         this.layout = layout;
     }
@@ -166,6 +169,9 @@ class ExplorerPages {
         List<Choice> resources = new ArrayList<>(List.of(new Choice("workspace", "the workspace")));
         projects.list(viewer.user(), workspaceId, null, 200).items().forEach(project -> resources.add(
                 new Choice("project:" + project.id(), "project " + project.name())));
+        // For master_task.create: a master task is made for positions.
+        positions.list(viewer.user(), workspaceId, null, 200).items().forEach(position -> resources.add(
+                new Choice("position:" + position.id(), "position " + position.name())));
         model.addAttribute("principals", principals);
         model.addAttribute("actions", Arrays.stream(Action.values()).map(Action::key).toList());
         model.addAttribute("resources", resources);
