@@ -105,7 +105,8 @@ class ApiClientPages {
             created = clients.createKey(viewer.user(), workspaceId, clientId, key.name(), expiresAt);
             response.setStatus(201);
         } catch (ApiProblem refused) {
-            if (!Problem.aboutTheForm(refused)) {
+            // A client stronger than the viewer gets no key from them: said beside the form.
+            if (!Problem.aboutTheForm(refused) && refused.status().value() != 403) {
                 throw refused;
             }
             response.setStatus(refused.status().value());
@@ -159,5 +160,8 @@ class ApiClientPages {
     private void area(Viewer viewer, String workspaceId, Model model) {
         WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "api-clients");
         layout.requireArea(principal, WorkspacePermission.API_CLIENTS_MANAGE);
+        // The pickers offer what the viewer may give, as the API allows it.
+        model.addAttribute("grantableRoles", layout.grantableRoles(principal));
+        model.addAttribute("grantableLevels", layout.grantableAccessLevels(principal));
     }
 }

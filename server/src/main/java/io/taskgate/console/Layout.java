@@ -9,11 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import io.taskgate.access.AccessLevel;
 import io.taskgate.access.Action;
 import io.taskgate.access.ProjectResource;
 import io.taskgate.access.Resource;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceResource;
+import io.taskgate.access.WorkspaceRole;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
@@ -72,6 +74,26 @@ class Layout {
 
     boolean allows(WorkspacePrincipal principal, WorkspacePermission permission) {
         return authorization.decide(principal, Action.of(permission), WorkspaceResource.INSTANCE).allowed();
+    }
+
+    /** The workspace permissions the viewer holds, so may put in a custom role (the API's rule), in catalog order. */
+    List<String> grantablePermissions(WorkspacePrincipal principal) {
+        return Arrays.stream(WorkspacePermission.values()).filter(permission -> allows(principal, permission))
+                .map(WorkspacePermission::key).toList();
+    }
+
+    /** The built-in roles the viewer may give: those whose every permission it holds, strongest first. */
+    List<String> grantableRoles(WorkspacePrincipal principal) {
+        return Arrays.stream(WorkspaceRole.values())
+                .filter(role -> role.permissions().stream().allMatch(permission -> allows(principal, permission)))
+                .map(WorkspaceRole::key).toList();
+    }
+
+    /** The access levels the viewer may give an API client: {@code global} takes {@code tasks.edit_all}. */
+    List<String> grantableAccessLevels(WorkspacePrincipal principal) {
+        return Arrays.stream(AccessLevel.values())
+                .filter(level -> level != AccessLevel.GLOBAL || allows(principal, WorkspacePermission.TASKS_EDIT_ALL))
+                .map(AccessLevel::key).toList();
     }
 
     /** Whether the core allows the viewer {@code action} on {@code resource}. */

@@ -86,6 +86,11 @@ class MasterTaskPages {
     @GetMapping("/{masterTaskId}")
     String edit(Viewer viewer, @PathVariable String workspaceId, @PathVariable String masterTaskId, Model model) {
         MasterTask task = live(viewer, workspaceId, masterTaskId);
+        // The page is a form: not there for who may not change the master task (the list shows it all).
+        WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "master-tasks");
+        if (!layout.allows(principal, Action.MASTER_TASK_CREATE, new PositionsResource(task.positionIds()))) {
+            throw ApiProblem.notFound("Master task " + masterTaskId);
+        }
         return editPage(viewer, workspaceId, task, model, values(task), null);
     }
 
@@ -189,6 +194,10 @@ class MasterTaskPages {
                         new PositionsResource(task.positionIds())))
                 .map(MasterTask::id)
                 .collect(Collectors.toUnmodifiableSet()));
+        // The form is offered to whoever may make a master task for at least one position.
+        model.addAttribute("mayCreate", positions.list(viewer.user(), workspaceId, null, 200).items().stream()
+                .anyMatch(position -> layout.allows(principal, Action.MASTER_TASK_CREATE,
+                        new PositionsResource(List.of(position.id())))));
         return common(viewer, workspaceId, model, form, refusal, "console/master-tasks");
     }
 

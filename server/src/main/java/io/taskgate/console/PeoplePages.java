@@ -105,7 +105,8 @@ class PeoplePages {
         model.addAttribute("customRoles", customRoles);
         model.addAttribute("roleNames", customRoles.stream().collect(java.util.stream.Collectors.toMap(
                 CustomRoleService.RoleView::id, CustomRoleService.RoleView::name)));
-        model.addAttribute("builtInRoles", List.of("owner", "admin", "member", "guest"));
+        // Only the roles the viewer may give; a person holding another one is changed by someone who may.
+        model.addAttribute("builtInRoles", layout.grantableRoles(principal));
         model.addAttribute("manage", layout.allows(principal, WorkspacePermission.MEMBERS_MANAGE));
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);

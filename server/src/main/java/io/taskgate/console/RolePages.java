@@ -1,6 +1,5 @@
 package io.taskgate.console;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -120,9 +119,12 @@ class RolePages {
         model.addAttribute("roles", all);
         model.addAttribute("roleShiftEdit", all.stream().flatMap(role -> role.positionPermissions().stream()
                 .map(grant -> role.id() + ":" + grant.positionId())).collect(java.util.stream.Collectors.toSet()));
-        model.addAttribute("catalog", Arrays.stream(WorkspacePermission.values()).map(WorkspacePermission::key)
-                .toList());
-        model.addAttribute("positions", positions.list(viewer.user(), workspaceId, null, 200).items());
+        // Only what the viewer holds: the API refuses a role granting more.
+        model.addAttribute("catalog", layout.grantablePermissions(principal));
+        var allPositions = positions.list(viewer.user(), workspaceId, null, 200).items();
+        model.addAttribute("positions", allPositions);
+        model.addAttribute("positionNames", allPositions.stream().collect(java.util.stream.Collectors.toMap(
+                position -> position.id(), position -> position.name())));
         model.addAttribute("manage", layout.allows(principal, WorkspacePermission.MEMBERS_MANAGE));
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);

@@ -208,6 +208,84 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void theExplorerAsksAboutPositionsForMasterTasks() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        Api.Person bob = api().signUp("Bob");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/users", token,
+                java.util.Map.of("email", bob.email(), "role", "member")), 201);
+        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
+                java.util.Map.of("name", "Barista")), 201).get("id");
+
+        String explorer = send("GET", "/w/" + ws + "/access?principal=user:" + bob.id()
+                + "&action=master_task.create&resource=position:" + barista, session, null).body();
+
+        assertThat(explorer).contains(">position Barista</option>").contains("Denied")
+                .contains("Make manager of the position");
+    }
+
+    /** Logs into the console as someone who signed up through the API. */
+    private String loggedIn(Api.Person person) {
+        HttpResponse<String> login = send("GET", "/login", null, null);
+        String preSession = cookie(login, Cookies.PRE_SESSION).split(";")[0];
+        HttpResponse<String> loggedIn = send("POST", "/login", preSession, form("_csrf", csrf(login),
+                "email", person.email(), "password", "correct horse battery"));
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        return cookie(loggedIn, Cookies.SESSION).split(";")[0];
+    }
+
+    @Test
+    void pickersOfferOnlyWhatTheViewerMayGive() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person adam = api().addMember(ws, olga, "Adam", "admin");
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+        String keeper = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token(),
+                java.util.Map.of("customRoleIds", List.of(keeper))), 200);
+        String admin = loggedIn(adam);
+        String member = loggedIn(bob);
+
+        String people = send("GET", "/w/" + ws + "/people", admin, null).body();
+        String roles = send("GET", "/w/" + ws + "/roles", admin, null).body();
+        String adminsClients = send("GET", "/w/" + ws + "/api-clients", admin, null).body();
+        String membersClients = send("GET", "/w/" + ws + "/api-clients", member, null).body();
+
+        assertThat(people).contains("<option value=\"admin\"").doesNotContain("<option value=\"owner\"")
+                .as("the owner's row is not changeable by an admin")
+                .doesNotContain("action=\"/w/" + ws + "/people/" + olga.id() + "\"")
+                .contains("action=\"/w/" + ws + "/people/" + bob.id() + "\"");
+        assertThat(roles).contains("value=\"members.manage\"").doesNotContain("value=\"workspace.manage\"");
+        assertThat(adminsClients).contains("<option value=\"admin\"").doesNotContain("<option value=\"owner\"")
+                .contains("<option value=\"global\"");
+        assertThat(membersClients).contains("<option value=\"member\"").doesNotContain("<option value=\"admin\"")
+                .doesNotContain("<option value=\"global\"");
+    }
+
+    @Test
+    void masterTaskFormsAreForWhoMayMakeThem() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person gina = api().addMember(ws, olga, "Gina", "guest");
+        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", olga.token(),
+                java.util.Map.of("name", "Barista")), 201).get("id");
+        String descale = Api.expect(api().post("/api/v1/workspaces/" + ws + "/master-tasks", olga.token(),
+                java.util.Map.of("name", "Descale", "positionIds", List.of(barista))), 201).get("id");
+        String guest = loggedIn(gina);
+        String owner = loggedIn(olga);
+
+        String guestsList = send("GET", "/w/" + ws + "/master-tasks", guest, null).body();
+        assertThat(guestsList).contains("Descale").doesNotContain("id=\"new-master-task\"");
+        assertThat(send("GET", "/w/" + ws + "/master-tasks/" + descale, guest, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/w/" + ws + "/master-tasks", owner, null).body())
+                .contains("id=\"new-master-task\"");
+        assertThat(send("GET", "/w/" + ws + "/master-tasks/" + descale, owner, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
