@@ -59,7 +59,7 @@ class ApiClientPages {
                     java.util.List.of()));
             return "redirect:/w/" + workspaceId + "/api-clients/" + created.id();
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem)) {
+            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
                 throw problem;
             }
             response.setStatus(problem.status().value());

@@ -91,7 +91,7 @@ class PositionPages {
 
     private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
             String formName, Map<String, String> form, ApiProblem problem) {
-        if (!Problem.aboutTheForm(problem)) {
+        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
             throw problem;
         }
         response.setStatus(problem.status().value());

@@ -56,7 +56,7 @@ class TeamPages {
             return "redirect:/w/" + workspaceId + "/teams/" + teams.create(viewer.user(), workspaceId,
                     request.name()).id();
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem)) {
+            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -82,7 +82,7 @@ class TeamPages {
             teams.addMember(viewer.user(), workspaceId, teamId, type, request.principalId());
             return "redirect:/w/" + workspaceId + "/teams/" + teamId;
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem)) {
+            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
                 throw problem;
             }
             response.setStatus(problem.status().value());

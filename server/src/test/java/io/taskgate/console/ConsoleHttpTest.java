@@ -286,6 +286,22 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aRefusalOfAFormIsSaidBesideItWithWhatWasTyped() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person gina = api().addMember(ws, olga, "Gina", "guest");
+        String guest = loggedIn(gina);
+
+        HttpResponse<String> refused = send("POST", "/w/" + ws + "/projects", guest, form("_csrf",
+                csrf(send("GET", "/workspaces", guest, null)), "name", "Secret plan", "visibility", "private"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("class=\"alert\"").contains("projects.create")
+                .contains("value=\"Secret plan\"").doesNotContain("<h1>Not allowed</h1>");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/projects", olga.token()).json().path("items")).isEmpty();
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
             HttpResponse<String> page = send("GET", path, null, null);
