@@ -143,13 +143,12 @@ public class PositionService {
     @Transactional
     PositionView assign(Caller caller, String workspaceId, String positionId, Assignment assignment, String userId) {
         manager(caller, workspaceId);
-        find(workspaceId, positionId);
-        if (members.find(workspaceId, userId).isEmpty()) {
-            throw ApiProblem.referenceNotFound("userId", userId);
-        }
+        PositionStore.Position position = find(workspaceId, positionId);
+        MemberDirectory.Person person = members.find(workspaceId, userId)
+                .orElseThrow(() -> ApiProblem.referenceNotFound("userId", userId));
         if (!positions.assign(assignment, workspaceId, positionId, userId)) {
-            throw ApiProblem.conflict("already_" + assignment.key(),
-                    userId + " is already " + assignment.key() + " of position " + positionId);
+            throw ApiProblem.conflict("already_" + assignment.key(), person.name() + " (" + userId + ") is already "
+                    + assignment.key() + " of position " + position.name());
         }
         positions.touch(workspaceId, positionId);
         audit.record(workspaceId, caller, "position." + assignment.key() + "_added", "position", positionId,

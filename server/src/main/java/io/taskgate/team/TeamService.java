@@ -105,11 +105,12 @@ public class TeamService {
     @Transactional
     public MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
         writer(caller, workspaceId);
-        find(workspaceId, teamId);
+        TeamStore.Team team = find(workspaceId, teamId);
         MemberView member = newMember(workspaceId, type, principalId)
                 .orElseThrow(() -> ApiProblem.referenceNotFound("principalId", principalId));
         if (!teams.addMember(workspaceId, teamId, new TeamStore.Member(type.key(), principalId, member.addedAt()))) {
-            throw ApiProblem.conflict("already_member", principalId + " is already a member of team " + teamId);
+            throw ApiProblem.conflict("already_member", (member.name() == null ? principalId : member.name())
+                    + " (" + principalId + ") is already a member of team " + team.name());
         }
         teams.touch(workspaceId, teamId);
         audit.record(workspaceId, caller, "team.member_added", "team", teamId,

@@ -97,6 +97,7 @@ class PositionsTest extends HttpTest {
         assertThat(manager.get("code")).isEqualTo("already_manager");
         assertThat(staff.status()).isEqualTo(409);
         assertThat(staff.get("code")).isEqualTo("already_staff");
+        assertThat(manager.get("detail")).isEqualTo("Mia (" + mia.id() + ") is already manager of position Barista");
     }
 
     @Test

@@ -97,6 +97,7 @@ class TeamsTest extends HttpTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.get("code")).isEqualTo("already_member");
+        assertThat(again.get("detail")).isEqualTo("Mia (" + mia.id() + ") is already a member of team Kitchen");
     }
 
     @Test
