@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +46,33 @@ class AuthPages {
         return mine.isEmpty() ? "redirect:/workspaces" : "redirect:/w/" + mine.getFirst().id() + "/projects";
     }
 
+    /** {@code next}: the page that sent a signed-out visitor here, to go back to once logged in. */
     @GetMapping("/login")
-    String loginPage(Model model) {
-        model.addAttribute("form", Map.of());
+    String loginPage(@RequestParam(defaultValue = "") String next, HttpServletRequest request, Model model) {
+        if (signedIn(request)) {
+            return "redirect:" + safeNext(next);
+        }
+        model.addAttribute("form", Map.of("next", next));
         return "console/login";
+    }
+
+    private boolean signedIn(HttpServletRequest request) {
+        try {
+            web.viewer(request);
+            return true;
+        } catch (NotSignedIn notYet) {
+            return false;
+        }
+    }
+
+    /**
+     * Only a path of this site: {@code next} comes from a URL anyone can craft, and must not send
+     * a person who just logged in to another site.
+     */
+    static String safeNext(@Nullable String next) {
+        boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
+                && next.chars().noneMatch(c -> c < 0x20 || c == '\\');
+        return local ? next : "/";
     }
 
     @PostMapping("/login")
@@ -58,14 +82,17 @@ class AuthPages {
             var valid = forms.valid(new AuthController.LogIn(form.getOrDefault("email", ""),
                     form.getOrDefault("password", "")));
             startSession(request, response, identity.logIn(valid.email(), valid.password()));
-            return "redirect:/";
+            return "redirect:" + safeNext(form.get("next"));
         } catch (ApiProblem problem) {
             return refused(model, response, "console/login", form, problem);
         }
     }
 
     @GetMapping("/signup")
-    String signUpPage(Model model) {
+    String signUpPage(HttpServletRequest request, Model model) {
+        if (signedIn(request)) {
+            return "redirect:/";
+        }
         model.addAttribute("form", Map.of());
         return "console/signup";
     }

@@ -1,5 +1,7 @@
 package io.taskgate.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,12 @@ class ConsoleErrors {
         if (request.getHeader("HX-Request") != null) {
             response.setHeader("HX-Redirect", "/login");
             return "console/fragments :: empty";
+        }
+        // Back to the page asked for once logged in; a form's submission is not worth going back to.
+        if ("GET".equals(request.getMethod()) && !request.getRequestURI().equals("/")) {
+            String asked = request.getRequestURI() + (request.getQueryString() == null ? ""
+                    : "?" + request.getQueryString());
+            return "redirect:/login?next=" + URLEncoder.encode(asked, StandardCharsets.UTF_8);
         }
         return "redirect:/login";
     }

@@ -303,13 +303,35 @@ class ConsoleHttpTest extends HttpTest {
 
     @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
-        for (String path : List.of("/", "/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients")) {
+        assertThat(send("GET", "/", null, null).headers().firstValue("Location").orElse("")).endsWith("/login");
+        for (String path : List.of("/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients?x=1")) {
             HttpResponse<String> page = send("GET", path, null, null);
             assertThat(page.statusCode()).as(path).isEqualTo(302);
-            assertThat(page.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+            assertThat(page.headers().firstValue("Location").orElse("")).as(path)
+                    .endsWith("/login?next=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
         }
         HttpResponse<String> stale = send("GET", "/workspaces", Cookies.SESSION + "=tgs_unknown", null);
-        assertThat(stale.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(stale.headers().firstValue("Location").orElse("")).contains("/login");
+    }
+
+    @Test
+    void loggingInGoesBackToThePageAskedForAndOnlyToAPageOfThisSite() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        for (var next : java.util.Map.of("/w/" + ws + "/people", "/w/" + ws + "/people",
+                "https://evil.example/", "/", "//evil.example/", "/", "/\\evil.example", "/").entrySet()) {
+            HttpResponse<String> login = send("GET", "/login?next="
+                    + java.net.URLEncoder.encode(next.getKey(), java.nio.charset.StandardCharsets.UTF_8), null, null);
+            assertThat(login.body()).as(next.getKey()).contains("name=\"next\"");
+            String preSession = cookie(login, Cookies.PRE_SESSION).split(";")[0];
+            HttpResponse<String> loggedIn = send("POST", "/login", preSession, form("_csrf", csrf(login),
+                    "email", olga.email(), "password", "correct horse battery", "next", next.getKey()));
+            assertThat(loggedIn.headers().firstValue("Location").orElse("")).as(next.getKey())
+                    .endsWith(next.getValue());
+            String session = cookie(loggedIn, Cookies.SESSION).split(";")[0];
+            assertThat(send("GET", "/login", session, null).headers().firstValue("Location").orElse(""))
+                    .as("the login page of someone logged in").endsWith("/");
+        }
     }
 
     @Test

@@ -108,6 +108,6 @@ class ConsolePermissionsTest extends BrowserTest {
         page.waitForURL("**/login");
 
         page.navigate("/workspaces");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?next=%2Fworkspaces$"));
     }
 }
