@@ -47,3 +47,12 @@ document.addEventListener("drop", (event) => {
     values: { status: column.dataset.status, version: card.dataset.version },
   });
 });
+
+// htmx leaves error answers unswapped: a change refused outright (an expired form, a server
+// failure) would look like nothing happened. Say so, and offer to reload the page.
+document.addEventListener("htmx:responseError", (event) => {
+  const status = event.detail.xhr.status;
+  const why = status === 403 ? "This page has expired or you may no longer do this."
+    : "The change could not be made (" + status + ").";
+  if (confirm(why + " Reload the page?")) location.reload();
+});

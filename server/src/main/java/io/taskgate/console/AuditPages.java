@@ -54,7 +54,13 @@ class AuditPages {
         model.addAttribute("filter", filter);
         model.addAttribute("events", events.items());
         model.addAttribute("nextCursor", events.nextCursor());
-        model.addAttribute("names", names(viewer, workspaceId, principal));
+        Map<String, String> names = names(viewer, workspaceId, principal);
+        model.addAttribute("names", names);
+        // The actor picker: everyone the viewer may know, by name.
+        model.addAttribute("actors", names.entrySet().stream()
+                .sorted(Map.Entry.<String, String>comparingByValue(String.CASE_INSENSITIVE_ORDER))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        java.util.LinkedHashMap::new)));
         return "console/audit";
     }
 

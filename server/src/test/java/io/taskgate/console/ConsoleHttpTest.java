@@ -302,6 +302,24 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void theAuditLogIsFilteredByAnActorPickedByName() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Client zapier = api().createApiClient(ws, olga.token(), "Zapier", "member", "read_write");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", zapier.secret(),
+                java.util.Map.of("title", "From Zapier")), 201);
+        String owner = loggedIn(olga);
+
+        String all = send("GET", "/w/" + ws + "/audit", owner, null).body();
+        String byZapier = send("GET", "/w/" + ws + "/audit?actorId=" + zapier.id(), owner, null).body();
+
+        assertThat(all).contains("<option value=\"" + zapier.id() + "\">Zapier</option>")
+                .contains("<option value=\"" + olga.id() + "\">Olga</option>");
+        assertThat(byZapier).contains("<option value=\"" + zapier.id() + "\" selected=\"selected\">Zapier</option>")
+                .contains("task.created").doesNotContain("api_client.created");
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         assertThat(send("GET", "/", null, null).headers().firstValue("Location").orElse("")).endsWith("/login");
         for (String path : List.of("/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients?x=1")) {
