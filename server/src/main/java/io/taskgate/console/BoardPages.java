@@ -149,6 +149,25 @@ class BoardPages {
         return typed;
     }
 
+    /** Deletes the task, with the version its page was shown with as If-Match; back to the board. */
+    @PostMapping("/tasks/{taskId}/delete")
+    String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String projectId,
+            @PathVariable String taskId, @RequestParam(required = false) @Nullable Long version, Model model,
+            HttpServletResponse response) {
+        TaskBoard.Card card = board.get(viewer.user(), workspaceId, projectId, taskId);
+        try {
+            board.delete(viewer.user(), workspaceId, projectId, taskId, version);
+            return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
+        } catch (ApiProblem problem) {
+            if (problem.status().value() != 403 && problem.status().value() != 412) {
+                throw problem;
+            }
+            response.setStatus(problem.status().value());
+            return editPage(viewer, workspaceId, projectId, card, TaskForms.values(card), model,
+                    Problem.of("task", problem));
+        }
+    }
+
     private String editPage(Viewer viewer, String workspaceId, String projectId, TaskBoard.Card card,
             Map<String, String> form, Model model, @Nullable Problem problem) {
         layout.frame(model, viewer, workspaceId, "projects");
@@ -156,6 +175,7 @@ class BoardPages {
         model.addAttribute("card", card);
         boolean editable = !board.editable(viewer.user(), workspaceId, projectId, List.of(card)).isEmpty();
         model.addAttribute("editable", editable);
+        model.addAttribute("deletable", board.deletable(viewer.user(), workspaceId, projectId, card));
         model.addAttribute("statusOnly",
                 !editable && !board.movable(viewer.user(), workspaceId, projectId, List.of(card)).isEmpty());
         model.addAttribute("form", form);

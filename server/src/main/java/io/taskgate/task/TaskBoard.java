@@ -67,6 +67,22 @@ public class TaskBoard {
                 expectedVersion));
     }
 
+    /** Deletes a task of this project's board, as {@code DELETE …/tasks/{id}} does; {@code expectedVersion} works as If-Match. */
+    public void delete(Caller caller, String workspaceId, String projectId, String taskId,
+            @Nullable Long expectedVersion) {
+        get(caller, workspaceId, projectId, taskId);
+        tasks.delete(caller, workspaceId, taskId, expectedVersion);
+    }
+
+    /** Whether the caller may delete the card ({@code task.delete}, as the decision core judges it). */
+    public boolean deletable(Caller caller, String workspaceId, String projectId, Card card) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId, projectId);
+        return authorization.project(principal, projectId)
+                .map(project -> authorization.decide(principal, Action.TASK_DELETE,
+                        TaskResource.ofProject(card.id(), project, card.createdBy(), card.assigneeId())).allowed())
+                .orElse(false);
+    }
+
     /** A task of this project's board: 404 for a task the caller cannot read, or one of another project. */
     public Card get(Caller caller, String workspaceId, String projectId, String taskId) {
         Tasks.Task task = tasks.get(caller, workspaceId, taskId);

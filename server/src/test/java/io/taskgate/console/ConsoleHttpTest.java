@@ -320,6 +320,36 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void aTaskIsDeletedFromItsPageByWhoMayDeleteIt() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
+        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
+        String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), java.util.Map.of(
+                "type", "project", "projectId", menu, "title", "Soup")), 201).get("id");
+        String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;
+        String owner = loggedIn(olga);
+        String reader = loggedIn(mia);
+
+        assertThat(send("GET", taskPage, reader, null).body()).doesNotContain("Delete task");
+        HttpResponse<String> refused = send("POST", taskPage + "/delete", reader,
+                form("_csrf", csrf(send("GET", "/workspaces", reader, null)), "version", "1"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(send("GET", taskPage, owner, null).body()).contains("Delete task");
+        String ownersCsrf = csrf(send("GET", "/workspaces", owner, null));
+        assertThat(send("POST", taskPage + "/delete", owner, form("_csrf", ownersCsrf, "version", "7"))
+                .statusCode()).as("a stale page").isEqualTo(412);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).status()).isEqualTo(200);
+
+        HttpResponse<String> deleted = send("POST", taskPage + "/delete", owner,
+                form("_csrf", ownersCsrf, "version", "1"));
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).status()).isEqualTo(404);
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         assertThat(send("GET", "/", null, null).headers().firstValue("Location").orElse("")).endsWith("/login");
         for (String path : List.of("/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients?x=1")) {
