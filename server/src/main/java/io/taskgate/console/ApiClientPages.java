@@ -1,6 +1,7 @@
 package io.taskgate.console;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +23,7 @@ import io.taskgate.apiclient.ApiClientController;
 import io.taskgate.apiclient.ApiClientService;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.workspace.CustomRoleService;
 
 /**
  * API clients and their keys, for holders of {@code api_clients.manage} only: for anyone else the
@@ -34,10 +37,12 @@ class ApiClientPages {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final ApiClientService clients;
+    private final CustomRoleService roles;
     private final Layout layout;
     private final Forms forms;
 
-    ApiClientPages(ApiClientService clients, Layout layout, Forms forms) {
+    ApiClientPages(ApiClientService clients, CustomRoleService roles, Layout layout, Forms forms) {
+        this.roles = roles;
         this.clients = clients;
         this.layout = layout;
         this.forms = forms;
@@ -74,13 +79,17 @@ class ApiClientPages {
 
     @PostMapping("/{clientId}")
     String change(Viewer viewer, @PathVariable String workspaceId, @PathVariable String clientId,
-            @RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
+            @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
         try {
-            String active = form.get("active");
+            String active = form.getFirst("active");
+            // Unticking every custom role is a change too: the form says it showed them.
+            List<String> customRoleIds = form.containsKey("customRolesShown")
+                    ? form.getOrDefault("customRoleIds", List.of()) : null;
             clients.change(viewer.user(), workspaceId, clientId, new ApiClientService.ClientChange(null,
-                    form.containsKey("role") ? ApiClientController.role(form.get("role")) : null,
-                    form.containsKey("accessLevel") ? ApiClientController.accessLevel(form.get("accessLevel")) : null,
-                    null, active == null ? null : Boolean.valueOf(active)), null);
+                    form.containsKey("role") ? ApiClientController.role(form.getFirst("role")) : null,
+                    form.containsKey("accessLevel") ? ApiClientController.accessLevel(form.getFirst("accessLevel"))
+                            : null,
+                    customRoleIds, active == null ? null : Boolean.valueOf(active)), null);
             return "redirect:/w/" + workspaceId + "/api-clients/" + clientId;
         } catch (ApiProblem problem) {
             if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
@@ -148,6 +157,8 @@ class ApiClientPages {
             @Nullable Problem problem, ApiClientService.@Nullable CreatedKey created) {
         area(viewer, workspaceId, model);
         model.addAttribute("client", clients.get(viewer.user(), workspaceId, clientId));
+        model.addAttribute("customRoles", roles.list(viewer.user(), workspaceId, null, 200).items().stream()
+                .filter(role -> !role.builtIn()).toList());
         model.addAttribute("keys", clients.listKeys(viewer.user(), workspaceId, clientId));
         model.addAttribute("created", created);
         model.addAttribute("problem", problem);

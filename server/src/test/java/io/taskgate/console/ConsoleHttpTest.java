@@ -350,6 +350,31 @@ class ConsoleHttpTest extends HttpTest {
     }
 
     @Test
+    void anApiClientIsGivenCustomRolesOnItsPage() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read");
+        String page = "/w/" + ws + "/api-clients/" + bot.id();
+        String owner = loggedIn(olga);
+        String csrf = csrf(send("GET", "/workspaces", owner, null));
+
+        assertThat(send("GET", page, owner, null).body()).contains("name=\"customRoleIds\" value=\"" + auditor + "\"");
+        assertThat(send("POST", page, owner, form("_csrf", csrf, "role", "member", "accessLevel", "read",
+                "customRolesShown", "true", "customRoleIds", auditor)).statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds").toString()).isEqualTo("[\"" + auditor + "\"]");
+        assertThat(send("POST", page, owner, form("_csrf", csrf, "active", "false")).statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds").size()).as("disabling leaves its roles").isEqualTo(1);
+        send("POST", page, owner, form("_csrf", csrf, "role", "member", "accessLevel", "read",
+                "customRolesShown", "true"));
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds")).isEmpty();
+    }
+
+    @Test
     void consolePagesRedirectToTheLoginPageWithoutASession() {
         assertThat(send("GET", "/", null, null).headers().firstValue("Location").orElse("")).endsWith("/login");
         for (String path : List.of("/workspaces", "/w/ws_x/projects", "/w/ws_x/api-clients?x=1")) {
