@@ -7,18 +7,25 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessLevel;
+import io.taskgate.access.AccessPolicy;
+import io.taskgate.access.Action;
+import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.CredentialState;
+import io.taskgate.access.PositionsResource;
 import io.taskgate.access.PrincipalFacts;
+import io.taskgate.access.ProjectRole;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
+import io.taskgate.project.ProjectService;
 import io.taskgate.support.Ids;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
@@ -35,11 +42,13 @@ public class ApiClientService {
     private final ApiKeys keys;
     private final CustomRoles customRoles;
     private final Authorization authorization;
+    private final ProjectService projects;
     private final AuditLog audit;
     private final Clock clock;
 
     ApiClientService(ApiClients clients, ApiKeys keys, CustomRoles customRoles, Authorization authorization,
-            AuditLog audit, Clock clock) {
+            ProjectService projects, AuditLog audit, Clock clock) {
+        this.projects = projects;
         this.clients = clients;
         this.keys = keys;
         this.customRoles = customRoles;
@@ -112,11 +121,10 @@ public class ApiClientService {
         boolean active = change.active() == null ? current.active() : change.active();
         AccessLevel level = change.accessLevel() == null ? AccessLevel.fromKey(current.accessLevel()).orElseThrow()
                 : change.accessLevel();
-        // Changing a client's role or reach, or switching it off, takes holding all it grants.
+        // Changing what a client may do, or whether it may, takes being able to do all it can.
         if (!role.key().equals(current.role()) || !level.key().equals(current.accessLevel())
-                || active != current.active()) {
-            requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
-            requireMayGrant(principal, AccessLevel.fromKey(current.accessLevel()).orElseThrow());
+                || active != current.active() || change.customRoleIds() != null) {
+            requireMayActAs(principal, clientId);
             requireMayGrant(principal, role);
             requireMayGrant(principal, level);
         }
@@ -145,13 +153,8 @@ public class ApiClientService {
             throw ApiProblem.conflict("client_disabled",
                     "API client " + clientId + " is disabled: enable it (PATCH active: true) before giving it keys");
         }
-        // A key acts as its client: minting one takes holding all the client holds, or
-        // api_clients.manage would let a member act as an admin client.
-        PrincipalFacts acting = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
-                .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
-        authorization.requireHoldsAll(principal, Arrays.stream(WorkspacePermission.values())
-                .filter(acting::holds).toList());
-        requireMayGrant(principal, AccessLevel.fromKey(client.accessLevel()).orElseThrow());
+        // A key acts as its client: minting one takes being able to do all it can.
+        requireMayActAs(principal, clientId);
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiProblem.invalid("expiresAt", "must be in the future");
@@ -175,9 +178,11 @@ public class ApiClientService {
 
     @Transactional
     public void revokeKey(Caller caller, String workspaceId, String clientId, String keyId) {
-        manager(caller, workspaceId);
+        WorkspacePrincipal principal = manager(caller, workspaceId);
         find(workspaceId, clientId);
         keys.find(workspaceId, clientId, keyId).orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+        // Cutting a stronger client off is refused like switching it off.
+        requireMayActAs(principal, clientId);
         if (keys.revoke(workspaceId, keyId, clock.instant())) {
             audit.record(workspaceId, caller, "api_key.revoked", "api_key", keyId, "apiClientId=" + clientId);
         }
@@ -197,6 +202,56 @@ public class ApiClientService {
     /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
     private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
         authorization.requireHoldsAll(principal, role.permissions());
+    }
+
+    /**
+     * Acting as a client (minting its key), or changing what it may do or whether it may (its
+     * role, access level, custom roles, switching it on or off, revoking its keys), takes being
+     * able to do everything it can, or {@code api_clients.manage} would lift a member to the
+     * strongest client's rights: every workspace permission it holds, {@code shift.edit} on its
+     * positions (as {@code master_task.create} there), {@code tasks.edit_all} for {@code global},
+     * and in each project it is a member of, directly or through a team, what its role there allows.
+     */
+    private void requireMayActAs(WorkspacePrincipal principal, String clientId) {
+        String workspaceId = principal.workspaceId();
+        PrincipalFacts client = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
+                .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
+        authorization.requireHoldsAll(principal, Arrays.stream(WorkspacePermission.values())
+                .filter(client::holds).toList());
+        for (String positionId : client.positionPermissions().keySet()) {
+            authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
+        }
+        AccessLevel level = ((ApiClientFacts) client).accessLevel();
+        requireMayGrant(principal, level);
+        for (String projectId : projects.memberProjectIds(workspaceId, "api_client", clientId)) {
+            ProjectRole role = authorization.project(workspaceId, client, projectId)
+                    .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
+            if (role != null) {
+                try {
+                    authorization.requireProject(principal, projectId,
+                            level == AccessLevel.READ ? Action.PROJECT_READ : strongestActionOf(role));
+                } catch (ApiProblem refused) {
+                    throw refused.status() == HttpStatus.NOT_FOUND ? beyondReach(client) : refused;
+                }
+            }
+        }
+    }
+
+    /** A project the viewer cannot see is not named, not even by id: the 403 says only that there is one. */
+    private static ApiProblem beyondReach(PrincipalFacts client) {
+        return ApiProblem.forbidden("API client " + client.displayName() + " is a member of a project you cannot"
+                + " reach: only someone who may do there what it may can act as it or change it",
+                Map.of("requiredPermission", "its project roles", "remedies", List.of()));
+    }
+
+    /** The action only a project role this strong (or stronger) may take: holding it means holding the role. */
+    private static Action strongestActionOf(ProjectRole role) {
+        return switch (role) {
+            case MANAGER -> Action.PROJECT_MEMBERS_MANAGE;
+            case EDITOR -> Action.LIST_UPDATE;
+            case CREATOR -> Action.TASK_CREATE;
+            case COLLABORATOR, GUEST -> Action.PROJECT_READ;
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package io.taskgate.project;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,19 @@ public class ProjectService {
     }
 
     /** Projects where the caller is a member itself or through a team. */
+    /** Every project the principal is a member of, directly or through a team (for rules about acting as it). */
+    public List<String> memberProjectIds(String workspaceId, String principalType, String principalId) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        List<Projects.Project> page;
+        do {
+            page = projects.listMemberOf(workspaceId, principalType, principalId, after, 500);
+            page.forEach(project -> ids.add(project.id()));
+            after = page.isEmpty() ? null : page.getLast().id();
+        } while (page.size() == 500);
+        return ids;
+    }
+
     Page<ProjectView> listMine(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.Action;
+import io.taskgate.access.PositionsResource;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
@@ -106,6 +108,18 @@ public class CustomRoles {
         authorization.requireHoldsAll(actor, granted.stream()
                 .flatMap(key -> WorkspacePermission.fromKey(key).stream())
                 .toList());
+        // shift.edit on a position is the right to make master tasks for it: giving it takes having it.
+        List<String> positions = jdbc.sql("""
+                select distinct position_id from custom_role_position_permission
+                 where workspace_id = :ws and role_id in (:ids)
+                """)
+                .param("ws", actor.workspaceId())
+                .param("ids", roleIds)
+                .query(String.class)
+                .list();
+        for (String positionId : positions) {
+            authorization.require(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -233,6 +233,45 @@ class ApiClientKeysTest extends HttpTest {
                 .as("a client no stronger than Bob gets keys from him").isEqualTo(201);
         assertThat(api().get(clients() + "/" + adminBot.id() + "/keys", owner.token()).json().path("items").size())
                 .as("the refused mints left no key").isEqualTo(1);
+        assertThat(api().delete(clients() + "/" + adminBot.id() + "/keys/" + adminBot.keyId(), bob.token())
+                .status()).as("cutting a stronger client off is refused like switching it off").isEqualTo(403);
+        assertThat(api().patch(clients() + "/" + adminBot.id(), bob.token(), Map.of("active", false)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void whoManagesApiClientsCannotReachThroughOneWhatTheyCannotReachThemselves() {
+        String keeper = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/roles", owner.token(),
+                Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), owner.token(),
+                Map.of("customRoleIds", List.of(keeper))), 200);
+        String payroll = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects", owner.token(),
+                Map.of("name", "Payroll", "visibility", "private")), 201).get("id");
+        Api.Client deployer = api().createApiClient(workspace, owner.token(), "Deployer", "member", "read_write");
+        Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects/" + payroll + "/members",
+                owner.token(), Map.of("principalType", "api_client", "principalId", deployer.id(), "role", "editor")),
+                201);
+        String barista = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/positions", owner.token(),
+                Map.of("name", "Barista")), 201).get("id");
+        String baristaLead = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/roles", owner.token(),
+                Map.of("name", "Barista lead", "permissions", List.of(), "positionPermissions",
+                        List.of(Map.of("positionId", barista, "permissions", List.of("shift.edit"))))), 201).get("id");
+        Api.Client mine = api().createApiClient(workspace, owner.token(), "Mine", "member", "read_write");
+
+        Api.Response payrollKey = api().post(clients() + "/" + deployer.id() + "/keys", bob.token(), Map.of());
+        Api.Response disabled = api().patch(clients() + "/" + deployer.id(), bob.token(), Map.of("active", false));
+        Api.Response leadRole = api().patch(clients() + "/" + mine.id(), bob.token(),
+                Map.of("customRoleIds", List.of(baristaLead)));
+
+        assertThat(payrollKey.status()).as("Deployer edits the private Payroll, which Bob cannot see").isEqualTo(403);
+        assertThat(payrollKey.text()).as("a private project is never named").doesNotContain("Payroll")
+                .doesNotContain(payroll);
+        assertThat(disabled.status()).isEqualTo(403);
+        assertThat(leadRole.status()).as("shift.edit on Barista, which Bob may not use").isEqualTo(403);
+        assertThat(api().get(clients() + "/" + mine.id(), owner.token()).json().path("customRoleIds")).isEmpty();
+        assertThat(api().post(clients() + "/" + mine.id() + "/keys", bob.token(), Map.of()).status())
+                .as("a client that can do nothing Bob cannot").isEqualTo(201);
     }
 
     @Test
