@@ -1,7 +1,9 @@
 package io.taskgate.console;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,25 +56,31 @@ class AuditPages {
         model.addAttribute("filter", filter);
         model.addAttribute("events", events.items());
         model.addAttribute("nextCursor", events.nextCursor());
-        Map<String, String> names = names(viewer, workspaceId, principal);
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> actors = new HashMap<>();
+        actors(viewer, workspaceId, principal, names, actors);
         model.addAttribute("names", names);
-        // The actor picker: everyone the viewer may know, by name.
-        model.addAttribute("actors", names.entrySet().stream()
+        model.addAttribute("actors", actors.entrySet().stream()
                 .sorted(Map.Entry.<String, String>comparingByValue(String.CASE_INSENSITIVE_ORDER))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-                        java.util.LinkedHashMap::new)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         return "console/audit";
     }
 
-    /** Actors by name where the viewer may know them; others stay shown by id. */
-    private Map<String, String> names(Viewer viewer, String workspaceId, WorkspacePrincipal principal) {
-        Map<String, String> names = new HashMap<>();
-        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items()
-                .forEach(person -> names.put(person.id(), person.name()));
+    /**
+     * Actors by name where the viewer may know them (others stay shown by id), and the same as the
+     * picker labels them: a person's email beside the name, so two Mias can be told apart.
+     */
+    private void actors(Viewer viewer, String workspaceId, WorkspacePrincipal principal, Map<String, String> names,
+            Map<String, String> labels) {
+        workspaces.listMembers(viewer.user(), workspaceId, null, 200).items().forEach(person -> {
+            names.put(person.id(), person.name());
+            labels.put(person.id(), person.name() + " (" + person.email() + ")");
+        });
         if (layout.allows(principal, WorkspacePermission.API_CLIENTS_MANAGE)) {
-            clients.list(viewer.user(), workspaceId, null, 200).items()
-                    .forEach(client -> names.put(client.id(), client.name()));
+            clients.list(viewer.user(), workspaceId, null, 200).items().forEach(client -> {
+                names.put(client.id(), client.name());
+                labels.put(client.id(), client.name() + " (API client)");
+            });
         }
-        return names;
     }
 }

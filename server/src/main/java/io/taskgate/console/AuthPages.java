@@ -67,11 +67,11 @@ class AuthPages {
 
     /**
      * Only a path of this site: {@code next} comes from a URL anyone can craft, and must not send
-     * a person who just logged in to another site.
+     * a person who just logged in to another site (nor hold the braces a redirect would expand).
      */
     static String safeNext(@Nullable String next) {
         boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-                && next.chars().noneMatch(c -> c < 0x20 || c == '\\');
+                && next.chars().noneMatch(c -> c < 0x20 || c == '\\' || c == '{' || c == '}');
         return local ? next : "/";
     }
 

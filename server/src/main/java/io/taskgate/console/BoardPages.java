@@ -128,7 +128,7 @@ class BoardPages {
         try {
             ObjectNode changes = taskForms.changes(card, form);
             if (!changes.isEmpty()) {
-                Long version = form.getFirst("version") == null ? null : Long.valueOf(form.getFirst("version"));
+                Long version = Forms.version(form.getFirst("version"));
                 board.update(viewer.user(), workspaceId, taskId, changes, version);
             }
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";

@@ -102,7 +102,7 @@ class ConsoleErrors {
      * A form field or parameter that is not what the console's own pages send (a version or an
      * index that is not a number): only a tampered or hand-made request carries one.
      */
-    @ExceptionHandler({TypeMismatchException.class, NumberFormatException.class})
+    @ExceptionHandler(TypeMismatchException.class)
     String malformed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(request, response, model, 400, "This request cannot be handled",
                 "A field of the form was not what this page sends. Go back, reload the page and try again.", null);

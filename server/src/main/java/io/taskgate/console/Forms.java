@@ -40,4 +40,16 @@ class Forms {
     static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
     }
+
+    /** The version a form was shown with (its If-Match), absent when blank; a 422 when it is not a number. */
+    static @Nullable Long version(@Nullable String version) {
+        if (version == null || version.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(version.strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalid("version", "must be a number");
+        }
+    }
 }

@@ -159,15 +159,7 @@ class MasterTaskPages {
     }
 
     private static @Nullable Long version(MultiValueMap<String, String> form) {
-        String version = form.getFirst("version");
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(version);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalid("version", "must be a number");
-        }
+        return Forms.version(form.getFirst("version"));
     }
 
     private MasterTask live(Viewer viewer, String workspaceId, String masterTaskId) {

@@ -64,7 +64,8 @@ class Remedies {
                     remedy.projectId() != null
                             && layout.allows(viewer, remedy.projectId(), Action.PROJECT_MEMBERS_MANAGE));
             case Remedy.SET_ACCESS_LEVEL -> button(index, remedy, "Set access level to " + remedy.accessLevel(),
-                    layout.allows(viewer, WorkspacePermission.API_CLIENTS_MANAGE));
+                    layout.allows(viewer, WorkspacePermission.API_CLIENTS_MANAGE)
+                            && layout.grantableAccessLevels(viewer).contains(remedy.accessLevel()));
             case Remedy.REACTIVATE_API_CLIENT -> button(index, remedy, "Enable the client",
                     layout.allows(viewer, WorkspacePermission.API_CLIENTS_MANAGE));
             case Remedy.REACTIVATE_USER -> button(index, remedy, "Reactivate",

@@ -313,9 +313,9 @@ class ConsoleHttpTest extends HttpTest {
         String all = send("GET", "/w/" + ws + "/audit", owner, null).body();
         String byZapier = send("GET", "/w/" + ws + "/audit?actorId=" + zapier.id(), owner, null).body();
 
-        assertThat(all).contains("<option value=\"" + zapier.id() + "\">Zapier</option>")
-                .contains("<option value=\"" + olga.id() + "\">Olga</option>");
-        assertThat(byZapier).contains("<option value=\"" + zapier.id() + "\" selected=\"selected\">Zapier</option>")
+        assertThat(all).contains("<option value=\"" + zapier.id() + "\">Zapier (API client)</option>")
+                .contains("<option value=\"" + olga.id() + "\">Olga (" + olga.email() + ")</option>");
+        assertThat(byZapier).contains("name=\"actorId\" list=\"actors\" value=\"" + zapier.id() + "\"")
                 .contains("task.created").doesNotContain("api_client.created");
     }
 
@@ -392,7 +392,7 @@ class ConsoleHttpTest extends HttpTest {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         for (var next : java.util.Map.of("/w/" + ws + "/people", "/w/" + ws + "/people",
-                "https://evil.example/", "/", "//evil.example/", "/", "/\\evil.example", "/").entrySet()) {
+                "https://evil.example/", "/", "//evil.example/", "/", "/\\evil.example", "/", "/{x}", "/").entrySet()) {
             HttpResponse<String> login = send("GET", "/login?next="
                     + java.net.URLEncoder.encode(next.getKey(), java.nio.charset.StandardCharsets.UTF_8), null, null);
             assertThat(login.body()).as(next.getKey()).contains("name=\"next\"");
