@@ -195,7 +195,9 @@ class MasterTaskPages {
 
     private String editPage(Viewer viewer, String workspaceId, MasterTask task, Model model, Map<String, Object> form,
             @Nullable Refusal refusal) {
-        layout.frame(model, viewer, workspaceId, "master-tasks");
+        if (!model.containsAttribute("nav")) { // edit() framed the page already, to judge the viewer
+            layout.frame(model, viewer, workspaceId, "master-tasks");
+        }
         model.addAttribute("task", task);
         return common(viewer, workspaceId, model, form, refusal, "console/master-task");
     }
