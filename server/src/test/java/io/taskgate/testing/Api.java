@@ -105,6 +105,12 @@ public final class Api {
             return raw(value instanceof String text ? text : toJson(value), "application/json");
         }
 
+        /** A body sent with no Content-Type at all. */
+        public Request unlabelled(String text) {
+            this.body = text;
+            return this;
+        }
+
         public Request raw(String text, String contentType) {
             this.body = text;
             headers.put("Content-Type", contentType);

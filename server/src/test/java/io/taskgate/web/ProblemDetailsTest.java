@@ -113,6 +113,26 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void aJsonBodyIsReadAsJsonWhateverItIsLabelledLikeCurlDashDSendsIt() {
+        String json = "{\"name\": \"Cafe\"}";
+        for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain; charset=utf-8"}) {
+            Api.Response created = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                    .raw("\n  " + json, type).send();
+            assertThat(created.status()).as(type).isEqualTo(201);
+            assertThat(created.get("name")).isEqualTo("Cafe");
+        }
+        Api.Response unlabelled = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .unlabelled(json).send();
+        assertThat(unlabelled.status()).isEqualTo(201);
+        Api.Response login = api().request("POST", "/api/v1/auth/login")
+                .raw("{\"email\": \"" + olga.email() + "\", \"password\": \"correct horse battery\"}",
+                        "application/x-www-form-urlencoded").send();
+        assertThat(login.status()).isEqualTo(200);
+        assertProblem(api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("{\"name\": ", "application/x-www-form-urlencoded").send(), 400, "malformed_json");
+    }
+
+    @Test
     void anUnsupportedMediaTypeIs415() {
         Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
                 .raw("name=Cafe", "text/plain").send();
