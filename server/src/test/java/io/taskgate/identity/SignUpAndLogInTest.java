@@ -96,6 +96,27 @@ class SignUpAndLogInTest extends HttpTest {
     }
 
     @Test
+    void meAndMyPermissionsCarryAnETagThatChangesWithThem() {
+        Api.Person ann = api().signUp("Ann");
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/users", olga.token(),
+                Map.of("email", ann.email(), "role", "member")), 201);
+        String permissions = "/api/v1/workspaces/" + ws + "/me/permissions";
+
+        Api.Response me = Api.expect(api().get("/api/v1/me", ann.token()), 200);
+        Api.Response before = Api.expect(api().get(permissions, ann.token()), 200);
+        assertThat(me.header("etag")).isNotBlank();
+        assertThat(api().request("GET", "/api/v1/me").token(ann.token()).header("If-None-Match", me.header("etag"))
+                .send().status()).isEqualTo(304);
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + ann.id(), olga.token(),
+                Map.of("role", "admin")), 200);
+        Api.Response after = Api.expect(api().request("GET", permissions).token(ann.token())
+                .header("If-None-Match", before.header("etag")).send(), 200);
+        assertThat(after.header("etag")).isNotEqualTo(before.header("etag"));
+    }
+
+    @Test
     void meWithoutCredentialsIs401ProblemJson() {
         Api.Response me = api().get("/api/v1/me", null);
 
