@@ -1,0 +1,153 @@
+package io.taskgate.console;
+
+import static io.taskgate.testing.ConsoleHttp.csrf;
+import static io.taskgate.testing.ConsoleHttp.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+
+/**
+ * The console's forms, asked raw: a refused form comes back beside itself with what was typed and
+ * ticked, and the forms added since the browser stories (task delete, a client's custom roles,
+ * the audit log's actor) do what the API does.
+ */
+class ConsoleFormsTest extends ConsoleSessions {
+
+    @Test
+    void aRefusedFormComesBackWithWhatWasTypedAndTicked() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
+                java.util.Map.of("name", "Today")), 201).get("id");
+        String role = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", token, java.util.Map.of(
+                "name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        String csrf = csrf(send("GET", "/workspaces", session, null));
+        String longName = "n".repeat(201);
+
+        String task = send("POST", "/w/" + ws + "/projects/" + project + "/board/tasks", session,
+                form("_csrf", csrf, "title", "", "description", "Arabica", "lists", list)).body();
+        String roleEdit = send("POST", "/w/" + ws + "/roles/" + role, session,
+                form("_csrf", csrf, "name", "", "permissions", "audit.read", "permissions", "teams.manage")).body();
+        String newList = send("POST", "/w/" + ws + "/projects/" + project + "/lists", session,
+                form("_csrf", csrf, "name", longName)).body();
+        String rename = send("POST", "/w/" + ws + "/projects/" + project + "/lists/" + list, session,
+                form("_csrf", csrf, "name", longName)).body();
+        String invite = send("POST", "/w/" + ws + "/people", session,
+                form("_csrf", csrf, "email", "not an email", "customRoleIds", role)).body();
+
+        assertThat(ticked(task, "lists", list)).as("the list ticked for the new task").isTrue();
+        String twoErrors = send("POST", "/w/" + ws + "/projects/" + project + "/board/tasks", session,
+                form("_csrf", csrf, "title", "", "dueAt", "someday")).body();
+        assertThat(twoErrors).contains("2 fields are invalid").contains("<li>title: ").contains("<li>dueAt: ");
+        assertThat(task).contains(">Arabica</textarea>");
+        assertThat(ticked(roleEdit, "permissions", "teams.manage")).as("a permission ticked in the edit").isTrue();
+        assertThat(roleEdit).doesNotContain("value=\"Auditor\"");
+        assertThat(newList).contains("value=\"" + longName + "\"");
+        assertThat(rename).contains("value=\"" + longName + "\"");
+        assertThat(ticked(invite, "customRoleIds", role)).as("a custom role ticked for the invitation").isTrue();
+        assertThat(invite).contains("value=\"not an email\"");
+    }
+
+    private static boolean ticked(String html, String name, String value) {
+        return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
+                + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
+    }
+
+    @Test
+    void aRefusalOfAFormIsSaidBesideItWithWhatWasTyped() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person gina = api().addMember(ws, olga, "Gina", "guest");
+        String guest = loggedIn(gina);
+
+        HttpResponse<String> refused = send("POST", "/w/" + ws + "/projects", guest, form("_csrf",
+                csrf(send("GET", "/workspaces", guest, null)), "name", "Secret plan", "visibility", "private"));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("class=\"alert\"").contains("projects.create")
+                .contains("value=\"Secret plan\"").doesNotContain("<h1>Not allowed</h1>");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/projects", olga.token()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void theAuditLogIsFilteredByAnActorPickedByName() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Client zapier = api().createApiClient(ws, olga.token(), "Zapier", "member", "read_write");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", zapier.secret(),
+                java.util.Map.of("title", "From Zapier")), 201);
+        String owner = loggedIn(olga);
+
+        String all = send("GET", "/w/" + ws + "/audit", owner, null).body();
+        String byZapier = send("GET", "/w/" + ws + "/audit?actorId=" + zapier.id(), owner, null).body();
+
+        assertThat(all).contains("<option value=\"" + zapier.id() + "\">Zapier (API client)</option>")
+                .contains("<option value=\"" + olga.id() + "\">Olga (" + olga.email() + ")</option>");
+        assertThat(byZapier).contains("name=\"actorId\" list=\"actors\" value=\"" + zapier.id() + "\"")
+                .contains("task.created").doesNotContain("api_client.created");
+    }
+
+    @Test
+    void aTaskIsDeletedFromItsPageByWhoMayDeleteIt() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
+        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
+        String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), java.util.Map.of(
+                "type", "project", "projectId", menu, "title", "Soup")), 201).get("id");
+        String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;
+        String owner = loggedIn(olga);
+        String reader = loggedIn(mia);
+
+        assertThat(send("GET", taskPage, reader, null).body()).doesNotContain("Delete task");
+        HttpResponse<String> refused = send("POST", taskPage + "/delete", reader,
+                form("_csrf", csrf(send("GET", "/workspaces", reader, null)), "version", "1"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(send("GET", taskPage, owner, null).body()).contains("Delete task");
+        String ownersCsrf = csrf(send("GET", "/workspaces", owner, null));
+        assertThat(send("POST", taskPage + "/delete", owner, form("_csrf", ownersCsrf, "version", "7"))
+                .statusCode()).as("a stale page").isEqualTo(412);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).status()).isEqualTo(200);
+
+        HttpResponse<String> deleted = send("POST", taskPage + "/delete", owner,
+                form("_csrf", ownersCsrf, "version", "1"));
+
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anApiClientIsGivenCustomRolesOnItsPage() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read");
+        String page = "/w/" + ws + "/api-clients/" + bot.id();
+        String owner = loggedIn(olga);
+        String csrf = csrf(send("GET", "/workspaces", owner, null));
+
+        assertThat(send("GET", page, owner, null).body()).contains("name=\"customRoleIds\" value=\"" + auditor + "\"");
+        assertThat(send("POST", page, owner, form("_csrf", csrf, "role", "member", "accessLevel", "read",
+                "customRolesShown", "true", "customRoleIds", auditor)).statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds").toString()).isEqualTo("[\"" + auditor + "\"]");
+        assertThat(send("POST", page, owner, form("_csrf", csrf, "active", "false")).statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds").size()).as("disabling leaves its roles").isEqualTo(1);
+        send("POST", page, owner, form("_csrf", csrf, "role", "member", "accessLevel", "read",
+                "customRolesShown", "true"));
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
+                .path("customRoleIds")).isEmpty();
+    }
+}

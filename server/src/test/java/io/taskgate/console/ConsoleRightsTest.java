@@ -1,0 +1,145 @@
+package io.taskgate.console;
+
+import static io.taskgate.testing.ConsoleHttp.csrf;
+import static io.taskgate.testing.ConsoleHttp.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.taskgate.testing.Api;
+
+/**
+ * What the console offers each viewer, asked raw: only the choices the API would accept from them,
+ * only the forms they may use, a task only on its own board, and remedies as buttons they may press.
+ */
+class ConsoleRightsTest extends ConsoleSessions {
+
+    @Test
+    void aTaskOpensOnlyOnItsOwnProjectsBoard() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
+        String payroll = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Payroll", "visibility", "private")), 201).get("id");
+        String salaries = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token, java.util.Map.of(
+                "type", "project", "projectId", payroll, "title", "Salaries")), 201).get("id");
+        String note = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token,
+                java.util.Map.of("title", "My note")), 201).get("id");
+
+        assertThat(send("GET", "/w/" + ws + "/projects/" + payroll + "/board/tasks/" + salaries, session, null)
+                .statusCode()).isEqualTo(200);
+        for (String task : List.of(salaries, note)) {
+            HttpResponse<String> elsewhere = send("GET", "/w/" + ws + "/projects/" + menu + "/board/tasks/" + task,
+                    session, null);
+            assertThat(elsewhere.statusCode()).as(task).isEqualTo(404);
+            assertThat(elsewhere.body()).doesNotContain("Salaries").doesNotContain("My note");
+        }
+    }
+
+    @Test
+    void aRemedyOfSeveralStepsIsOneButtonThatMakesThemAll() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        String secret = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                java.util.Map.of("name", "Secret", "visibility", "private")), 201).get("id");
+        Api.Client reader = api().createApiClient(ws, token, "Reader", "member", "read");
+        var question = java.util.Map.of("principal", java.util.Map.of("type", "api_client", "id", reader.id()),
+                "action", "task.create", "resource", java.util.Map.of("type", "project", "id", secret));
+        var remedies = Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", token, question), 200)
+                .json().path("remedies");
+        int allOf = -1;
+        for (int i = 0; i < remedies.size(); i++) {
+            if (remedies.get(i).path("kind").asString().equals("all_of")) {
+                allOf = i;
+            }
+        }
+        assertThat(allOf).as("the core offers membership and access level together").isNotNegative();
+        String query = "principal=api_client:" + reader.id() + "&action=task.create&resource=project:" + secret;
+
+        String explorer = send("GET", "/w/" + ws + "/access?" + query, session, null).body();
+        assertThat(explorer).contains("Set access level to read_write, then Add as creator");
+        HttpResponse<String> applied = send("POST", "/w/" + ws + "/access/remedies", session, form("_csrf",
+                csrf(send("GET", "/workspaces", session, null)), "principal", "api_client:" + reader.id(),
+                "action", "task.create", "resource", "project:" + secret, "index", Integer.toString(allOf)));
+
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", token, question), 200)
+                .get("allowed")).isEqualTo("true");
+    }
+
+    @Test
+    void theExplorerAsksAboutPositionsForMasterTasks() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+        Api.Person bob = api().signUp("Bob");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/users", token,
+                java.util.Map.of("email", bob.email(), "role", "member")), 201);
+        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
+                java.util.Map.of("name", "Barista")), 201).get("id");
+
+        String explorer = send("GET", "/w/" + ws + "/access?principal=user:" + bob.id()
+                + "&action=master_task.create&resource=position:" + barista, session, null).body();
+
+        assertThat(explorer).contains(">position Barista</option>").contains("Denied")
+                .contains("Make manager of the position");
+    }
+
+    @Test
+    void pickersOfferOnlyWhatTheViewerMayGive() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person adam = api().addMember(ws, olga, "Adam", "admin");
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+        String keeper = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token(),
+                java.util.Map.of("customRoleIds", List.of(keeper))), 200);
+        String admin = loggedIn(adam);
+        String member = loggedIn(bob);
+
+        String people = send("GET", "/w/" + ws + "/people", admin, null).body();
+        String roles = send("GET", "/w/" + ws + "/roles", admin, null).body();
+        String adminsClients = send("GET", "/w/" + ws + "/api-clients", admin, null).body();
+        String membersClients = send("GET", "/w/" + ws + "/api-clients", member, null).body();
+
+        assertThat(people).contains("<option value=\"admin\"").doesNotContain("<option value=\"owner\"")
+                .as("the owner's row is not changeable by an admin")
+                .doesNotContain("action=\"/w/" + ws + "/people/" + olga.id() + "\"")
+                .contains("action=\"/w/" + ws + "/people/" + bob.id() + "\"");
+        assertThat(roles).contains("value=\"members.manage\"").doesNotContain("value=\"workspace.manage\"");
+        assertThat(adminsClients).contains("<option value=\"admin\"").doesNotContain("<option value=\"owner\"")
+                .contains("<option value=\"global\"");
+        assertThat(membersClients).contains("<option value=\"member\"").doesNotContain("<option value=\"admin\"")
+                .doesNotContain("<option value=\"global\"");
+    }
+
+    @Test
+    void masterTaskFormsAreForWhoMayMakeThem() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person gina = api().addMember(ws, olga, "Gina", "guest");
+        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", olga.token(),
+                java.util.Map.of("name", "Barista")), 201).get("id");
+        String descale = Api.expect(api().post("/api/v1/workspaces/" + ws + "/master-tasks", olga.token(),
+                java.util.Map.of("name", "Descale", "positionIds", List.of(barista))), 201).get("id");
+        String guest = loggedIn(gina);
+        String owner = loggedIn(olga);
+
+        String guestsList = send("GET", "/w/" + ws + "/master-tasks", guest, null).body();
+        assertThat(guestsList).contains("Descale").doesNotContain("id=\"new-master-task\"");
+        assertThat(send("GET", "/w/" + ws + "/master-tasks/" + descale, guest, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/w/" + ws + "/master-tasks", owner, null).body())
+                .contains("id=\"new-master-task\"");
+        assertThat(send("GET", "/w/" + ws + "/master-tasks/" + descale, owner, null).statusCode()).isEqualTo(200);
+    }
+}
