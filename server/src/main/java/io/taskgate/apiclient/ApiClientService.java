@@ -31,6 +31,7 @@ import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoles;
 
@@ -113,7 +114,7 @@ public class ApiClientService {
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
     public ApiClientView change(Caller caller, String workspaceId, String clientId, ClientChange change,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
         ApiClients.ApiClient current = find(workspaceId, clientId);
         Versions.requireCurrent(expectedVersion, current.version());

@@ -23,6 +23,7 @@ import io.taskgate.project.ProjectMemberService;
 import io.taskgate.project.ProjectService;
 import io.taskgate.task.TaskBoard;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -102,7 +103,7 @@ class BoardPages {
             board.get(viewer.user(), workspaceId, projectId, taskId);
             ObjectNode body = taskForms.json();
             body.put("status", status);
-            board.update(viewer.user(), workspaceId, taskId, body, version);
+            board.update(viewer.user(), workspaceId, taskId, body, Versions.ifMatch(version));
         } catch (ApiProblem problem) {
             if (problem.status().value() == 404 && !problem.properties().containsKey("field")) {
                 throw problem;
@@ -129,7 +130,7 @@ class BoardPages {
             ObjectNode changes = taskForms.changes(card, form);
             if (!changes.isEmpty()) {
                 Long version = Forms.version(form.getFirst("version"));
-                board.update(viewer.user(), workspaceId, taskId, changes, version);
+                board.update(viewer.user(), workspaceId, taskId, changes, Versions.ifMatch(version));
             }
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
         } catch (ApiProblem problem) {
@@ -156,7 +157,7 @@ class BoardPages {
             HttpServletResponse response) {
         TaskBoard.Card card = board.get(viewer.user(), workspaceId, projectId, taskId);
         try {
-            board.delete(viewer.user(), workspaceId, projectId, taskId, version);
+            board.delete(viewer.user(), workspaceId, projectId, taskId, Versions.ifMatch(version));
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
         } catch (ApiProblem problem) {
             if (problem.status().value() != 403 && problem.status().value() != 412) {

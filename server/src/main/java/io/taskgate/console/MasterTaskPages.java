@@ -29,6 +29,7 @@ import io.taskgate.position.PositionService;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.JsonBody;
+import io.taskgate.web.Versions;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -101,7 +102,7 @@ class MasterTaskPages {
         MasterTask task = live(viewer, workspaceId, masterTaskId);
         try {
             masterTasks.update(viewer.user(), workspaceId, masterTaskId,
-                    MasterTaskFields.parse(JsonBody.of(body(form)), false), version(form));
+                    MasterTaskFields.parse(JsonBody.of(body(form)), false), Versions.ifMatch(version(form)));
             return "redirect:/w/" + workspaceId + "/master-tasks";
         } catch (ApiProblem problem) {
             Refusal refusal = refusal(viewer, workspaceId, "master-task", problem);
@@ -115,7 +116,7 @@ class MasterTaskPages {
     String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String masterTaskId,
             @RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
         try {
-            masterTasks.delete(viewer.user(), workspaceId, masterTaskId, version(form));
+            masterTasks.delete(viewer.user(), workspaceId, masterTaskId, Versions.ifMatch(version(form)));
             return "redirect:/w/" + workspaceId + "/master-tasks";
         } catch (ApiProblem problem) {
             Refusal refusal = refusal(viewer, workspaceId, masterTaskId, problem);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.taskgate.task.TaskListService;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +54,7 @@ class ProjectListPages {
             @RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
         try {
             lists.update(viewer.user(), workspaceId, projectId, listId,
-                    TaskListService.ListFields.parse(named(name), false), version);
+                    TaskListService.ListFields.parse(named(name), false), Versions.ifMatch(version));
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
             model.addAttribute("typedName", name);
@@ -67,7 +68,7 @@ class ProjectListPages {
             @PathVariable String listId, @RequestParam(required = false) @Nullable Long version, Model model,
             HttpServletResponse response) {
         try {
-            lists.delete(viewer.user(), workspaceId, projectId, listId, version);
+            lists.delete(viewer.user(), workspaceId, projectId, listId, Versions.ifMatch(version));
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, projectId, model, response, listId, problem);

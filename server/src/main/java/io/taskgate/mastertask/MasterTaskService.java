@@ -24,6 +24,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 /**
@@ -86,7 +87,7 @@ public class MasterTaskService {
 
     @Transactional
     public MasterTask update(Caller caller, String workspaceId, String id, MasterTaskFields fields,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         MasterTask current = live(workspaceId, id);
         requireExisting(workspaceId, fields.positions());
@@ -109,7 +110,7 @@ public class MasterTaskService {
 
     /** Soft delete: the row stays, with who deleted it and when, and leaves every listing. */
     @Transactional
-    public void delete(Caller caller, String workspaceId, String id, @Nullable Long expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String id, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         MasterTask current = live(workspaceId, id);
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(current.positionIds()));

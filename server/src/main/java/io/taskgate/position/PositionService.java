@@ -20,6 +20,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoles;
 import io.taskgate.workspace.MemberDirectory;
@@ -114,7 +115,7 @@ public class PositionService {
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
     PositionView rename(Caller caller, String workspaceId, String positionId, String name,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         Versions.requireCurrent(expectedVersion, current.version());
@@ -127,7 +128,7 @@ public class PositionService {
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String positionId, @Nullable Long expectedVersion) {
+    void delete(Caller caller, String workspaceId, String positionId, @Nullable Precondition expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         Versions.requireCurrent(expectedVersion, current.version());

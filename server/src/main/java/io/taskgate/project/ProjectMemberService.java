@@ -27,6 +27,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.MemberBecameGuest;
 
@@ -124,7 +125,7 @@ public class ProjectMemberService {
      */
     @Transactional
     public Put put(Caller caller, String workspaceId, String projectId, NewMember request,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         var existing = members.find(workspaceId, projectId, request.principalId());
@@ -195,7 +196,7 @@ public class ProjectMemberService {
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
     public MemberView changeRole(Caller caller, String workspaceId, String projectId, String memberId, ProjectRole role,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         return changeRoleOfLocked(caller, workspaceId, projectId, member(workspaceId, projectId, memberId), role,
@@ -204,7 +205,7 @@ public class ProjectMemberService {
 
     /** Changes a member's role once the caller may manage the project and its row is locked. */
     private MemberView changeRoleOfLocked(Caller caller, String workspaceId, String projectId,
-            ProjectMembers.Member member, ProjectRole role, @Nullable Long expectedVersion) {
+            ProjectMembers.Member member, ProjectRole role, @Nullable Precondition expectedVersion) {
         String memberId = member.principal().id();
         Versions.requireCurrent(expectedVersion, member.version());
         requireRoleOption(member.principal(), role, "role");
@@ -222,7 +223,7 @@ public class ProjectMemberService {
 
     @Transactional
     public void remove(Caller caller, String workspaceId, String projectId, String memberId,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
         ProjectMembers.Member member = member(workspaceId, projectId, memberId);

@@ -23,6 +23,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 /** Use cases of projects: create (the creator becomes manager), read, list what one may see, change, delete. */
@@ -114,7 +115,7 @@ public class ProjectService {
 
     @Transactional
     ProjectView change(Caller caller, String workspaceId, String projectId, ProjectChange change,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_UPDATE);
         Projects.Project current = projects.find(workspaceId, projectId).orElseThrow();
@@ -133,7 +134,7 @@ public class ProjectService {
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String projectId, @Nullable Long expectedVersion) {
+    void delete(Caller caller, String workspaceId, String projectId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_DELETE);
         projects.lock(workspaceId, projectId);

@@ -18,6 +18,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 
 import tools.jackson.databind.JsonNode;
 
@@ -62,14 +63,14 @@ public class TaskBoard {
 
     /** {@code expectedVersion} works as {@code If-Match}: a card moved from a stale board gets 412. */
     public Card update(Caller caller, String workspaceId, String taskId, JsonNode body,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         return Card.of(tasks.update(caller, workspaceId, taskId, TaskFields.parse(JsonBody.of(body)),
                 expectedVersion));
     }
 
     /** Deletes a task of this project's board, as {@code DELETE …/tasks/{id}} does; {@code expectedVersion} works as If-Match. */
     public void delete(Caller caller, String workspaceId, String projectId, String taskId,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         get(caller, workspaceId, projectId, taskId);
         tasks.delete(caller, workspaceId, taskId, expectedVersion);
     }

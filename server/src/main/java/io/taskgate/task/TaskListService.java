@@ -15,6 +15,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.JsonBody;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 import tools.jackson.databind.JsonNode;
@@ -102,7 +103,7 @@ public class TaskListService {
     /** {@code expectedVersion} works as {@code If-Match}: a stale change gets 412. */
     @Transactional
     public ListView update(Caller caller, String workspaceId, String projectId, String listId, ListFields fields,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
         long expected = expectedVersion(expectedVersion, current.version());
@@ -119,7 +120,7 @@ public class TaskListService {
 
     @Transactional
     public void delete(Caller caller, String workspaceId, String projectId, String listId,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
         lists.lock(workspaceId, listId);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
@@ -139,7 +140,7 @@ public class TaskListService {
         return lists.find(workspaceId, projectId, listId).orElseThrow(() -> ApiProblem.notFound("List " + listId));
     }
 
-    private static long expectedVersion(@Nullable Long demanded, long current) {
+    private static long expectedVersion(@Nullable Precondition demanded, long current) {
         Versions.requireCurrent(demanded, current);
         return current;
     }

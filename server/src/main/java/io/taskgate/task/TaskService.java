@@ -28,6 +28,7 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 /** Use cases of tasks: every one asks the decision core, and every change is versioned and audited. */
@@ -143,7 +144,7 @@ class TaskService {
 
     @Transactional
     Tasks.Task update(Caller caller, String workspaceId, String taskId, TaskFields fields,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task current = find(workspaceId, taskId);
         UpdateScope scope = fields.changesOnlyStatusAndBlockers(current) ? UpdateScope.STATUS_AND_BLOCKERS
@@ -181,7 +182,7 @@ class TaskService {
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String taskId, @Nullable Long expectedVersion) {
+    void delete(Caller caller, String workspaceId, String taskId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task current = find(workspaceId, taskId);
         authorization.require(principal, Action.TASK_DELETE, resource(principal, current, UpdateScope.ANY_FIELD));

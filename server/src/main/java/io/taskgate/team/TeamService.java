@@ -20,6 +20,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.MemberDirectory;
 
@@ -79,7 +80,8 @@ public class TeamService {
 
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    TeamView rename(Caller caller, String workspaceId, String teamId, String name, @Nullable Long expectedVersion) {
+    TeamView rename(Caller caller, String workspaceId, String teamId, String name,
+            @Nullable Precondition expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
         Versions.requireCurrent(expectedVersion, current.version());
@@ -92,7 +94,7 @@ public class TeamService {
 
     /** Its members and its project memberships go with it. */
     @Transactional
-    void delete(Caller caller, String workspaceId, String teamId, @Nullable Long expectedVersion) {
+    void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
         Versions.requireCurrent(expectedVersion, current.version());

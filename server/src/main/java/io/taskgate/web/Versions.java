@@ -1,5 +1,8 @@
 package io.taskgate.web;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -25,33 +28,45 @@ public final class Versions {
         return "\"" + version + "." + (callersPart == null ? "none" : callersPart) + "\"";
     }
 
-    /** The version an {@code If-Match} header demands, or null when it is absent or {@code *}. */
-    public static @Nullable Long ifMatch(@Nullable String header) {
+    /**
+     * What an {@code If-Match} header asks: the versions it names, any one of which may be the
+     * current one (RFC 9110 lets it list several); null when it is absent or {@code *}, which ask
+     * nothing. A tag this server never issued matches no version.
+     */
+    public static @Nullable Precondition ifMatch(@Nullable String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return null;
         }
-        String tag = header.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        Set<Long> versions = new HashSet<>();
+        for (String listed : header.split(",")) {
+            String tag = listed.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                tag = tag.substring(1, tag.length() - 1);
+            }
+            int callersPart = tag.indexOf('.');
+            if (callersPart > 0) {
+                tag = tag.substring(0, callersPart);
+            }
+            try {
+                versions.add(Long.parseLong(tag));
+            } catch (NumberFormatException e) {
+                // An ETag this server never issued matches no version.
+            }
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        int callersPart = tag.indexOf('.');
-        if (callersPart > 0) {
-            tag = tag.substring(0, callersPart);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            // An ETag this server never issued matches no version.
-            return -1L;
-        }
+        return new Precondition(versions);
     }
 
-    /** Refuses (412) a change whose If-Match named another version than the current one; passes without If-Match. */
-    public static void requireCurrent(@Nullable Long expected, long current) {
-        if (expected != null && expected != current) {
+    /** The precondition of a form that carries the version it was shown with (the console's If-Match). */
+    public static @Nullable Precondition ifMatch(@Nullable Long version) {
+        return version == null ? null : new Precondition(Set.of(version));
+    }
+
+    /** Refuses (412) a change whose If-Match named other versions than the current one; passes without If-Match. */
+    public static void requireCurrent(@Nullable Precondition expected, long current) {
+        if (expected != null && !expected.allows(current)) {
             throw preconditionFailed();
         }
     }
@@ -60,7 +75,7 @@ public final class Versions {
      * A compare-and-set lost to a concurrent writer: 412 when the caller named the version it
      * expected (If-Match), 409 when it named none.
      */
-    public static ApiProblem lostRace(@Nullable Long expected) {
+    public static ApiProblem lostRace(@Nullable Precondition expected) {
         return expected != null ? preconditionFailed() : concurrentUpdate();
     }
 

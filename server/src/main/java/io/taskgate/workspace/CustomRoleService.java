@@ -27,6 +27,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 /**
@@ -126,7 +127,7 @@ public class CustomRoleService {
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
     public RoleView change(Caller caller, String workspaceId, String roleId, RoleChange change,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         // Taking a permission away from others' role is as strong an act as granting it.
@@ -157,7 +158,7 @@ public class CustomRoleService {
 
     /** Whoever held the role loses what it granted, at once: its assignments go with it. */
     @Transactional
-    public void delete(Caller caller, String workspaceId, String roleId, @Nullable Long expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String roleId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
         requireHoldsAll(principal, current.permissions());

@@ -23,6 +23,7 @@ import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
+import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
 /** Use cases of workspaces and their people: create a workspace, add people, change their role or deactivate them. */
@@ -144,7 +145,7 @@ public class WorkspaceService {
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
     public MemberView changeMember(Caller caller, String workspaceId, String userId, MemberChange change,
-            @Nullable Long expectedVersion) {
+            @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
         Members.Member current = members.find(workspaceId, userId)

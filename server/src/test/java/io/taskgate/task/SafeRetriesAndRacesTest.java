@@ -217,6 +217,21 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void ifMatchMayListSeveralETagsAndPassesWhenOneIsCurrent() {
+        Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
+        String path = tasks() + "/" + created.get("id");
+
+        Api.Response noneCurrent = api().request("PATCH", path).token(olga.token()).header("If-Match", "\"7\", \"8\"")
+                .json(Map.of("title", "Stew")).send();
+        Api.Response oneCurrent = api().request("PATCH", path).token(olga.token())
+                .header("If-Match", "\"7\", " + created.header("etag")).json(Map.of("title", "Stew")).send();
+
+        assertThat(noneCurrent.status()).isEqualTo(412);
+        assertThat(oneCurrent.status()).as("RFC 9110: true when any listed tag matches").isEqualTo(200);
+        assertThat(oneCurrent.get("title")).isEqualTo("Stew");
+    }
+
+    @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
         String path = tasks() + "/" + created.get("id");
