@@ -50,20 +50,29 @@ class AuditPages {
             Model model) {
         WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "audit");
         layout.requireArea(principal, WorkspacePermission.AUDIT_READ);
-        var filter = new Filter(actorId, apiKeyId, integrationName, action);
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> actors = new HashMap<>();
+        actors(viewer, workspaceId, principal, names, actors);
+        var filter = new Filter(actorIdOf(actorId.strip(), names), apiKeyId, integrationName, action);
         Page<io.taskgate.audit.AuditEvent> events = audit.read(viewer.user(), workspaceId, filter.forLog(),
                 Forms.blankToNull(cursor), 50);
         model.addAttribute("filter", filter);
         model.addAttribute("events", events.items());
         model.addAttribute("nextCursor", events.nextCursor());
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> actors = new HashMap<>();
-        actors(viewer, workspaceId, principal, names, actors);
         model.addAttribute("names", names);
         model.addAttribute("actors", actors.entrySet().stream()
                 .sorted(Map.Entry.<String, String>comparingByValue(String.CASE_INSENSITIVE_ORDER))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         return "console/audit";
+    }
+
+    /** The actor field takes an id, or the name of someone the viewer may know (the first of that name). */
+    private static String actorIdOf(String typed, Map<String, String> names) {
+        if (typed.isEmpty() || names.containsKey(typed)) {
+            return typed;
+        }
+        return names.entrySet().stream().filter(entry -> entry.getValue().equalsIgnoreCase(typed))
+                .map(Map.Entry::getKey).sorted().findFirst().orElse(typed);
     }
 
     /**

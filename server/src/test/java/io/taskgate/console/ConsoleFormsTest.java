@@ -94,6 +94,31 @@ class ConsoleFormsTest extends ConsoleSessions {
                 .contains("<option value=\"" + olga.id() + "\">Olga (" + olga.email() + ")</option>");
         assertThat(byZapier).contains("name=\"actorId\" list=\"actors\" value=\"" + zapier.id() + "\"")
                 .contains("task.created").doesNotContain("api_client.created");
+        assertThat(send("GET", "/w/" + ws + "/audit?actorId=zapier", owner, null).body())
+                .as("a name typed instead of an id").contains("task.created").doesNotContain("api_client.created");
+    }
+
+    @Test
+    void savingATaskUnchangedKeepsAnAssigneeTheFormDoesNotList() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "global");
+        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
+                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", bot.secret(), java.util.Map.of(
+                "type", "project", "projectId", menu, "title", "Soup", "assigneeId", bot.id())), 201).get("id");
+        String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;
+        String owner = loggedIn(olga);
+
+        String page = send("GET", taskPage, owner, null).body();
+        assertThat(page).contains("value=\"" + bot.id() + "\" selected");
+        assertThat(send("POST", taskPage, owner, form("_csrf", csrf(send("GET", "/workspaces", owner, null)),
+                "version", "1", "listsShown", "true", "title", "Soup", "description", "", "status", "pending",
+                "priority", "medium", "dueAt", "", "assigneeId", bot.id(), "blockers", "")).statusCode())
+                .isEqualTo(302);
+
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).get("assigneeId"))
+                .isEqualTo(bot.id());
     }
 
     @Test
