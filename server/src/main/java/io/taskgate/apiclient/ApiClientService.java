@@ -205,6 +205,17 @@ public class ApiClientService {
         authorization.requireHoldsAll(principal, role.permissions());
     }
 
+    /** Whether the caller may act as the client or change it ({@link #requireMayActAs}): for offering the controls. */
+    @Transactional(readOnly = true)
+    public boolean mayActAs(Caller caller, String workspaceId, String clientId) {
+        try {
+            requireMayActAs(manager(caller, workspaceId), clientId);
+            return true;
+        } catch (ApiProblem refused) {
+            return false;
+        }
+    }
+
     /**
      * Acting as a client (minting its key), or changing what it may do or whether it may (its
      * role, access level, custom roles, switching it on or off, revoking its keys), takes being

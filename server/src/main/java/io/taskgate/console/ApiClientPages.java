@@ -96,6 +96,10 @@ class ApiClientPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
+            // The settings as they were sent, ticks included, not as they are stored.
+            Map<String, String> typed = new java.util.HashMap<>(form.toSingleValueMap());
+            typed.put("customRoleIds", String.join(",", form.getOrDefault("customRoleIds", List.of())));
+            model.addAttribute("form", typed);
             return clientPage(viewer, workspaceId, clientId, model, Problem.of("settings", problem), null);
         }
     }
@@ -157,6 +161,8 @@ class ApiClientPages {
             @Nullable Problem problem, ApiClientService.@Nullable CreatedKey created) {
         area(viewer, workspaceId, model);
         model.addAttribute("client", clients.get(viewer.user(), workspaceId, clientId));
+        // Its controls are for who may do everything it can; others see it, and why they cannot change it.
+        model.addAttribute("mayActAs", clients.mayActAs(viewer.user(), workspaceId, clientId));
         model.addAttribute("customRoles", roles.list(viewer.user(), workspaceId, null, 200).items().stream()
                 .filter(role -> !role.builtIn()).toList());
         model.addAttribute("keys", clients.listKeys(viewer.user(), workspaceId, clientId));

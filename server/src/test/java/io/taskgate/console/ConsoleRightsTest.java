@@ -142,4 +142,32 @@ class ConsoleRightsTest extends ConsoleSessions {
                 .contains("id=\"new-master-task\"");
         assertThat(send("GET", "/w/" + ws + "/master-tasks/" + descale, owner, null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aClientStrongerThanTheViewerIsShownWithoutItsControls() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String keeper = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
+        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + mia.id(), olga.token(),
+                java.util.Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Client adminBot = api().createApiClient(ws, olga.token(), "Admin bot", "admin", "global");
+        Api.Client mine = api().createApiClient(ws, olga.token(), "Mine", "member", "read");
+        String session = loggedIn(mia);
+
+        String stronger = send("GET", "/w/" + ws + "/api-clients/" + adminBot.id(), session, null).body();
+        String weaker = send("GET", "/w/" + ws + "/api-clients/" + mine.id(), session, null).body();
+        HttpResponse<String> refused = send("POST", "/w/" + ws + "/api-clients/" + mine.id(), session, form(
+                "_csrf", csrf(send("GET", "/workspaces", session, null)), "role", "member",
+                "accessLevel", "read_write", "customRolesShown", "true", "customRoleIds", auditor));
+
+        assertThat(stronger).contains("id=\"not-yours\"").doesNotContain("Create key").doesNotContain("Disable client");
+        assertThat(weaker).doesNotContain("id=\"not-yours\"").contains("Create key").contains("Disable client");
+        assertThat(refused.statusCode()).as("Auditor grants audit.read, which Mia lacks").isEqualTo(403);
+        assertThat(refused.body()).contains("<option value=\"read_write\" selected=\"selected\">")
+                .containsPattern("name=\"customRoleIds\" value=\"" + auditor + "\"\\s+checked");
+    }
 }
