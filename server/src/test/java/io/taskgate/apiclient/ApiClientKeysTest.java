@@ -207,11 +207,7 @@ class ApiClientKeysTest extends HttpTest {
 
     @Test
     void managingApiClientsDoesNotLetAMemberActAsAClientStrongerThanThemselves() {
-        String keeper = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/roles", owner.token(),
-                Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
-        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
-        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), owner.token(),
-                Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Person bob = api().addMemberHolding(workspace, owner, "Bob", "api_clients.manage");
         Api.Client adminBot = api().createApiClient(workspace, owner.token(), "Admin bot", "admin", "read_write");
         Api.Client everywhere = api().createApiClient(workspace, owner.token(), "Everywhere", "member", "global");
         Api.Client helper = api().createApiClient(workspace, owner.token(), "Helper", "member", "read_write");
@@ -241,11 +237,7 @@ class ApiClientKeysTest extends HttpTest {
 
     @Test
     void whoManagesApiClientsCannotReachThroughOneWhatTheyCannotReachThemselves() {
-        String keeper = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/roles", owner.token(),
-                Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
-        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
-        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), owner.token(),
-                Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Person bob = api().addMemberHolding(workspace, owner, "Bob", "api_clients.manage");
         String payroll = Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects", owner.token(),
                 Map.of("name", "Payroll", "visibility", "private")), 201).get("id");
         Api.Client deployer = api().createApiClient(workspace, owner.token(), "Deployer", "member", "read_write");

@@ -20,14 +20,12 @@ class ConsoleFormsTest extends ConsoleSessions {
 
     @Test
     void aRefusedFormComesBackWithWhatWasTypedAndTicked() {
-        String session = signedIn();
-        String token = session.substring(session.indexOf('=') + 1);
-        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
-                .get("id");
-        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
-                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
-        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
-                java.util.Map.of("name", "Today")), 201).get("id");
+        Cafe cafe = cafeWithAList();
+        String session = cafe.session();
+        String token = cafe.token();
+        String ws = cafe.workspaceId();
+        String project = cafe.projectId();
+        String list = cafe.listId();
         String role = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", token, java.util.Map.of(
                 "name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
         String csrf = csrf(send("GET", "/workspaces", session, null));

@@ -53,14 +53,12 @@ class ConsoleHttpTest extends ConsoleSessions {
 
     @Test
     void aTamperedFormFieldIsA400PageAndChangesNothing() {
-        String session = signedIn();
-        String token = session.substring(session.indexOf('=') + 1);
-        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
-                .get("id");
-        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
-                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
-        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
-                java.util.Map.of("name", "Today")), 201).get("id");
+        Cafe cafe = cafeWithAList();
+        String session = cafe.session();
+        String token = cafe.token();
+        String ws = cafe.workspaceId();
+        String project = cafe.projectId();
+        String list = cafe.listId();
         String position = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
                 java.util.Map.of("name", "Barista")), 201).get("id");
         String lists = "/w/" + ws + "/projects/" + project + "/lists";

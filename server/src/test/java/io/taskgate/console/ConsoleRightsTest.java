@@ -99,11 +99,7 @@ class ConsoleRightsTest extends ConsoleSessions {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         Api.Person adam = api().addMember(ws, olga, "Adam", "admin");
-        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
-        String keeper = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
-                java.util.Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
-        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token(),
-                java.util.Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Person bob = api().addMemberHolding(ws, olga, "Bob", "api_clients.manage");
         String admin = loggedIn(adam);
         String member = loggedIn(bob);
 
@@ -147,13 +143,9 @@ class ConsoleRightsTest extends ConsoleSessions {
     void aClientStrongerThanTheViewerIsShownWithoutItsControls() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
-        String keeper = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
-                java.util.Map.of("name", "Integrations", "permissions", List.of("api_clients.manage"))), 201).get("id");
         String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
                 java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
-        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
-        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + mia.id(), olga.token(),
-                java.util.Map.of("customRoleIds", List.of(keeper))), 200);
+        Api.Person mia = api().addMemberHolding(ws, olga, "Mia", "api_clients.manage");
         Api.Client adminBot = api().createApiClient(ws, olga.token(), "Admin bot", "admin", "global");
         Api.Client mine = api().createApiClient(ws, olga.token(), "Mine", "member", "read");
         String session = loggedIn(mia);

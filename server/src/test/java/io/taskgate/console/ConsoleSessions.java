@@ -6,6 +6,7 @@ import static io.taskgate.testing.ConsoleHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import io.taskgate.testing.Api;
 import io.taskgate.testing.ConsoleHttp;
@@ -41,5 +42,20 @@ abstract class ConsoleSessions extends HttpTest {
                 "email", person.email(), "password", "correct horse battery"));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         return cookie(loggedIn, Cookies.SESSION).split(";")[0];
+    }
+
+    /** Someone signed up through the console, owning workspace Cafe with a private project Menu and its list Today. */
+    record Cafe(String session, String token, String workspaceId, String projectId, String listId) {
+    }
+
+    protected Cafe cafeWithAList() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, Map.of("name", "Cafe")), 201).get("id");
+        String project = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
+                Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", token,
+                Map.of("name", "Today")), 201).get("id");
+        return new Cafe(session, token, ws, project, list);
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -169,6 +170,16 @@ public final class Api {
         Person person = signUp(name);
         expect(post("/api/v1/workspaces/" + workspaceId + "/users", admin.token(),
                 Map.of("email", person.email(), "role", role)), 201);
+        return person;
+    }
+
+    /** A member whose only extra is a custom role holding {@code permissions} (say, api_clients.manage alone). */
+    public Person addMemberHolding(String workspaceId, Person admin, String name, String... permissions) {
+        String role = expect(post("/api/v1/workspaces/" + workspaceId + "/roles", admin.token(),
+                Map.of("name", name + "'s permissions", "permissions", List.of(permissions))), 201).get("id");
+        Person person = addMember(workspaceId, admin, name, "member");
+        expect(patch("/api/v1/workspaces/" + workspaceId + "/users/" + person.id(), admin.token(),
+                Map.of("customRoleIds", List.of(role))), 200);
         return person;
     }
 
