@@ -97,9 +97,7 @@ class ApiClientPages {
             }
             response.setStatus(problem.status().value());
             // The settings as they were sent, ticks included, not as they are stored.
-            Map<String, String> typed = new java.util.HashMap<>(form.toSingleValueMap());
-            typed.put("customRoleIds", String.join(",", form.getOrDefault("customRoleIds", List.of())));
-            model.addAttribute("form", typed);
+            model.addAttribute("form", Forms.typed(form, "customRoleIds"));
             return clientPage(viewer, workspaceId, clientId, model, Problem.of("settings", problem), null);
         }
     }

@@ -87,7 +87,7 @@ class BoardPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
-            return page(viewer, workspaceId, projectId, new Filter("", ""), model, typed(form),
+            return page(viewer, workspaceId, projectId, new Filter("", ""), model, Forms.typed(form, "lists"),
                     Problem.of("task", problem), null);
         }
     }
@@ -139,15 +139,9 @@ class BoardPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
-            return editPage(viewer, workspaceId, projectId, card, typed(form), model, Problem.of("task", problem));
+            return editPage(viewer, workspaceId, projectId, card, Forms.typed(form, "lists"), model,
+                    Problem.of("task", problem));
         }
-    }
-
-    /** What was typed, to show the form again: the lists ticked as one comma-separated value. */
-    private static Map<String, String> typed(MultiValueMap<String, String> form) {
-        Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
-        typed.put("lists", String.join(",", form.getOrDefault("lists", List.of())));
-        return typed;
     }
 
     /** Deletes the task, with the version its page was shown with as If-Match; back to the board. */

@@ -1,12 +1,15 @@
 package io.taskgate.console;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Validator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
@@ -51,5 +54,17 @@ class Forms {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalid("version", "must be a number");
         }
+    }
+
+    /**
+     * What was typed into a form, to show it again as it was sent: one value per field, and each
+     * field of checkboxes ({@code ticked}) as its ticked values joined by commas.
+     */
+    static Map<String, String> typed(MultiValueMap<String, String> form, String... ticked) {
+        Map<String, String> typed = new LinkedHashMap<>(form.toSingleValueMap());
+        for (String field : ticked) {
+            typed.put(field, String.join(",", form.getOrDefault(field, List.of())));
+        }
+        return typed;
     }
 }

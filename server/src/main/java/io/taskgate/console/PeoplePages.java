@@ -1,6 +1,5 @@
 package io.taskgate.console;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,9 +61,8 @@ class PeoplePages {
             workspaces.addMember(viewer.user(), workspaceId, request.email(), role, customRoleIds);
             return "redirect:/w/" + workspaceId + "/people";
         } catch (ApiProblem problem) {
-            Map<String, String> typed = new HashMap<>(form.toSingleValueMap());
-            typed.put("customRoleIds", String.join(",", form.getOrDefault("customRoleIds", List.of())));
-            return refused(viewer, workspaceId, model, response, "invite", typed, problem);
+            return refused(viewer, workspaceId, model, response, "invite", Forms.typed(form, "customRoleIds"),
+                    problem);
         }
     }
 

@@ -106,10 +106,8 @@ class RolePages {
             throw problem;
         }
         response.setStatus(problem.status().value());
-        Map<String, String> typed = new java.util.HashMap<>(form.toSingleValueMap());
-        typed.put("permissions", String.join(",", form.getOrDefault("permissions", List.of())));
-        typed.put("shiftEdit", String.join(",", form.getOrDefault("shiftEdit", List.of())));
-        return page(viewer, workspaceId, model, typed, Problem.of(formName, problem));
+        return page(viewer, workspaceId, model, Forms.typed(form, "permissions", "shiftEdit"),
+                Problem.of(formName, problem));
     }
 
     private String page(Viewer viewer, String workspaceId, Model model, Map<String, String> form,

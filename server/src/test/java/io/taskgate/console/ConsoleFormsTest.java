@@ -101,8 +101,7 @@ class ConsoleFormsTest extends ConsoleSessions {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "global");
-        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
-                java.util.Map.of("name", "Menu", "visibility", "private")), 201).get("id");
+        String menu = api().createProject(ws, olga.token(), "Menu", "private");
         String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", bot.secret(), java.util.Map.of(
                 "type", "project", "projectId", menu, "title", "Soup", "assigneeId", bot.id())), 201).get("id");
         String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;
@@ -124,8 +123,7 @@ class ConsoleFormsTest extends ConsoleSessions {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         Api.Person mia = api().addMember(ws, olga, "Mia", "member");
-        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", olga.token(),
-                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
+        String menu = api().createProject(ws, olga.token(), "Menu", "public");
         String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), java.util.Map.of(
                 "type", "project", "projectId", menu, "title", "Soup")), 201).get("id");
         String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;

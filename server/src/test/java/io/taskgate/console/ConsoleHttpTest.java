@@ -59,8 +59,7 @@ class ConsoleHttpTest extends ConsoleSessions {
         String ws = cafe.workspaceId();
         String project = cafe.projectId();
         String list = cafe.listId();
-        String position = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
-                java.util.Map.of("name", "Barista")), 201).get("id");
+        String position = api().createPosition(ws, token, "Barista");
         String lists = "/w/" + ws + "/projects/" + project + "/lists";
         String csrf = csrf(send("GET", "/workspaces", session, null));
 

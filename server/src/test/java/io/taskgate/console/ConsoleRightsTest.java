@@ -23,10 +23,8 @@ class ConsoleRightsTest extends ConsoleSessions {
         String token = session.substring(session.indexOf('=') + 1);
         String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
                 .get("id");
-        String menu = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
-                java.util.Map.of("name", "Menu", "visibility", "public")), 201).get("id");
-        String payroll = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
-                java.util.Map.of("name", "Payroll", "visibility", "private")), 201).get("id");
+        String menu = api().createProject(ws, token, "Menu", "public");
+        String payroll = api().createProject(ws, token, "Payroll", "private");
         String salaries = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token, java.util.Map.of(
                 "type", "project", "projectId", payroll, "title", "Salaries")), 201).get("id");
         String note = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", token,
@@ -48,8 +46,7 @@ class ConsoleRightsTest extends ConsoleSessions {
         String token = session.substring(session.indexOf('=') + 1);
         String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
                 .get("id");
-        String secret = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects", token,
-                java.util.Map.of("name", "Secret", "visibility", "private")), 201).get("id");
+        String secret = api().createProject(ws, token, "Secret", "private");
         Api.Client reader = api().createApiClient(ws, token, "Reader", "member", "read");
         var question = java.util.Map.of("principal", java.util.Map.of("type", "api_client", "id", reader.id()),
                 "action", "task.create", "resource", java.util.Map.of("type", "project", "id", secret));
@@ -84,8 +81,7 @@ class ConsoleRightsTest extends ConsoleSessions {
         Api.Person bob = api().signUp("Bob");
         Api.expect(api().post("/api/v1/workspaces/" + ws + "/users", token,
                 java.util.Map.of("email", bob.email(), "role", "member")), 201);
-        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", token,
-                java.util.Map.of("name", "Barista")), 201).get("id");
+        String barista = api().createPosition(ws, token, "Barista");
 
         String explorer = send("GET", "/w/" + ws + "/access?principal=user:" + bob.id()
                 + "&action=master_task.create&resource=position:" + barista, session, null).body();
@@ -124,8 +120,7 @@ class ConsoleRightsTest extends ConsoleSessions {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         Api.Person gina = api().addMember(ws, olga, "Gina", "guest");
-        String barista = Api.expect(api().post("/api/v1/workspaces/" + ws + "/positions", olga.token(),
-                java.util.Map.of("name", "Barista")), 201).get("id");
+        String barista = api().createPosition(ws, olga.token(), "Barista");
         String descale = Api.expect(api().post("/api/v1/workspaces/" + ws + "/master-tasks", olga.token(),
                 java.util.Map.of("name", "Descale", "positionIds", List.of(barista))), 201).get("id");
         String guest = loggedIn(gina);

@@ -173,6 +173,16 @@ public final class Api {
         return person;
     }
 
+    public String createProject(String workspaceId, String token, String name, String visibility) {
+        return expect(post("/api/v1/workspaces/" + workspaceId + "/projects", token,
+                Map.of("name", name, "visibility", visibility)), 201).get("id");
+    }
+
+    public String createPosition(String workspaceId, String token, String name) {
+        return expect(post("/api/v1/workspaces/" + workspaceId + "/positions", token, Map.of("name", name)), 201)
+                .get("id");
+    }
+
     /** A member whose only extra is a custom role holding {@code permissions} (say, api_clients.manage alone). */
     public Person addMemberHolding(String workspaceId, Person admin, String name, String... permissions) {
         String role = expect(post("/api/v1/workspaces/" + workspaceId + "/roles", admin.token(),
