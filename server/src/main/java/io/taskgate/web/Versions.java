@@ -31,7 +31,8 @@ public final class Versions {
     /**
      * What an {@code If-Match} header asks: the versions it names, any one of which may be the
      * current one (RFC 9110 lets it list several); null when it is absent or {@code *}, which ask
-     * nothing. A tag this server never issued matches no version.
+     * nothing. A tag this server never issued matches no version, and neither does a weak one:
+     * If-Match compares strongly (RFC 9110, 13.1.1), and every tag this server issues is strong.
      */
     public static @Nullable Precondition ifMatch(@Nullable String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
@@ -41,7 +42,7 @@ public final class Versions {
         for (String listed : header.split(",")) {
             String tag = listed.trim();
             if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
+                continue;
             }
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
                 tag = tag.substring(1, tag.length() - 1);

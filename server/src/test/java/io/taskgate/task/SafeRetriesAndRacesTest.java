@@ -232,6 +232,18 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void aWeakETagInIfMatchNeverMatchesSinceIfMatchComparesStrongly() {
+        Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
+        String path = tasks() + "/" + created.get("id");
+
+        Api.Response weakened = api().request("PATCH", path).token(olga.token())
+                .header("If-Match", "W/" + created.header("etag")).json(Map.of("title", "Stew")).send();
+
+        assertThat(weakened.status()).as("RFC 9110, 13.1.1").isEqualTo(412);
+        assertThat(Api.expect(api().get(path, olga.token()), 200).get("title")).isEqualTo("Soup");
+    }
+
+    @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
         String path = tasks() + "/" + created.get("id");
