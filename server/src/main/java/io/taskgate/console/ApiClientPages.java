@@ -157,12 +157,15 @@ class ApiClientPages {
 
     private String clientPage(Viewer viewer, String workspaceId, String clientId, Model model,
             @Nullable Problem problem, ApiClientService.@Nullable CreatedKey created) {
-        area(viewer, workspaceId, model);
+        WorkspacePrincipal principal = area(viewer, workspaceId, model);
         model.addAttribute("client", clients.get(viewer.user(), workspaceId, clientId));
         // Its controls are for who may do everything it can; others see it, and why they cannot change it.
         model.addAttribute("mayActAs", clients.mayActAs(viewer.user(), workspaceId, clientId));
-        model.addAttribute("customRoles", roles.list(viewer.user(), workspaceId, null, 200).items().stream()
-                .filter(role -> !role.builtIn()).toList());
+        List<CustomRoleService.RoleView> customRoles = roles.list(viewer.user(), workspaceId, null, 200).items()
+                .stream().filter(role -> !role.builtIn()).toList();
+        model.addAttribute("customRoles", customRoles);
+        model.addAttribute("grantableCustomRoles",
+                layout.grantableCustomRoles(principal, customRoles));
         model.addAttribute("keys", clients.listKeys(viewer.user(), workspaceId, clientId));
         model.addAttribute("created", created);
         model.addAttribute("problem", problem);
@@ -172,11 +175,12 @@ class ApiClientPages {
         return "console/api-client";
     }
 
-    private void area(Viewer viewer, String workspaceId, Model model) {
+    private WorkspacePrincipal area(Viewer viewer, String workspaceId, Model model) {
         WorkspacePrincipal principal = layout.frame(model, viewer, workspaceId, "api-clients");
         layout.requireArea(principal, WorkspacePermission.API_CLIENTS_MANAGE);
         // The pickers offer what the viewer may give, as the API allows it.
         model.addAttribute("grantableRoles", layout.grantableRoles(principal));
         model.addAttribute("grantableLevels", layout.grantableAccessLevels(principal));
+        return principal;
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.ui.Model;
 
 import io.taskgate.access.AccessLevel;
 import io.taskgate.access.Action;
+import io.taskgate.access.PositionPermission;
+import io.taskgate.access.PositionsResource;
 import io.taskgate.access.ProjectResource;
 import io.taskgate.access.Resource;
 import io.taskgate.access.WorkspacePermission;
@@ -19,6 +21,7 @@ import io.taskgate.access.WorkspaceRole;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.workspace.CustomRoleService;
 import io.taskgate.workspace.WorkspaceService;
 
 /**
@@ -87,6 +90,22 @@ class Layout {
         return Arrays.stream(WorkspaceRole.values())
                 .filter(role -> role.permissions().stream().allMatch(permission -> allows(principal, permission)))
                 .map(WorkspaceRole::key).toList();
+    }
+
+    /**
+     * The custom roles the viewer may give or take away (the API's rule): those whose every
+     * permission it holds, and whose {@code shift.edit} positions it may make master tasks for.
+     */
+    Set<String> grantableCustomRoles(WorkspacePrincipal principal, List<CustomRoleService.RoleView> roles) {
+        return roles.stream()
+                .filter(role -> role.permissions().stream().allMatch(key -> WorkspacePermission.fromKey(key)
+                        .map(permission -> allows(principal, permission)).orElse(false)))
+                .filter(role -> role.positionPermissions().stream()
+                        .filter(granted -> granted.permissions().contains(PositionPermission.SHIFT_EDIT.key()))
+                        .allMatch(granted -> allows(principal, Action.MASTER_TASK_CREATE,
+                                new PositionsResource(List.of(granted.positionId())))))
+                .map(CustomRoleService.RoleView::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The access levels the viewer may give an API client: {@code global} takes {@code tasks.edit_all}. */

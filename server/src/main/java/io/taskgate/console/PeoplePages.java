@@ -101,6 +101,8 @@ class PeoplePages {
         List<CustomRoleService.RoleView> customRoles = roles.list(viewer.user(), workspaceId, null, 200).items()
                 .stream().filter(role -> !role.builtIn()).toList();
         model.addAttribute("customRoles", customRoles);
+        // A custom role the viewer may not give stays as it is: shown, but not a choice.
+        model.addAttribute("grantableCustomRoles", layout.grantableCustomRoles(principal, customRoles));
         model.addAttribute("roleNames", customRoles.stream().collect(java.util.stream.Collectors.toMap(
                 CustomRoleService.RoleView::id, CustomRoleService.RoleView::name)));
         // Only the roles the viewer may give; a person holding another one is changed by someone who may.

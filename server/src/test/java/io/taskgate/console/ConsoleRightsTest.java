@@ -116,6 +116,33 @@ class ConsoleRightsTest extends ConsoleSessions {
     }
 
     @Test
+    void aCustomRoleGrantingMoreThanTheViewerHoldsIsShownButNotAChoiceAndSurvivesASave() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
+                java.util.Map.of("name", "Auditor", "permissions", List.of("tasks.edit_all"))), 201).get("id");
+        Api.Person hana = api().addMemberHolding(ws, olga, "Hana", "members.manage");
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token(),
+                java.util.Map.of("customRoleIds", List.of(auditor))), 200);
+        String session = loggedIn(hana);
+
+        String people = send("GET", "/w/" + ws + "/people", session, null).body();
+        String invite = people.substring(people.indexOf("<h2>Invite someone</h2>"));
+        HttpResponse<String> saved = send("POST", "/w/" + ws + "/people/" + bob.id(), session, form(
+                "_csrf", csrf(send("GET", "/workspaces", session, null)), "role", "member",
+                "customRolesShown", "true", "customRoleIds", auditor));
+
+        assertThat(people).as("Bob's row: Auditor ticked, not changeable, and kept by a hidden field")
+                .containsPattern("value=\"" + auditor + "\"\\s+disabled=\"disabled\"\\s+checked=\"checked\"")
+                .containsPattern("type=\"hidden\" name=\"customRoleIds\" value=\"" + auditor + "\"");
+        assertThat(invite).as("an invitation offers only what Hana may give").doesNotContain(auditor);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token()), 200)
+                .json().path("customRoleIds").get(0).asString()).isEqualTo(auditor);
+    }
+
+    @Test
     void masterTaskFormsAreForWhoMayMakeThem() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
@@ -155,6 +182,6 @@ class ConsoleRightsTest extends ConsoleSessions {
         assertThat(weaker).doesNotContain("id=\"not-yours\"").contains("Create key").contains("Disable client");
         assertThat(refused.statusCode()).as("Auditor grants audit.read, which Mia lacks").isEqualTo(403);
         assertThat(refused.body()).contains("<option value=\"read_write\" selected=\"selected\">")
-                .containsPattern("name=\"customRoleIds\" value=\"" + auditor + "\"\\s+checked");
+                .containsPattern("name=\"customRoleIds\" value=\"" + auditor + "\"\\s+(disabled=\"disabled\"\\s+)?checked");
     }
 }
