@@ -139,9 +139,15 @@ class Members {
      * of different owners cannot both see the other one still there and leave none. (Not the
      * workspace row: access writes lock that one last, at commit, and must find it free.)
      */
+    /**
+     * Locks the workspace's active owners who have an account, and counts them. An owner still
+     * invited (no password yet) is left out: until they sign up, nobody can act as them.
+     */
     int lockActiveOwners(String workspaceId) {
         return jdbc.sql("""
-                select user_id from workspace_member where workspace_id = :ws and role = 'owner' and active
+                select m.user_id from workspace_member m
+                 where m.workspace_id = :ws and m.role = 'owner' and m.active
+                   and exists (select 1 from user_account a where a.id = m.user_id and a.password_hash is not null)
                    for update
                 """)
                 .param("ws", workspaceId)

@@ -159,7 +159,8 @@ public class WorkspaceService {
             requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
             requireMayGrant(principal, role);
         }
-        boolean losesOwnership = wasOwner && current.active() && (role != WorkspaceRole.OWNER || !active);
+        boolean losesOwnership = wasOwner && current.active() && !current.invited()
+                && (role != WorkspaceRole.OWNER || !active);
         if (losesOwnership && members.lockActiveOwners(workspaceId) <= 1) {
             throw ApiProblem.conflict("last_owner",
                     "This is the workspace's last active owner: make someone else owner first");

@@ -146,6 +146,27 @@ class WorkspaceMembersTest extends HttpTest {
     }
 
     @Test
+    void anOwnerInvitedButNotSignedUpDoesNotCountAsAnotherOwner() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String self = "/api/v1/workspaces/" + cafe + "/users/" + olga.id();
+        Api.Response invited = Api.expect(api().post("/api/v1/workspaces/" + cafe + "/users", olga.token(),
+                Map.of("email", "not-yet@example.com", "role", "owner")), 201);
+
+        Api.Response deactivate = api().patch(self, olga.token(), Map.of("active", false));
+        Api.Response demote = api().patch(self, olga.token(), Map.of("role", "member"));
+        Api.Response invitedSteppedDown = api().patch("/api/v1/workspaces/" + cafe + "/users/" + invited.get("id"),
+                olga.token(), Map.of("role", "member"));
+
+        assertThat(deactivate.status()).isEqualTo(409);
+        assertThat(deactivate.get("code")).isEqualTo("last_owner");
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(api().get(self, olga.token()).get("active")).isEqualTo("true");
+        assertThat(invitedSteppedDown.status()).as("the invitation is not the owner the workspace relies on")
+                .isEqualTo(200);
+    }
+
+    @Test
     void twoOwnersSteppingDownAtTheSameTimeLeaveOneOwner() throws Exception {
         for (int round = 0; round < 5; round++) {
             Api.Person olga = api().signUp("Olga");
