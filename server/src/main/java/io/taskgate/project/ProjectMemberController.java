@@ -28,7 +28,7 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
-import io.taskgate.web.NulInText;
+import io.taskgate.web.UnstorableText;
 import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +91,7 @@ public class ProjectMemberController {
             AddMember member;
             try {
                 member = json.treeToValue(body, AddMember.class);
-            } catch (NulInText e) {
+            } catch (UnstorableText e) {
                 throw e.problem("");
             } catch (JacksonException e) {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
@@ -121,7 +121,7 @@ public class ProjectMemberController {
             AddMember member;
             try {
                 member = json.treeToValue(list.get(i), AddMember.class);
-            } catch (NulInText e) {
+            } catch (UnstorableText e) {
                 throw e.problem("members[" + i + "].");
             } catch (JacksonException e) {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",

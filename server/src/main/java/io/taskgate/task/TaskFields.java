@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.taskgate.support.Timestamps;
 import io.taskgate.web.JsonBody;
+import io.taskgate.web.UnstorableText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -201,7 +202,7 @@ record TaskFields(
             if (!seen.add(id.asString())) {
                 body.invalid(field + ".id", "is listed twice");
             }
-            placements.add(new Placement(JsonBody.refuseNul(field + ".id", id.asString()), order));
+            placements.add(new Placement(UnstorableText.refuse(field + ".id", id.asString()), order));
         }
         return placements;
     }

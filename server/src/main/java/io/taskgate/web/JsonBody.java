@@ -45,7 +45,7 @@ public final class JsonBody {
         if (!value.isString()) {
             throw wrongType(field, "a string");
         }
-        return refuseNul(field, value.asString());
+        return UnstorableText.refuse(field, value.asString());
     }
 
     public @Nullable Boolean bool(String field) {
@@ -95,7 +95,7 @@ public final class JsonBody {
             if (!items.get(i).isString()) {
                 throw wrongType(field + "[" + i + "]", "a string");
             }
-            strings.add(refuseNul(field + "[" + i + "]", items.get(i).asString()));
+            strings.add(UnstorableText.refuse(field + "[" + i + "]", items.get(i).asString()));
         }
         return strings;
     }
@@ -115,14 +115,6 @@ public final class JsonBody {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(List.copyOf(errors));
         }
-    }
-
-    /** As {@link NulInText} does for bodies read into records. */
-    public static String refuseNul(String field, String text) {
-        if (NulInText.holdsNul(text)) {
-            throw ApiProblem.invalid(field, NulInText.MESSAGE);
-        }
-        return text;
     }
 
     public static ApiProblem wrongType(String field, String expected) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * PRODUCT.md answers a wrong JSON type with 400: {@code "title": 5} must not quietly become
  * the string "5", nor {@code "active": "yes"} a boolean, so scalar coercions are refused; so
- * is a key given twice in one object. Text holding NUL is refused on reading ({@link NulInText}).
+ * is a key given twice in one object. Text that cannot be stored as sent (NUL, an unpaired surrogate) is refused on reading ({@link UnstorableText}).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonStrictness {
@@ -22,8 +22,8 @@ class JsonStrictness {
     JsonMapperBuilderCustomizer refuseScalarCoercion() {
         // A key given twice is ambiguous (which one did the client mean?): refused, not last-wins.
         return builder -> builder
-                .addModule(new SimpleModule("refuse-nul-in-text")
-                        .addDeserializer(String.class, new NulInText.RefusingDeserializer()))
+                .addModule(new SimpleModule("refuse-unstorable-text")
+                        .addDeserializer(String.class, new UnstorableText.RefusingDeserializer()))
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A query parameter or a path segment holding NUL ({@code %00}) is refused with the 422 a body
- * field gets ({@link NulInText}), once the caller is authenticated and before any handler reads
+ * field gets ({@link UnstorableText}), once the caller is authenticated and before any handler reads
  * it: otherwise PostgreSQL refuses it in the middle of a statement and H2 looks it up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +39,6 @@ class NulInParameters implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private static void refuse(String name, String value) {
-        if (NulInText.holdsNul(value)) {
-            throw ApiProblem.invalid(name, NulInText.MESSAGE);
-        }
+        UnstorableText.refuse(name, value);
     }
 }

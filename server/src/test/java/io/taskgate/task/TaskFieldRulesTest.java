@@ -182,6 +182,26 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void textHoldingAnUnpairedSurrogateIsRefusedNamingTheFieldWhileAPairedOneIsKept() {
+        String tasks = "/api/v1/workspaces/" + ws + "/tasks";
+        Api.Response lone = api().request("POST", tasks).token(olga.token())
+                .raw("{\"title\": \"a\\ud800b\"}", "application/json").send();
+        Api.Response loneBlocker = api().request("POST", tasks).token(olga.token())
+                .raw("{\"title\": \"Soup\", \"blockers\": [\"ok\", \"\\udc00\"]}", "application/json").send();
+        Api.Response paired = api().request("POST", tasks).token(olga.token())
+                .raw("{\"title\": \"soup \\ud83c\\udf72\"}", "application/json").send();
+
+        assertThat(lone.status()).isEqualTo(422);
+        assertThat(lone.json().path("errors").get(0).path("field").asString()).isEqualTo("title");
+        assertThat(lone.json().path("errors").get(0).path("message").asString()).contains("unpaired surrogate");
+        assertThat(loneBlocker.status()).isEqualTo(422);
+        assertThat(loneBlocker.json().path("errors").get(0).path("field").asString()).isEqualTo("blockers[1]");
+        assertThat(paired.status()).isEqualTo(201);
+        assertThat(paired.get("title")).isEqualTo("soup \uD83C\uDF72");
+        assertThat(api().get(tasks, olga.token()).ids()).as("only the valid one was created").hasSize(1);
+    }
+
+    @Test
     void textHoldingTheNulCharacterIsRefusedNamingTheFieldOnEveryDatabase() {
         Api.Response title = create(Map.of("title", "soup\u0000stew"));
         assertThat(title.status()).isEqualTo(422);
