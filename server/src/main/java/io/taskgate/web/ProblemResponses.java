@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -81,19 +82,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return tokenRefused ? "Bearer realm=\"taskgate\", error=\"invalid_token\"" : "Bearer realm=\"taskgate\"";
     }
 
+    /** A chunked body that grew past the limit while a handler or an interceptor read it. */
+    @ExceptionHandler(BodySizeLimit.TooLarge.class)
+    ResponseEntity<Object> bodyTooLarge(BodySizeLimit.TooLarge e) {
+        return apiProblem(ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameterTypeMismatch(MethodArgumentTypeMismatchException e) {
         return apiProblem(ApiProblem.invalid(e.getName(), "has the wrong format"));
     }
 
     /**
-     * Spring reads a form-encoded body through the servlet's parameters, which refuse one past the
-     * connector's limit before any media type is checked: it is the same 415 a smaller form gets.
+     * The servlet's parameters could not be parsed. With a form-encoded body, Spring read the body
+     * through them, and one past the connector's limit is refused before any media type is
+     * checked: it is the same 415 a smaller form gets. Otherwise the query string itself is
+     * malformed (a {@code %} not followed by two hex digits): a 400.
      */
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> unreadableFormBody(InvalidParameterException e) {
-        return apiProblem(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                "This API takes JSON bodies: send Content-Type: application/json"));
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
+        if (request.getContentType() != null && MediaType.APPLICATION_FORM_URLENCODED
+                .isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+            return apiProblem(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "This API takes JSON bodies: send Content-Type: application/json"));
+        }
+        return apiProblem(ApiProblem.of(HttpStatus.BAD_REQUEST, "malformed_query",
+                "The query string could not be parsed: percent-encode it (RFC 3986), a '%' followed by two hex digits"));
     }
 
     /**
@@ -149,8 +163,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON";
         String code = "malformed_json";
-        if (ex.getCause() instanceof NulInText nul) {
+        if (ex.getCause() instanceof UnstorableText nul) {
             return apiProblem(nul.problem(""));
+        }
+        if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof BodySizeLimit.TooLarge tooLarge) {
+            return bodyTooLarge(tooLarge);
         }
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             code = "wrong_json_type";

@@ -84,6 +84,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private boolean chunked;
 
         private Request(String method, String path) {
             this.method = method;
@@ -118,9 +119,17 @@ public final class Api {
             return this;
         }
 
+        /** A body of no declared length: sent chunked, as a client streaming it would. */
+        public Request chunked(String text, String contentType) {
+            this.chunked = true;
+            return raw(text, contentType);
+        }
+
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {

@@ -105,11 +105,63 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
-    void aLargeFormEncodedBodyIs415NotAFailure() {
-        String large = "x=" + "a".repeat(3_000_000);
-        Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
-                .raw(large, "application/x-www-form-urlencoded").send();
-        assertProblem(response, 415, "unsupported_media_type");
+    void aBodyPastOneMegabyteIs413WhetherItsLengthIsDeclaredOrNotAndChangesNothing() {
+        String large = "{\"name\": \"" + "a".repeat(1_100_000) + "\"}";
+        Api.Response declared = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw(large, "application/json").send();
+        Api.Response streamed = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .chunked(large, "application/json").send();
+        Api.Response form = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("x=" + "a".repeat(3_000_000), "application/x-www-form-urlencoded").send();
+
+        assertProblem(declared, 413, "payload_too_large");
+        assertProblem(streamed, 413, "payload_too_large");
+        assertProblem(form, 413, "payload_too_large");
+        assertThat(api().get("/api/v1/workspaces", olga.token()).ids()).isEmpty();
+        assertThat(Api.expect(api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .chunked("{\"name\": \"Cafe\"}", "application/json").send(), 201).get("name")).isEqualTo("Cafe");
+    }
+
+    @Test
+    void yamlIsNeitherReadNorWrittenThoughALibraryForItIsPresent() {
+        Api.Response body = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .raw("name: Cafe\n", "application/yaml").send();
+        Api.Response answer = api().request("GET", "/api/v1/me").token(olga.token())
+                .header("Accept", "application/yaml").send();
+
+        assertProblem(body, 415, "unsupported_media_type");
+        assertProblem(answer, 406, "not_acceptable");
+        assertThat(api().get("/api/v1/workspaces", olga.token()).ids()).isEmpty();
+    }
+
+    @Test
+    void aSuccessIsNeverLabelledAProblemWhateverTheAcceptHeaderPrefers() {
+        Api.Response me = api().request("GET", "/api/v1/me").token(olga.token())
+                .header("Accept", "application/problem+json, application/json;q=0.5").send();
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.header("content-type")).startsWith("application/json");
+    }
+
+    @Test
+    void aUrlTheServletContainerRefusesIsStillAProblemNotAnHtmlPage() {
+        for (String path : new String[] {"/api/v1/workspaces/%00", "/api/v1/workspaces/..%2f..%2fme"}) {
+            assertProblem(api().request("GET", path).token(olga.token()).send(), 400, "malformed_request");
+        }
+        // java.net.URI refuses to send a malformed escape, so this one goes over a plain socket.
+        String answer = rawExchange("GET /api/v1/workspaces?cursor=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + olga.token() + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"code\":\"malformed_query\"");
+    }
+
+    private String rawExchange(String request) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
