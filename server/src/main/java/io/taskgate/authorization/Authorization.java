@@ -212,6 +212,11 @@ public class Authorization {
         return AccessPolicy.decide(principal.facts(), action, resource);
     }
 
+    /** What the core decides for another principal than the caller (a task's assignee, say). */
+    public Decision decideFor(PrincipalFacts other, Action action, Resource resource) {
+        return AccessPolicy.decide(other, action, resource);
+    }
+
     /**
      * No escalation: a principal may grant (or take away) only permissions it holds itself.
      * Denied with the first missing permission of the catalog, explained like any denial.

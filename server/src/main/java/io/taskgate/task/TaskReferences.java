@@ -20,23 +20,22 @@ class TaskReferences {
         this.jdbc = jdbc;
     }
 
-    /** An assignee is an active person or API client of the workspace. */
-    void requireActivePrincipal(String workspaceId, String field, String principalId) {
-        boolean found = jdbc.sql("""
-                select count(*) from (
-                    select m.user_id as id from workspace_member m
-                     where m.workspace_id = :ws and m.user_id = :id and m.active
-                    union all
-                    select c.id from api_client c where c.workspace_id = :ws and c.id = :id and c.active
-                ) x
+    /**
+     * An assignee is an active person or API client of the workspace: answers which of the two
+     * ({@code user} or {@code api_client}), or refuses with a 404 naming the field.
+     */
+    String requireActivePrincipal(String workspaceId, String field, String principalId) {
+        return jdbc.sql("""
+                select cast('user' as varchar(10)) from workspace_member m
+                 where m.workspace_id = :ws and m.user_id = :id and m.active
+                union all
+                select cast('api_client' as varchar(10)) from api_client c where c.workspace_id = :ws and c.id = :id and c.active
                 """)
                 .param("ws", workspaceId)
                 .param("id", principalId)
-                .query(Integer.class)
-                .single() > 0;
-        if (!found) {
-            throw ApiProblem.referenceNotFound(field, principalId);
-        }
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> ApiProblem.referenceNotFound(field, principalId));
     }
 
     void requireListsOf(String workspaceId, @Nullable String projectId, List<TaskFields.Placement> placements) {

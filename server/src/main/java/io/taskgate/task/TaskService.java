@@ -13,14 +13,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.taskgate.access.Action;
+import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
 import io.taskgate.access.ProjectFacts;
+import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.ProjectResource;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.UpdateScope;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.ExplanationView;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
@@ -82,7 +85,8 @@ class TaskService {
             default -> authorization.require(principal, Action.TASK_CREATE, TaskResource.ofPrivate(id, caller.id()));
         }
         if (fields.assigneeId() != null) {
-            references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
+            requireAssigneeMayRead(workspaceId, fields.assigneeId(), type,
+                    project == null ? null : project.projectId(), id, caller.id());
         }
         if (fields.placesInLists()) {
             references.requireListsOf(workspaceId, project.projectId(), fields.lists());
@@ -152,8 +156,9 @@ class TaskService {
         authorization.require(principal, Action.TASK_UPDATE, resource(principal, current, scope));
         Versions.requireCurrent(expectedVersion, current.version());
         rejectImmutable(fields, current);
-        if (fields.assigneeId() != null) {
-            references.requireActivePrincipal(workspaceId, "assigneeId", fields.assigneeId());
+        if (fields.assigneeId() != null && !fields.assigneeId().equals(current.assigneeId())) {
+            requireAssigneeMayRead(workspaceId, fields.assigneeId(), current.type(), current.projectId(), taskId,
+                    current.createdBy());
         }
         if (fields.placesInLists()) {
             references.requireListsOf(workspaceId, current.projectId(), fields.lists());
@@ -191,6 +196,35 @@ class TaskService {
             throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "task.deleted", "task", taskId, null);
+    }
+
+    /**
+     * A task given to someone who cannot read it would sit where its assignee can neither see nor
+     * update it: refused with 422 naming {@code assigneeId}, with the remedies that would let them
+     * read it (add them to the project, say). The decision is the core's, as for any reader.
+     */
+    private void requireAssigneeMayRead(String workspaceId, String assigneeId, String type,
+            @Nullable String projectId, String taskId, String createdBy) {
+        String assigneeType = references.requireActivePrincipal(workspaceId, "assigneeId", assigneeId);
+        if (type.equals("staff")) {
+            return; // a staff task's assignee always reads it
+        }
+        PrincipalFacts assignee = authorization.principal(workspaceId, assigneeType, assigneeId,
+                CredentialState.ACTIVE).orElseThrow(() -> ApiProblem.referenceNotFound("assigneeId", assigneeId));
+        TaskResource resource = type.equals("project")
+                ? TaskResource.ofProject(taskId, authorization.project(workspaceId, assignee,
+                        Objects.requireNonNull(projectId)).orElseThrow(), createdBy, assigneeId)
+                : TaskResource.ofPrivate(taskId, createdBy);
+        Decision decision = authorization.decideFor(assignee, Action.TASK_READ, resource);
+        if (decision.allowed()) {
+            return;
+        }
+        throw type.equals("project")
+                ? ApiProblem.invalid("assigneeId", "cannot read this project's tasks, so could not work on this one: "
+                        + "give them a role in the project first (see remedies)")
+                        .with("remedies", ExplanationView.of(decision).remedies())
+                : ApiProblem.invalid("assigneeId", "a private task is visible to its creator alone, so only they may "
+                        + "be its assignee");
     }
 
     /** The task as the decision core sees it, with its project's facts for this principal. */

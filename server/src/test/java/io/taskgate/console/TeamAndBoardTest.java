@@ -111,7 +111,9 @@ class TeamAndBoardTest extends BrowserTest {
         var owner = new Api.Person(null, email, "Olga", token);
         Api.Person mia = api().addMember(workspace, owner, "Mia", "member");
         String base = "/api/v1/workspaces/" + workspace;
-        String project = api().post(base + "/projects", token, Map.of("name", "Opening")).get("id");
+        // Public, so that Mia, a member, reads its tasks and may be given one.
+        String project = api().post(base + "/projects", token, Map.of("name", "Opening", "visibility", "public"))
+                .get("id");
         String november = api().post(base + "/projects/" + project + "/lists", token, Map.of("name", "November"))
                 .get("id");
         api().post(base + "/tasks", token, Map.of("projectId", project, "title", "Paint the walls",

@@ -42,6 +42,37 @@ class TaskAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void aTaskIsGivenOnlyToSomeoneWhoCanReadItAndTheRefusalSaysHowToLetThem() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Person gina = api().addMember(ws, owner, "Gina", "guest");
+        String payroll = project(owner, "private");
+        String menu = project(owner, "public");
+
+        Api.Response outsider = api().post(tasks(), owner.token(), Map.of("type", "project", "projectId", payroll,
+                "title", "Run payroll", "assigneeId", bob.id()));
+        Api.Response guestOnPublic = api().post(tasks(), owner.token(), Map.of("type", "project", "projectId", menu,
+                "title", "Print menus", "assigneeId", gina.id()));
+        Api.Response someoneElsesPrivate = api().post(tasks(), owner.token(), Map.of("type", "private",
+                "title", "Note", "assigneeId", bob.id()));
+
+        for (Api.Response refused : List.of(outsider, guestOnPublic, someoneElsesPrivate)) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("assigneeId");
+        }
+        assertThat(outsider.json().path("remedies").findValuesAsString("kind")).contains("add_project_member");
+        assertThat(api().get(tasks(), owner.token()).ids()).as("nothing created").isEmpty();
+
+        member(owner, payroll, "user", bob.id(), "collaborator");
+        String runPayroll = Api.expect(api().post(tasks(), owner.token(), Map.of("type", "project",
+                "projectId", payroll, "title", "Run payroll", "assigneeId", bob.id())), 201).get("id");
+        Api.expect(api().patch(tasks() + "/" + runPayroll, bob.token(), Map.of("status", "in-progress")), 200);
+        Api.Response reassigned = api().patch(tasks() + "/" + runPayroll, owner.token(), Map.of("assigneeId", gina.id()));
+        assertThat(reassigned.status()).isEqualTo(422);
+        assertThat(Api.expect(api().get(tasks() + "/" + runPayroll, owner.token()), 200).get("assigneeId"))
+                .isEqualTo(bob.id());
+    }
+
+    @Test
     void theAdminApiClientIsDeniedInAPrivateProjectWithRemediesThenCreatesOnceAMember() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         String payroll = project(bob, "private");
