@@ -19,5 +19,10 @@ public enum DenialReason {
   /** A private task of someone else: only its creator sees it. */
   NOT_TASK_CREATOR,
   /** master_task.create: the principal is not entitled on some requested positions. */
-  LACKING_POSITIONS
+  LACKING_POSITIONS,
+  /**
+   * projects.create by a guest user: its creator becomes a project's manager, and a guest user
+   * may be at most collaborator, so a guest's project would have no manager.
+   */
+  GUEST_USER
 }

@@ -86,6 +86,9 @@ final class Remedies {
       }
       groups.add(membership(principal, action, resource, project));
     }
+    if (action == Action.of(WorkspacePermission.PROJECTS_CREATE) && WorkspaceRules.isGuestUser(principal)) {
+      groups.add(List.of(new Change.MakeLicensed()));
+    }
     if (principal instanceof ApiClientFacts client) {
       List<Change> levels = new ArrayList<>(2);
       for (AccessLevel level : List.of(AccessLevel.READ_WRITE, AccessLevel.GLOBAL)) {

@@ -9,7 +9,10 @@ final class Summary {
   static String of(Check check, Explanation explanation) {
     PrincipalFacts principal = check.principal;
     String subject = principal.describe();
-    String object = check.action.key() + " on " + check.resource.describe();
+    // The task a task.create is about does not exist yet: its id would name nothing the caller can find.
+    String object = check.action == Action.TASK_CREATE && check.resource instanceof TaskResource task
+        ? check.action.key() + " of " + task.describeNew()
+        : check.action.key() + " on " + check.resource.describe();
     DenialReason reason = explanation.denialReason();
     if (reason == null) {
       StringJoiner grants = new StringJoiner("; ");
@@ -36,6 +39,8 @@ final class Summary {
           + "; " + required + " or higher is needed";
       case MISSING_PERMISSION -> "it lacks the workspace permission " + required;
       case NOT_TASK_CREATOR -> "a private task is visible only to its creator";
+      case GUEST_USER -> "it is a guest user: a project's creator becomes its manager, and a guest may be at"
+          + " most collaborator";
       case LACKING_POSITIONS -> "it neither manages nor holds shift.edit on "
           + (explanation.lackingPositionIds().size() == 1 ? "position " : "positions ")
           + String.join(", ", explanation.lackingPositionIds()) + " (nor positions.manage)";

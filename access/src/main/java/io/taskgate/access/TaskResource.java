@@ -50,6 +50,15 @@ public record TaskResource(
     return principal.id().equals(assigneeId);
   }
 
+  /** The task a {@code task.create} would make, which has no id anyone could look up yet. */
+  String describeNew() {
+    return switch (type) {
+      case PRIVATE -> "a private task";
+      case STAFF -> "a staff task";
+      case PROJECT -> "a task in project " + project.name();
+    };
+  }
+
   @Override
   public String describe() {
     return switch (type) {

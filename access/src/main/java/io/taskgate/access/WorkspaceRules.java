@@ -18,6 +18,9 @@ final class WorkspaceRules {
       return check.unsupported();
     }
     PrincipalFacts principal = check.principal;
+    if (needed == WorkspacePermission.PROJECTS_CREATE && isGuestUser(principal)) {
+      return check.deny(true, DenialReason.GUEST_USER, needed.key(), null);
+    }
     if (!principal.holds(needed)) {
       return check.deny(true, DenialReason.MISSING_PERMISSION, needed.key(), null);
     }
@@ -25,6 +28,10 @@ final class WorkspaceRules {
       return check.denyReadOnly(null);
     }
     return check.allow(List.of(Grant.workspacePermission(principal, needed)), null);
+  }
+
+  static boolean isGuestUser(PrincipalFacts principal) {
+    return principal instanceof UserFacts && !principal.workspaceRole().licensed();
   }
 
   /** master_task.create: entitled on EVERY requested position, or positions.manage. */

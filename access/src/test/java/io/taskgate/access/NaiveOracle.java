@@ -47,7 +47,10 @@ final class NaiveOracle {
       if (needed == null) {
         return Outcome.HIDDEN;
       }
-      return perms.contains(needed) && !writeBlocked ? Outcome.ALLOWED : Outcome.DENIED;
+      // Its creator manages a project, and a guest user may be at most collaborator.
+      boolean guestCreatingAProject = needed == WorkspacePermission.PROJECTS_CREATE
+          && p instanceof UserFacts && p.workspaceRole() == WorkspaceRole.GUEST;
+      return perms.contains(needed) && !writeBlocked && !guestCreatingAProject ? Outcome.ALLOWED : Outcome.DENIED;
     }
     if (resource instanceof PositionsResource positions) {
       if (!a.equals("master_task.create")) {

@@ -66,14 +66,12 @@ public class ProjectService {
                 caller.id(), now, 1);
         projects.insert(project);
         var creator = new ProjectMembers.Principal(caller.type(), caller.id(), caller.name(), principal.roleKey(), true);
-        // The creator manages the project; a guest user (projects.create through a custom role) can
-        // hold at most collaborator, so it is stored as that: a stored role always counts as stored.
-        ProjectRole role = AccessPolicy.projectRoleOptions(principal.facts().type(), principal.facts().workspaceRole())
-                .contains(ProjectRole.MANAGER) ? ProjectRole.MANAGER : ProjectRole.COLLABORATOR;
-        members.insert(workspaceId, project.id(), creator, role.key(), now, caller.id());
+        // The creator manages the project: the core refuses projects.create to a guest user, who
+        // could hold at most collaborator and so leave the project without a manager.
+        members.insert(workspaceId, project.id(), creator, ProjectRole.MANAGER.key(), now, caller.id());
         audit.record(workspaceId, caller, "project.created", "project", project.id(),
-                "visibility=" + project.visibility() + (role == ProjectRole.MANAGER ? "" : ", creatorRole=" + role.key()));
-        return view(project, role);
+                "visibility=" + project.visibility());
+        return view(project, ProjectRole.MANAGER);
     }
 
     public ProjectView get(Caller caller, String workspaceId, String projectId) {
