@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 import io.taskgate.access.AccessLevel;
 import io.taskgate.access.AccessPolicy;
-import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.Action;
+import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.CredentialState;
 import io.taskgate.access.Decision;
 import io.taskgate.access.DenialReason;
@@ -171,6 +171,27 @@ public class Authorization {
         ProjectFacts project = project(principal, projectId)
                 .orElseThrow(() -> projectNotFound(principal, null, projectId));
         require(principal, action, new ProjectResource(project));
+        return project;
+    }
+
+    /**
+     * As {@link #requireProject}, for a read that serves {@code action} (the candidates a member
+     * picker offers, say): a {@code read} API client may read what its roles would let it change,
+     * as {@link #requireToRead} allows for workspace permissions.
+     */
+    public ProjectFacts requireProjectToRead(WorkspacePrincipal principal, String projectId, Action action) {
+        ProjectFacts project = project(principal, projectId)
+                .orElseThrow(() -> projectNotFound(principal, null, projectId));
+        ProjectResource resource = new ProjectResource(project);
+        Decision decision = decide(principal, action, resource);
+        // Judged as the same client able to write: read and read_write reach the same projects,
+        // so this asks only whether its roles would allow the action.
+        boolean deniedOnlyForWriting = decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS
+                && principal.facts() instanceof ApiClientFacts client
+                && AccessPolicy.decide(client.withAccessLevel(AccessLevel.READ_WRITE), action, resource).allowed();
+        if (!deniedOnlyForWriting) {
+            enforce(principal, resource, decision);
+        }
         return project;
     }
 

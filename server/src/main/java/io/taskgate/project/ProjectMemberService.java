@@ -89,7 +89,9 @@ public class ProjectMemberService {
     }
 
     public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
-        manage(caller, workspaceId, projectId);
+        // Who could be added is read by whoever may add members; a read client that would, reads it too.
+        authorization.requireProjectToRead(authorization.enter(caller, workspaceId), projectId,
+                Action.PROJECT_MEMBERS_MANAGE);
         return new Page<>(members.candidates(workspaceId, projectId).stream()
                 .map(p -> new CandidateView(p.type(), p.id(), p.name(), keys(roleOptions(p))))
                 .toList(), null);
