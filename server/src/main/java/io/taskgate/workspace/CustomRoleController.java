@@ -115,9 +115,11 @@ public class CustomRoleController {
 
     public static Set<WorkspacePermission> permissions(List<@Nullable String> keys) {
         Set<WorkspacePermission> permissions = EnumSet.noneOf(WorkspacePermission.class);
-        for (String key : keys) {
-            permissions.add(WorkspacePermission.fromKey(String.valueOf(key)).orElseThrow(() -> ApiProblem.invalid(
-                    "permissions", "'" + key + "' is not a workspace permission; the catalog is " + CATALOG)));
+        for (int i = 0; i < keys.size(); i++) {
+            String key = String.valueOf(keys.get(i));
+            String field = "permissions[" + i + "]";
+            permissions.add(WorkspacePermission.fromKey(key).orElseThrow(() -> ApiProblem.invalid(
+                    field, "'" + key + "' is not a workspace permission; the catalog is " + CATALOG)));
         }
         return permissions;
     }

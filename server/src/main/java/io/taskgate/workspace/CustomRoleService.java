@@ -192,7 +192,9 @@ public class CustomRoleService {
     }
 
     private void requireFreeName(String workspaceId, String name, @Nullable String exceptId) {
-        if (roles.nameTaken(workspaceId, name, exceptId)) {
+        // The built-in roles are listed beside the custom ones: a custom "Owner" would pass for one of them.
+        boolean builtInName = Arrays.stream(WorkspaceRole.values()).anyMatch(role -> role.key().equalsIgnoreCase(name.strip()));
+        if (builtInName || roles.nameTaken(workspaceId, name, exceptId)) {
             throw nameTaken(name);
         }
     }

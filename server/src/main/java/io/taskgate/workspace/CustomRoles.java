@@ -58,9 +58,9 @@ public class CustomRoles {
                     .param("ids", wanted)
                     .query(String.class)
                     .list());
-            for (String id : wanted) {
-                if (!existing.contains(id)) {
-                    throw ApiProblem.referenceNotFound("customRoleIds", id);
+            for (int i = 0; i < roleIds.size(); i++) {
+                if (!existing.contains(roleIds.get(i))) {
+                    throw ApiProblem.referenceNotFound("customRoleIds[" + i + "]", roleIds.get(i));
                 }
             }
         }

@@ -89,7 +89,7 @@ class CustomRolesTest extends HttpTest {
                 Map.of("name", "Odd", "permissions", List.of("audit.read", "tasks.delete_everything")));
 
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("permissions");
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("permissions[1]");
         assertThat(response.text()).contains("tasks.delete_everything");
         assertThat(api().get(roles(), owner.token()).json().path("items")).hasSize(4);
     }
@@ -130,6 +130,16 @@ class CustomRolesTest extends HttpTest {
         assertThat(created.status()).isEqualTo(409);
         assertThat(created.get("code")).isEqualTo("role_name_taken");
         assertThat(renamed.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCustomRoleCannotTakeABuiltInRolesName() {
+        for (String name : List.of("owner", "Admin", " GUEST ")) {
+            Api.Response created = api().post(roles(), owner.token(), Map.of("name", name));
+            assertThat(created.status()).as(name).isEqualTo(409);
+            assertThat(created.get("code")).isEqualTo("role_name_taken");
+        }
+        assertThat(api().get(roles(), owner.token()).json().path("items")).hasSize(4);
     }
 
     @Test
