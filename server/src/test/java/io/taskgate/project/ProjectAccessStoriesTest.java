@@ -187,6 +187,45 @@ class ProjectAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void aReadKeyReadsTheMemberCandidatesOnlyWhereItsRoleWouldLetItAddMembers() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String stock = createProject(bob.token(), "Stock", "private");
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reporter", "member", "read");
+        Api.expect(addMember(bob.token(), menu, "api_client", reader.id(), "manager"), 201);
+        Api.expect(addMember(bob.token(), stock, "api_client", reader.id(), "editor"), 201);
+
+        Api.Response asManager = api().get(base() + "/projects/" + menu + "/member-candidates", reader.secret());
+        Api.Response asEditor = api().get(base() + "/projects/" + stock + "/member-candidates", reader.secret());
+
+        assertThat(asManager.status()).as("a read, which its manager role would allow").isEqualTo(200);
+        assertThat(asManager.json().path("items").findValuesAsString("name")).contains("Olga");
+        assertThat(asEditor.status()).isEqualTo(403);
+        assertThat(asEditor.json().path("explanation").path("denialReason").asString())
+                .isEqualTo("read_only_access");
+    }
+
+    @Test
+    void aGuestUserCreatesNoProjectSinceItCouldNotManageItAndIsToldToBecomeAMember() {
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        String founders = Api.expect(api().post(base() + "/roles", owner.token(),
+                Map.of("name", "Founders", "permissions", List.of("projects.create"))), 201).get("id");
+        Api.expect(api().patch(base() + "/users/" + gus.id(), owner.token(),
+                Map.of("customRoleIds", List.of(founders))), 200);
+
+        Api.Response refused = api().post(base() + "/projects", gus.token(), Map.of("name", "Gus's", "visibility",
+                "private"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("explanation").path("denialReason").asString()).isEqualTo("guest_user");
+        assertThat(refused.json().path("remedies").findValuesAsString("kind")).containsExactly("set_workspace_role");
+        assertThat(api().get(base() + "/projects", owner.token()).ids()).isEmpty();
+        Api.expect(api().patch(base() + "/users/" + gus.id(), owner.token(), Map.of("role", "member")), 200);
+        assertThat(Api.expect(api().post(base() + "/projects", gus.token(), Map.of("name", "Gus's")), 201)
+                .get("myRole")).isEqualTo("manager");
+    }
+
+    @Test
     void aReadWriteKeyThatCreatesAProjectBecomesItsManager() {
         Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
 
@@ -484,26 +523,6 @@ class ProjectAccessStoriesTest extends HttpTest {
                         Map.of("principalType", "user", "principalId", ann.id(), "role", "guest"))).send();
         assertThat(unknownSecond.status()).isEqualTo(404);
         assertThat(unknownSecond.get("field")).isEqualTo("members[0].principalId");
-    }
-
-    @Test
-    void aGuestWhoMayCreateProjectsIsStoredAsTheCollaboratorItCanBeNotAsAManager() {
-        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
-        String creators = Api.expect(api().post(base() + "/roles", owner.token(),
-                Map.of("name", "Project creators", "permissions", java.util.List.of("projects.create"))), 201).get("id");
-        Api.expect(api().patch(base() + "/users/" + gus.id(), owner.token(),
-                Map.of("customRoleIds", java.util.List.of(creators))), 200);
-
-        Api.Response created = api().post(base() + "/projects", gus.token(),
-                Map.of("name", "Gus's corner", "visibility", "private"));
-
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.get("myRole")).isEqualTo("collaborator");
-        Api.Response member = api().get(base() + "/projects/" + created.get("id") + "/members/" + gus.id(),
-                owner.token());
-        assertThat(member.get("role")).isEqualTo("collaborator");
-        assertThat(api().get(base() + "/projects/" + created.get("id"), owner.token()).get("myRole"))
-                .as("the owner manages it through projects.manage_all").isEqualTo("manager");
     }
 
     @Test
