@@ -47,6 +47,9 @@ class ConsoleScreenshotsTest extends BrowserTest {
         String payroll = api().post(base + "/projects", token, Map.of("name", "Payroll", "visibility", "private",
                 "description", "Wages, tips and hours")).get("id");
         String sprint = api().post(base + "/projects/" + payroll + "/lists", token, Map.of("name", "November")).get("id");
+        // Mia is given the payroll tasks, so she is in the project: a task goes only to someone who can read it.
+        api().post(base + "/projects/" + payroll + "/members", token,
+                Map.of("principalType", "user", "principalId", mia.id(), "role", "collaborator"));
         String[][] tasks = {{"Export October hours", "completed", "medium"}, {"Check tip pooling", "in-progress", "high"},
             {"Pay the baristas", "pending", "high"}, {"New hire paperwork", "blocked", "low"},
             {"Holiday rota bonus", "pending", "medium"}};
