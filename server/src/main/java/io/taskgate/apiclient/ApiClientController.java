@@ -113,6 +113,13 @@ public class ApiClientController {
                 ApiClientService.KeyView::id);
     }
 
+    /** One key as the list shows it: never its secret, which only its creation answered. */
+    @GetMapping("/{clientId}/keys/{keyId}")
+    ApiClientService.KeyView getKey(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId,
+            @PathVariable String keyId) {
+        return service.getKey(caller, workspaceId, clientId, keyId);
+    }
+
     @DeleteMapping("/{clientId}/keys/{keyId}")
     ResponseEntity<Void> revokeKey(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId,
             @PathVariable String keyId) {

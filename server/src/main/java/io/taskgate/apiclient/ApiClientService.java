@@ -177,6 +177,14 @@ public class ApiClientService {
         return keys.list(workspaceId, clientId).stream().map(this::keyView).toList();
     }
 
+    @Transactional(readOnly = true)
+    public KeyView getKey(Caller caller, String workspaceId, String clientId, String keyId) {
+        reader(caller, workspaceId);
+        find(workspaceId, clientId);
+        return keys.find(workspaceId, clientId, keyId).map(this::keyView)
+                .orElseThrow(() -> ApiProblem.notFound("API key " + keyId));
+    }
+
     @Transactional
     public void revokeKey(Caller caller, String workspaceId, String clientId, String keyId) {
         WorkspacePrincipal principal = manager(caller, workspaceId);

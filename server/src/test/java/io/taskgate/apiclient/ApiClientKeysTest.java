@@ -66,6 +66,22 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void theLocationOfANewKeyAnswersTheKeyWithoutItsSecret() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "read");
+        Api.Response created = Api.expect(api().post(clients() + "/" + zapier.id() + "/keys", owner.token(),
+                Map.of("name", "backup")), 201);
+
+        Api.Response key = api().get(java.net.URI.create(created.header("location")).getPath(), owner.token());
+
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.get("id")).isEqualTo(created.get("id"));
+        assertThat(key.get("name")).isEqualTo("backup");
+        assertThat(key.text()).doesNotContain(created.get("secret")).doesNotContain("\"secret\"");
+        assertThat(api().get(clients() + "/" + zapier.id() + "/keys/key_nope", owner.token()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aKeyAuthenticatesItsClientOnMe() {
         Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "admin", "read_write");
 
