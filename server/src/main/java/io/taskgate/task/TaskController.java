@@ -1,6 +1,8 @@
 package io.taskgate.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.BodyAbout;
+import io.taskgate.web.FieldError;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
@@ -64,6 +67,7 @@ class TaskController {
             @RequestParam(required = false) @Nullable String updatedSince,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
+        requireNotEmpty(new String[] {"assigneeId", "listId", "projectId"}, assigneeId, listId, projectId);
         vocabulary("status", status, TaskFields.STATUSES);
         vocabulary("type", type, TaskFields.TYPES);
         var filter = new TaskQuery.Filter(projectId, listId, assigneeId, status, type,
@@ -91,6 +95,19 @@ class TaskController {
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         tasks.delete(caller, workspaceId, taskId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    /** {@code ?projectId=} filters by nothing a task can have: a client's bug, not a wish for every task. */
+    private static void requireNotEmpty(String[] names, @Nullable String... values) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && values[i].isBlank()) {
+                errors.add(new FieldError(names[i], "must not be empty: leave the parameter out not to filter by it"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
     }
 
     private static ResponseEntity<TaskView> created(String workspaceId, Tasks.Task task) {
