@@ -138,16 +138,23 @@ public class AccessCheck {
      */
     private Resource resource(WorkspacePrincipal asker, PrincipalFacts subject, ResourceRef ref, Action action) {
         return switch (ref.type()) {
-            case "workspace" -> WorkspaceResource.INSTANCE;
-            case "project" -> {
+            // A private task is created in the workspace, not in a project: "may I create one?" asks it there.
+            case "workspace" -> action == Action.TASK_CREATE ? TaskResource.ofPrivate("new", subject.id())
+                    : WorkspaceResource.INSTANCE;
+            case "project" -> project(asker, subject, required(ref.id(), "resource.id"));
+            case "list" -> {
                 String id = required(ref.id(), "resource.id");
-                ProjectFacts seenByAsker = authorization.project(asker, id)
-                        .orElseThrow(() -> ApiProblem.referenceNotFound("resource.id", id));
-                if (!AccessPolicy.decide(asker.facts(), Action.PROJECT_READ, new ProjectResource(seenByAsker))
-                        .allowed()) {
+                ResourceFactsLoader lists = resources.getIfAvailable();
+                if (lists == null) {
                     throw ApiProblem.referenceNotFound("resource.id", id);
                 }
-                yield new ProjectResource(authorization.project(asker.workspaceId(), subject, id).orElseThrow());
+                String projectId = lists.projectOfList(asker, id);
+                // A list is governed by its project's roles; one in a project the asker cannot see does not exist.
+                try {
+                    yield project(asker, subject, projectId);
+                } catch (ApiProblem invisibleProject) {
+                    throw ApiProblem.referenceNotFound("resource.id", id);
+                }
             }
             case "positions", "position" -> {
                 boolean several = ref.ids() != null && !ref.ids().isEmpty();
@@ -170,8 +177,18 @@ public class AccessCheck {
                 yield tasks.task(asker, subject, id, action);
             }
             default -> throw ApiProblem.invalid("resource.type",
-                    "must be one of workspace, project, task, position, positions");
+                    "must be one of workspace, project, list, task, position, positions");
         };
+    }
+
+    /** The project as the checked principal sees it, when the asker may read it too; otherwise 404. */
+    private ProjectResource project(WorkspacePrincipal asker, PrincipalFacts subject, String id) {
+        ProjectFacts seenByAsker = authorization.project(asker, id)
+                .orElseThrow(() -> ApiProblem.referenceNotFound("resource.id", id));
+        if (!AccessPolicy.decide(asker.facts(), Action.PROJECT_READ, new ProjectResource(seenByAsker)).allowed()) {
+            throw ApiProblem.referenceNotFound("resource.id", id);
+        }
+        return new ProjectResource(authorization.project(asker.workspaceId(), subject, id).orElseThrow());
     }
 
     private static String required(@Nullable String value, String field) {

@@ -11,18 +11,26 @@ import io.taskgate.authorization.ResourceFactsLoader;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
 
-/** Tasks for {@code authz/check}: only a task the asker may read can be asked about. */
+/** Tasks and lists for {@code authz/check}: only a task the asker may read can be asked about. */
 @Component
 class TaskCheckFacts implements ResourceFactsLoader {
 
     private final Tasks tasks;
+    private final TaskLists lists;
     private final TaskService service;
     private final Authorization authorization;
 
-    TaskCheckFacts(Tasks tasks, TaskService service, Authorization authorization) {
+    TaskCheckFacts(Tasks tasks, TaskLists lists, TaskService service, Authorization authorization) {
         this.tasks = tasks;
+        this.lists = lists;
         this.service = service;
         this.authorization = authorization;
+    }
+
+    @Override
+    public String projectOfList(WorkspacePrincipal asker, String listId) {
+        return lists.projectOf(asker.workspaceId(), listId)
+                .orElseThrow(() -> ApiProblem.referenceNotFound("resource.id", listId));
     }
 
     @Override

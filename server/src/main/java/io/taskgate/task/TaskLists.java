@@ -65,6 +65,15 @@ class TaskLists {
                 .optional();
     }
 
+    /** The project a list belongs to, when the list exists in the workspace. */
+    Optional<String> projectOf(String workspaceId, String id) {
+        return jdbc.sql("select project_id from task_list where workspace_id = :ws and id = :id")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     List<TaskList> list(String workspaceId, String projectId) {
         return jdbc.sql(SELECT + " where workspace_id = :ws and project_id = :project order by sort_order, id")
                 .param("ws", workspaceId)

@@ -42,6 +42,43 @@ class TaskAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void theCheckAnswersAboutAListThroughItsProjectAndAboutCreatingAPrivateTask() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reporter", "member", "read");
+        String payroll = project(owner, "private");
+        member(owner, payroll, "user", bob.id(), "collaborator");
+        String november = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + payroll + "/lists",
+                owner.token(), Map.of("name", "November")), 201).get("id");
+        String check = "/api/v1/workspaces/" + ws + "/authz/check";
+
+        Api.Response listByBob = Api.expect(api().post(check, bob.token(), Map.of("action", "list.update",
+                "resource", Map.of("type", "list", "id", november))), 200);
+        Api.Response privateByReader = Api.expect(api().post(check, reader.secret(), Map.of("action", "task.create",
+                "resource", Map.of("type", "workspace"))), 200);
+        Api.Response privateByBob = Api.expect(api().post(check, bob.token(), Map.of("action", "task.create",
+                "resource", Map.of("type", "workspace"))), 200);
+        Api.Response unknownList = api().post(check, bob.token(), Map.of("action", "list.update",
+                "resource", Map.of("type", "list", "id", "list_nope")));
+        Api.Response hiddenList = api().post(check, reader.secret(), Map.of("action", "list.update",
+                "resource", Map.of("type", "list", "id", november)));
+
+        assertThat(listByBob.get("allowed")).isEqualTo("false");
+        assertThat(listByBob.get("requiredPermission")).isEqualTo("project role editor");
+        assertThat(listByBob.json().path("remedies").findValuesAsString("kind")).contains("raise_project_role");
+        assertThat(privateByReader.get("allowed")).isEqualTo("false");
+        assertThat(privateByReader.json().path("explanation").path("denialReason").asString())
+                .isEqualTo("read_only_access");
+        assertThat(privateByReader.json().path("explanation").path("summary").asString())
+                .contains("task.create of a private task").doesNotContain("task_");
+        assertThat(privateByBob.get("allowed")).isEqualTo("true");
+        for (Api.Response missing : List.of(unknownList, hiddenList)) {
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.get("field")).isEqualTo("resource.id");
+        }
+        assertThat(hiddenList.text()).doesNotContain("Payroll");
+    }
+
+    @Test
     void aTaskIsGivenOnlyToSomeoneWhoCanReadItAndTheRefusalSaysHowToLetThem() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         Api.Person gina = api().addMember(ws, owner, "Gina", "guest");
