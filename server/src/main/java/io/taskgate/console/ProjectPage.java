@@ -14,7 +14,7 @@ import io.taskgate.task.TaskListService;
 import io.taskgate.team.TeamService;
 
 /**
- * The page of one project — its members and its lists — shared by the controllers whose forms
+ * The page of one project — its members, its lists and its settings — shared by the controllers whose forms
  * it holds, so a refused form is shown on the page it came from.
  */
 @Component
@@ -52,6 +52,12 @@ class ProjectPage {
         model.addAttribute("lists", lists.list(viewer.user(), workspaceId, projectId));
         model.addAttribute("mayCreateList", layout.allows(principal, projectId, Action.LIST_CREATE));
         model.addAttribute("mayChangeLists", layout.allows(principal, projectId, Action.LIST_UPDATE));
+        model.addAttribute("mayUpdate", layout.allows(principal, projectId, Action.PROJECT_UPDATE));
+        model.addAttribute("mayDelete", layout.allows(principal, projectId, Action.PROJECT_DELETE));
+        if (!model.containsAttribute("settingsForm")) {
+            model.addAttribute("settingsForm", java.util.Map.of("name", project.name(),
+                    "description", project.description(), "visibility", project.visibility()));
+        }
         model.addAttribute("problem", problem);
         model.addAttribute("enrolment", enrolment);
         return "console/project";

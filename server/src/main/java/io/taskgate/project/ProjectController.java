@@ -43,7 +43,7 @@ public class ProjectController {
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {
     }
 
-    record ChangeProject(
+    public record ChangeProject(
             @Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
             @Nullable @OneOf(Visibility.class) String visibility,
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {

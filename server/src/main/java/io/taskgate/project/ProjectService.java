@@ -53,7 +53,7 @@ public class ProjectService {
     public record NewProject(String name, @Nullable String description, Visibility visibility) {
     }
 
-    record ProjectChange(@Nullable String name, @Nullable String description, @Nullable Visibility visibility) {
+    public record ProjectChange(@Nullable String name, @Nullable String description, @Nullable Visibility visibility) {
     }
 
     @Transactional
@@ -112,7 +112,7 @@ public class ProjectService {
     }
 
     @Transactional
-    ProjectView change(Caller caller, String workspaceId, String projectId, ProjectChange change,
+    public ProjectView change(Caller caller, String workspaceId, String projectId, ProjectChange change,
             @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         ProjectFacts facts = authorization.requireProject(principal, projectId, Action.PROJECT_UPDATE);
@@ -132,7 +132,7 @@ public class ProjectService {
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String projectId, @Nullable Precondition expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String projectId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_DELETE);
         projects.lock(workspaceId, projectId);

@@ -55,6 +55,48 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(invite).contains("value=\"not an email\"");
     }
 
+    @Test
+    void aProjectIsRenamedMadePublicAndDeletedFromItsPageByWhoMayAndOnlyFromTheVersionShown() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String page = "/w/" + ws + "/projects/" + cafe.projectId();
+        String api = "/api/v1/workspaces/" + ws + "/projects/" + cafe.projectId();
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+        Api.Person mia = api().addMember(ws, new Api.Person(null, null, "Olga", cafe.token()), "Mia", "member");
+        Api.expect(api().post(api + "/members", cafe.token(), java.util.Map.of("principalType", "user",
+                "principalId", mia.id(), "role", "editor")), 201);
+        String editor = loggedIn(mia);
+
+        HttpResponse<String> blank = send("POST", page + "/settings", cafe.session(), form("_csrf", csrf,
+                "version", "1", "name", "", "visibility", "public", "description", "Seasonal"));
+        HttpResponse<String> renamed = send("POST", page + "/settings", cafe.session(), form("_csrf", csrf,
+                "version", "1", "name", "Winter menu", "visibility", "public", "description", "Seasonal"));
+        HttpResponse<String> stale = send("POST", page + "/settings", cafe.session(), form("_csrf", csrf,
+                "version", "1", "name", "Summer menu", "visibility", "private", "description", ""));
+        String editorsPage = send("GET", page, editor, null).body();
+        HttpResponse<String> editorDeletes = send("POST", page + "/delete", editor, form(
+                "_csrf", csrf(send("GET", "/workspaces", editor, null)), "version", "2"));
+
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("id=\"project-settings\"").contains(">Seasonal</textarea>");
+        assertThat(renamed.statusCode()).isEqualTo(302);
+        Api.Response project = Api.expect(api().get(api, cafe.token()), 200);
+        assertThat(project.get("name")).isEqualTo("Winter menu");
+        assertThat(project.get("visibility")).isEqualTo("public");
+        assertThat(project.get("description")).isEqualTo("Seasonal");
+        assertThat(stale.statusCode()).as("saved from version 1, now 2").isEqualTo(412);
+        assertThat(stale.body()).contains("value=\"Summer menu\"");
+        assertThat(editorsPage).doesNotContain("id=\"project-settings\"");
+        assertThat(editorDeletes.statusCode()).isEqualTo(403);
+        assertThat(Api.expect(api().get(api, cafe.token()), 200).get("name")).isEqualTo("Winter menu");
+
+        HttpResponse<String> deleted = send("POST", page + "/delete", cafe.session(), form("_csrf", csrf,
+                "version", "2"));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.headers().firstValue("location").orElseThrow()).endsWith("/w/" + ws + "/projects");
+        assertThat(api().get(api, cafe.token()).status()).isEqualTo(404);
+    }
+
     private static boolean ticked(String html, String name, String value) {
         return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
                 + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
