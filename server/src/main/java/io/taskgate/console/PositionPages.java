@@ -19,6 +19,7 @@ import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.position.PositionController;
 import io.taskgate.position.PositionService;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
 /** Job positions with their managers and staff; every member reads, {@code positions.manage} assigns and removes. */
@@ -73,6 +74,31 @@ class PositionPages {
         }
     }
 
+    @PostMapping("/{positionId}/name")
+    String rename(Viewer viewer, @PathVariable String workspaceId, @PathVariable String positionId,
+            @RequestParam(defaultValue = "") String name, @RequestParam(required = false) @Nullable Long version,
+            Model model, HttpServletResponse response) {
+        try {
+            positions.rename(viewer.user(), workspaceId, positionId,
+                    forms.valid(new PositionController.NamePosition(name)).name(), Versions.ifMatch(version));
+            return "redirect:/w/" + workspaceId + "/positions";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, positionId, Map.of("name", name), problem);
+        }
+    }
+
+    /** Refused (409) while live master tasks are for it. */
+    @PostMapping("/{positionId}/delete")
+    String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String positionId,
+            @RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
+        try {
+            positions.delete(viewer.user(), workspaceId, positionId, Versions.ifMatch(version));
+            return "redirect:/w/" + workspaceId + "/positions";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, positionId, Map.of(), problem);
+        }
+    }
+
     /** {@code as} is {@code managers} or {@code staff}, as in the API's {@code DELETE …/{as}/{userId}}. */
     @PostMapping("/{positionId}/{as:managers|staff}/{userId}/remove")
     String unassign(Viewer viewer, @PathVariable String workspaceId, @PathVariable String positionId,
@@ -91,10 +117,11 @@ class PositionPages {
 
     private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
             String formName, Map<String, String> form, ApiProblem problem) {
-        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+        int status = problem.status().value();
+        if (!Problem.aboutTheForm(problem) && status != 403 && status != 409 && status != 412) {
             throw problem;
         }
-        response.setStatus(problem.status().value());
+        response.setStatus(status);
         return page(viewer, workspaceId, model, form, Problem.of(formName, problem));
     }
 

@@ -22,6 +22,7 @@ import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.team.TeamController;
 import io.taskgate.team.TeamService;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
 /** Teams and who is in them — people and API clients alike; every member reads, {@code teams.manage} changes. */
@@ -88,6 +89,42 @@ class TeamPages {
             response.setStatus(problem.status().value());
             return teamPage(viewer, workspaceId, teamId, model, Problem.of("member", problem));
         }
+    }
+
+    @PostMapping("/{teamId}/name")
+    String rename(Viewer viewer, @PathVariable String workspaceId, @PathVariable String teamId,
+            @RequestParam(defaultValue = "") String name, @RequestParam(required = false) @Nullable Long version,
+            Model model, HttpServletResponse response) {
+        try {
+            teams.rename(viewer.user(), workspaceId, teamId, forms.valid(new TeamController.NameTeam(name)).name(),
+                    Versions.ifMatch(version));
+            return "redirect:/w/" + workspaceId + "/teams/" + teamId;
+        } catch (ApiProblem problem) {
+            model.addAttribute("typedName", name);
+            return refusedSettings(viewer, workspaceId, teamId, model, response, problem);
+        }
+    }
+
+    /** Its memberships, in the team and in projects, go with it. */
+    @PostMapping("/{teamId}/delete")
+    String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String teamId,
+            @RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
+        try {
+            teams.delete(viewer.user(), workspaceId, teamId, Versions.ifMatch(version));
+            return "redirect:/w/" + workspaceId + "/teams";
+        } catch (ApiProblem problem) {
+            return refusedSettings(viewer, workspaceId, teamId, model, response, problem);
+        }
+    }
+
+    private String refusedSettings(Viewer viewer, String workspaceId, String teamId, Model model,
+            HttpServletResponse response, ApiProblem problem) {
+        int status = problem.status().value();
+        if (!Problem.aboutTheForm(problem) && status != 403 && status != 409 && status != 412) {
+            throw problem;
+        }
+        response.setStatus(status);
+        return teamPage(viewer, workspaceId, teamId, model, Problem.of("settings", problem));
     }
 
     @PostMapping("/{teamId}/members/{principalId}/remove")

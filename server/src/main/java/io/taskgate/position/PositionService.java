@@ -114,7 +114,7 @@ public class PositionService {
 
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    PositionView rename(Caller caller, String workspaceId, String positionId, String name,
+    public PositionView rename(Caller caller, String workspaceId, String positionId, String name,
             @Nullable Precondition expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
@@ -128,7 +128,7 @@ public class PositionService {
     }
 
     @Transactional
-    void delete(Caller caller, String workspaceId, String positionId, @Nullable Precondition expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String positionId, @Nullable Precondition expectedVersion) {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         Versions.requireCurrent(expectedVersion, current.version());

@@ -80,7 +80,7 @@ public class TeamService {
 
     /** {@code expectedVersion} is the version named by {@code If-Match}, or null when there is none. */
     @Transactional
-    TeamView rename(Caller caller, String workspaceId, String teamId, String name,
+    public TeamView rename(Caller caller, String workspaceId, String teamId, String name,
             @Nullable Precondition expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
@@ -94,7 +94,7 @@ public class TeamService {
 
     /** Its members and its project memberships go with it. */
     @Transactional
-    void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
+    public void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
         Versions.requireCurrent(expectedVersion, current.version());

@@ -97,6 +97,57 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(api().get(api, cafe.token()).status()).isEqualTo(404);
     }
 
+    @Test
+    void aTeamIsRenamedAndDeletedFromItsPageOnlyFromTheVersionShown() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String team = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", cafe.token(),
+                java.util.Map.of("name", "Kitchen")), 201).get("id");
+        String page = "/w/" + ws + "/teams/" + team;
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+
+        HttpResponse<String> blank = send("POST", page + "/name", cafe.session(), form("_csrf", csrf, "version", "1",
+                "name", " "));
+        HttpResponse<String> renamed = send("POST", page + "/name", cafe.session(), form("_csrf", csrf,
+                "version", "1", "name", "Bakery"));
+        HttpResponse<String> staleDelete = send("POST", page + "/delete", cafe.session(), form("_csrf", csrf,
+                "version", "1"));
+
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("id=\"team-settings\"");
+        assertThat(renamed.statusCode()).isEqualTo(302);
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/teams/" + team, cafe.token()), 200)
+                .get("name")).isEqualTo("Bakery");
+        assertThat(staleDelete.statusCode()).isEqualTo(412);
+        HttpResponse<String> deleted = send("POST", page + "/delete", cafe.session(), form("_csrf", csrf,
+                "version", "2"));
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/teams/" + team, cafe.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPositionIsRenamedOnItsRowAndItsDeletionIsRefusedBesideItWhileMasterTasksAreForIt() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String barista = api().createPosition(ws, cafe.token(), "Barista");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/master-tasks", cafe.token(), java.util.Map.of(
+                "name", "Descale", "positionIds", List.of(barista))), 201);
+        String rows = "/w/" + ws + "/positions/" + barista;
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+
+        HttpResponse<String> renamed = send("POST", rows + "/name", cafe.session(), form("_csrf", csrf, "version", "1",
+                "name", "Head barista"));
+        HttpResponse<String> inUse = send("POST", rows + "/delete", cafe.session(), form("_csrf", csrf, "version", "2"));
+
+        assertThat(renamed.statusCode()).isEqualTo(302);
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/positions/" + barista, cafe.token()), 200)
+                .get("name")).isEqualTo("Head barista");
+        assertThat(inUse.statusCode()).isEqualTo(409);
+        assertThat(inUse.body()).contains("data-position=\"" + barista + "\"").contains("Master tasks are for this position");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/positions/" + barista, cafe.token()).status())
+                .isEqualTo(200);
+    }
+
     private static boolean ticked(String html, String name, String value) {
         return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
                 + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
