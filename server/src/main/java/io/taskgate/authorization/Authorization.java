@@ -184,14 +184,14 @@ public class Authorization {
                 .orElseThrow(() -> projectNotFound(principal, null, projectId));
         ProjectResource resource = new ProjectResource(project);
         Decision decision = decide(principal, action, resource);
-        // Judged as the same client able to write: read and read_write reach the same projects,
-        // so this asks only whether its roles would allow the action.
-        boolean deniedOnlyForWriting = decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS
-                && principal.facts() instanceof ApiClientFacts client
-                && AccessPolicy.decide(client.withAccessLevel(AccessLevel.READ_WRITE), action, resource).allowed();
-        if (!deniedOnlyForWriting) {
-            enforce(principal, resource, decision);
+        if (decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS
+                && principal.facts() instanceof ApiClientFacts client) {
+            // Judged as the same client able to write: read and read_write reach the same projects,
+            // so this asks only whether its roles allow the action, and a refusal names the role
+            // lacking, not an access level that would not be enough.
+            decision = AccessPolicy.decide(client.withAccessLevel(AccessLevel.READ_WRITE), action, resource);
         }
+        enforce(principal, resource, decision);
         return project;
     }
 

@@ -11,8 +11,6 @@ import org.springframework.ui.Model;
 
 import io.taskgate.access.AccessLevel;
 import io.taskgate.access.Action;
-import io.taskgate.access.PositionPermission;
-import io.taskgate.access.PositionsResource;
 import io.taskgate.access.ProjectResource;
 import io.taskgate.access.Resource;
 import io.taskgate.access.WorkspacePermission;
@@ -22,6 +20,7 @@ import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.workspace.CustomRoleService;
+import io.taskgate.workspace.CustomRoles;
 import io.taskgate.workspace.WorkspaceService;
 
 /**
@@ -33,10 +32,12 @@ class Layout {
 
     private final WorkspaceService workspaces;
     private final Authorization authorization;
+    private final CustomRoles customRoles;
 
-    Layout(WorkspaceService workspaces, Authorization authorization) {
+    Layout(WorkspaceService workspaces, Authorization authorization, CustomRoles customRoles) {
         this.workspaces = workspaces;
         this.authorization = authorization;
+        this.customRoles = customRoles;
     }
 
     /**
@@ -92,19 +93,10 @@ class Layout {
                 .map(WorkspaceRole::key).toList();
     }
 
-    /**
-     * The custom roles the viewer may give or take away (the API's rule): those whose every
-     * permission it holds, and whose {@code shift.edit} positions it may make master tasks for.
-     */
+    /** The custom roles the viewer may give or take away, by the API's rule ({@link CustomRoles#mayGiveOrTake}). */
     Set<String> grantableCustomRoles(WorkspacePrincipal principal, List<CustomRoleService.RoleView> roles) {
-        return roles.stream()
-                .filter(role -> role.permissions().stream().allMatch(key -> WorkspacePermission.fromKey(key)
-                        .map(permission -> allows(principal, permission)).orElse(false)))
-                .filter(role -> role.positionPermissions().stream()
-                        .filter(granted -> granted.permissions().contains(PositionPermission.SHIFT_EDIT.key()))
-                        .allMatch(granted -> allows(principal, Action.MASTER_TASK_CREATE,
-                                new PositionsResource(List.of(granted.positionId())))))
-                .map(CustomRoleService.RoleView::id)
+        return roles.stream().map(CustomRoleService.RoleView::id)
+                .filter(roleId -> customRoles.mayGiveOrTake(principal, roleId))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

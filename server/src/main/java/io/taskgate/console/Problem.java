@@ -49,7 +49,16 @@ record Problem(String form, String message, Map<String, String> fields) {
         return form.equals(name);
     }
 
+    /**
+     * The message of a field, or of its elements: a form shows {@code permissions[1]}'s message
+     * beside its {@code permissions} checkboxes.
+     */
     public @Nullable String field(String name) {
-        return fields.get(name);
+        String exact = fields.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        return fields.entrySet().stream().filter(entry -> entry.getKey().startsWith(name + "["))
+                .map(Map.Entry::getValue).reduce((a, b) -> a + "; " + b).orElse(null);
     }
 }

@@ -67,7 +67,8 @@ class TaskController {
             @RequestParam(required = false) @Nullable String updatedSince,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        requireNotEmpty(new String[] {"assigneeId", "listId", "projectId"}, assigneeId, listId, projectId);
+        requireNotEmpty(new FilterParameter("assigneeId", assigneeId), new FilterParameter("listId", listId),
+                new FilterParameter("projectId", projectId));
         vocabulary("status", status, TaskFields.STATUSES);
         vocabulary("type", type, TaskFields.TYPES);
         var filter = new TaskQuery.Filter(projectId, listId, assigneeId, status, type,
@@ -97,12 +98,16 @@ class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    private record FilterParameter(String name, @Nullable String value) {
+    }
+
     /** {@code ?projectId=} filters by nothing a task can have: a client's bug, not a wish for every task. */
-    private static void requireNotEmpty(String[] names, @Nullable String... values) {
+    private static void requireNotEmpty(FilterParameter... parameters) {
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            if (values[i] != null && values[i].isBlank()) {
-                errors.add(new FieldError(names[i], "must not be empty: leave the parameter out not to filter by it"));
+        for (FilterParameter parameter : parameters) {
+            if (parameter.value() != null && parameter.value().isBlank()) {
+                errors.add(new FieldError(parameter.name(),
+                        "must not be empty: leave the parameter out not to filter by it"));
             }
         }
         if (!errors.isEmpty()) {

@@ -213,7 +213,8 @@ class TaskService {
                 CredentialState.ACTIVE).orElseThrow(() -> ApiProblem.referenceNotFound("assigneeId", assigneeId));
         TaskResource resource = type.equals("project")
                 ? TaskResource.ofProject(taskId, authorization.project(workspaceId, assignee,
-                        Objects.requireNonNull(projectId)).orElseThrow(), createdBy, assigneeId)
+                        Objects.requireNonNull(projectId)).orElseThrow(
+                                () -> ApiProblem.referenceNotFound("projectId", projectId)), createdBy, assigneeId)
                 : TaskResource.ofPrivate(taskId, createdBy);
         Decision decision = authorization.decideFor(assignee, Action.TASK_READ, resource);
         if (decision.allowed()) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,11 +21,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An API body is at most {@code taskgate.max-body-size} (1 MB): the largest task is a few
- * kilobytes, and a body of megabytes is a mistake or an attack that would otherwise be parsed in
- * full. A declared {@code Content-Length} past the limit is a 413 before a byte is read; a body
- * of unknown length (chunked) is counted as it is read and refused with the same 413
- * ({@link TooLarge}) once it passes the limit.
+ * A request body is at most {@code taskgate.max-body-size} (1 MB): the largest task is a few
+ * kilobytes, and a body of megabytes is a mistake or an attack that would otherwise be read in
+ * full (the idempotency filter reads it before anyone is authenticated). A declared
+ * {@code Content-Length} past the limit is a 413 before a byte is read; a body of unknown length
+ * (chunked) is counted as it is read and refused with the same 413 ({@link TooLarge}) once it
+ * passes the limit, whoever was reading it. Every path is limited, not only {@code /api/}: a path
+ * spelled otherwise ({@code /%61pi/…}, {@code /api;x/…}) still reaches the API.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,25 +43,49 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || !WITH_BODY.contains(request.getMethod());
+        return !WITH_BODY.contains(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBytes) {
-            ProblemErrorReportValve.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", tooLarge());
+        if (request.getContentLengthLong() > maxBytes) {
+            refuse(response, new TooLarge(maxBytes));
             return;
         }
-        chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes), response);
+        if (request.getContentLengthLong() >= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(new Counted(request, maxBytes), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // Spring MVC answers a TooLarge of its own handlers (ProblemResponses); one met by a
+            // filter before it (the idempotency filter reads bodies) travels up to here.
+            TooLarge tooLarge = tooLargeIn(e);
+            if (tooLarge == null || response.isCommitted()) {
+                throw e;
+            }
+            response.resetBuffer();
+            refuse(response, tooLarge);
+        }
     }
 
-    private String tooLarge() {
-        return "A request body may hold at most " + maxBytes + " bytes";
+    private static void refuse(HttpServletResponse response, TooLarge tooLarge) {
+        ProblemJson.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemResponses.codeFor(HttpStatus.CONTENT_TOO_LARGE),
+                tooLarge.getMessage());
     }
 
-    /** Reading a body of unknown length went past the limit; {@link ProblemResponses} answers 413. */
+    private static @Nullable TooLarge tooLargeIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    /** A body went past the limit; {@link ProblemResponses} or this filter answers 413. */
     public static final class TooLarge extends IOException {
         TooLarge(long maxBytes) {
             super("A request body may hold at most " + maxBytes + " bytes");

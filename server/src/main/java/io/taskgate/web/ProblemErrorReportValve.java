@@ -1,11 +1,6 @@
 package io.taskgate.web;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -39,36 +34,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         if (status == 400) {
-            write(response, HttpStatus.BAD_REQUEST, "malformed_request",
+            ProblemJson.write(response, HttpStatus.BAD_REQUEST, "malformed_request",
                     "The request could not be parsed: its URL, request line or headers are malformed");
         } else if (known != null) {
-            write(response, known, known.name().toLowerCase(Locale.ROOT), "The server could not handle this request");
-        }
-    }
-
-    /**
-     * Writes a problem where Spring's message converters are out of reach (a valve, a filter): only
-     * our own fixed texts go in, so they need no JSON escaping.
-     */
-    static void write(HttpServletResponse response, HttpStatus status, String code, String detail) {
-        String body = """
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail, code);
-        try {
-            response.setStatus(status.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("utf-8");
-            if (response instanceof Response tomcat) {
-                Writer writer = tomcat.getReporter();
-                if (writer != null) {
-                    writer.write(body);
-                    tomcat.finishResponse();
-                }
-            } else {
-                response.getWriter().write(body);
-            }
-        } catch (IOException | IllegalStateException e) {
-            // The connection is gone: nobody is left to read the answer.
+            ProblemJson.write(response, known, ProblemResponses.codeFor(known),
+                    "The server could not handle this request");
         }
     }
 

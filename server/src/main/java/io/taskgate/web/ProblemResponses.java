@@ -19,6 +19,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -82,10 +83,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return tokenRefused ? "Bearer realm=\"taskgate\", error=\"invalid_token\"" : "Bearer realm=\"taskgate\"";
     }
 
+    private static boolean isForm(@Nullable String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
+
     /** A chunked body that grew past the limit while a handler or an interceptor read it. */
     @ExceptionHandler(BodySizeLimit.TooLarge.class)
     ResponseEntity<Object> bodyTooLarge(BodySizeLimit.TooLarge e) {
-        return apiProblem(ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage()));
+        return apiProblem(ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, codeFor(HttpStatus.CONTENT_TOO_LARGE),
+                e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -101,8 +112,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> unreadableParameters(InvalidParameterException e, HttpServletRequest request) {
-        if (request.getContentType() != null && MediaType.APPLICATION_FORM_URLENCODED
-                .isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+        if (isForm(request.getContentType())) {
             return apiProblem(ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "This API takes JSON bodies: send Content-Type: application/json"));
         }
@@ -163,8 +173,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON";
         String code = "malformed_json";
-        if (ex.getCause() instanceof UnstorableText nul) {
-            return apiProblem(nul.problem(""));
+        if (ex.getCause() instanceof UnstorableText unstorable) {
+            return apiProblem(unstorable.problem(""));
         }
         if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof BodySizeLimit.TooLarge tooLarge) {
             return bodyTooLarge(tooLarge);
@@ -221,7 +231,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, merged, statusCode);
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> "bad_request";
             case 404 -> "not_found";

@@ -142,7 +142,9 @@ public class CustomRoleService {
         if (change.positionPermissions() != null) {
             requireKnownPositions(workspaceId, change.positionPermissions());
         }
-        requireFreeName(workspaceId, changed.name(), roleId);
+        if (!changed.name().equals(current.name())) {
+            requireFreeName(workspaceId, changed.name(), roleId);
+        }
         boolean updated;
         try {
             updated = roles.update(changed, current.version());
@@ -191,9 +193,14 @@ public class CustomRoleService {
         }
     }
 
+    /**
+     * Asked of a new name only: a role named before the built-in names were reserved keeps its
+     * name through changes of its permissions.
+     */
     private void requireFreeName(String workspaceId, String name, @Nullable String exceptId) {
         // The built-in roles are listed beside the custom ones: a custom "Owner" would pass for one of them.
-        boolean builtInName = Arrays.stream(WorkspaceRole.values()).anyMatch(role -> role.key().equalsIgnoreCase(name.strip()));
+        boolean builtInName = Arrays.stream(WorkspaceRole.values())
+                .anyMatch(role -> role.key().equalsIgnoreCase(name.strip()));
         if (builtInName || roles.nameTaken(workspaceId, name, exceptId)) {
             throw nameTaken(name);
         }

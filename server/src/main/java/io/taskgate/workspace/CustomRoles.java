@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.taskgate.access.Action;
 import io.taskgate.access.PositionsResource;
 import io.taskgate.access.WorkspacePermission;
+import io.taskgate.access.WorkspaceResource;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.support.AccessFactChanges;
@@ -97,29 +98,48 @@ public class CustomRoles {
         if (roleIds.isEmpty()) {
             return;
         }
-        Set<String> granted = new HashSet<>(jdbc.sql("""
+        authorization.requireHoldsAll(actor, permissionsGrantedBy(actor.workspaceId(), roleIds));
+        // shift.edit on a position is the right to make master tasks for it: giving it takes having it.
+        for (String positionId : shiftEditPositionsOf(actor.workspaceId(), roleIds)) {
+            authorization.require(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
+        }
+    }
+
+    /**
+     * Whether the actor may give or take the role, by the rule {@link #replaceAssignments}
+     * enforces: so a form offers only what will be accepted.
+     */
+    public boolean mayGiveOrTake(WorkspacePrincipal actor, String roleId) {
+        Set<String> role = Set.of(roleId);
+        return permissionsGrantedBy(actor.workspaceId(), role).stream().allMatch(permission -> authorization
+                .decide(actor, Action.of(permission), WorkspaceResource.INSTANCE).allowed())
+                && shiftEditPositionsOf(actor.workspaceId(), role).stream().allMatch(positionId -> authorization
+                        .decide(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId))).allowed());
+    }
+
+    private List<WorkspacePermission> permissionsGrantedBy(String workspaceId, Set<String> roleIds) {
+        return jdbc.sql("""
                 select distinct permission from custom_role_permission
                  where workspace_id = :ws and role_id in (:ids)
                 """)
-                .param("ws", actor.workspaceId())
+                .param("ws", workspaceId)
                 .param("ids", roleIds)
                 .query(String.class)
-                .list());
-        authorization.requireHoldsAll(actor, granted.stream()
+                .list()
+                .stream()
                 .flatMap(key -> WorkspacePermission.fromKey(key).stream())
-                .toList());
-        // shift.edit on a position is the right to make master tasks for it: giving it takes having it.
-        List<String> positions = jdbc.sql("""
+                .toList();
+    }
+
+    private List<String> shiftEditPositionsOf(String workspaceId, Set<String> roleIds) {
+        return jdbc.sql("""
                 select distinct position_id from custom_role_position_permission
                  where workspace_id = :ws and role_id in (:ids)
                 """)
-                .param("ws", actor.workspaceId())
+                .param("ws", workspaceId)
                 .param("ids", roleIds)
                 .query(String.class)
                 .list();
-        for (String positionId : positions) {
-            authorization.require(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
-        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

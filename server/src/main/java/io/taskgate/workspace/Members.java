@@ -135,13 +135,11 @@ class Members {
     }
 
     /**
-     * The workspace's active owners, their rows locked until the transaction ends: two demotions
-     * of different owners cannot both see the other one still there and leave none. (Not the
-     * workspace row: access writes lock that one last, at commit, and must find it free.)
-     */
-    /**
-     * Locks the workspace's active owners who have an account, and counts them. An owner still
-     * invited (no password yet) is left out: until they sign up, nobody can act as them.
+     * Counts the workspace's active owners who have an account, their rows locked until the
+     * transaction ends: two demotions of different owners cannot both see the other one still
+     * there and leave none. (Not the workspace row: access writes lock that one last, at commit,
+     * and must find it free.) An owner still invited (no password yet) is left out: until they
+     * sign up, nobody can act as them.
      */
     int lockActiveOwners(String workspaceId) {
         return jdbc.sql("""

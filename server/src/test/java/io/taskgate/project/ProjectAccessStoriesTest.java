@@ -202,7 +202,9 @@ class ProjectAccessStoriesTest extends HttpTest {
         assertThat(asManager.json().path("items").findValuesAsString("name")).contains("Olga");
         assertThat(asEditor.status()).isEqualTo(403);
         assertThat(asEditor.json().path("explanation").path("denialReason").asString())
-                .isEqualTo("read_only_access");
+                .as("its role, not its access level, is what lacks").isEqualTo("project_role_too_weak");
+        assertThat(asEditor.json().path("remedies").findValuesAsString("kind")).contains("raise_project_role")
+                .doesNotContain("set_access_level");
     }
 
     @Test

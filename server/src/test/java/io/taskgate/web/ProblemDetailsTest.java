@@ -114,9 +114,18 @@ class ProblemDetailsTest extends HttpTest {
         Api.Response form = api().request("POST", "/api/v1/workspaces").token(olga.token())
                 .raw("x=" + "a".repeat(3_000_000), "application/x-www-form-urlencoded").send();
 
+        Api.Response streamedForRetries = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                .header("Idempotency-Key", "big-1").chunked(large, "application/json").send();
+
         assertProblem(declared, 413, "payload_too_large");
         assertProblem(streamed, 413, "payload_too_large");
         assertProblem(form, 413, "payload_too_large");
+        assertProblem(streamedForRetries, 413, "payload_too_large");
+        // Another spelling of the same path reaches the API too, so it is limited alike.
+        String answer = rawExchange("POST /%61pi/v1/workspaces HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + olga.token() + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n"
+                + "Connection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("\"code\":\"payload_too_large\"");
         assertThat(api().get("/api/v1/workspaces", olga.token()).ids()).isEmpty();
         assertThat(Api.expect(api().request("POST", "/api/v1/workspaces").token(olga.token())
                 .chunked("{\"name\": \"Cafe\"}", "application/json").send(), 201).get("name")).isEqualTo("Cafe");

@@ -7,12 +7,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.taskgate.testing.Api;
 import io.taskgate.testing.HttpTest;
 import tools.jackson.databind.JsonNode;
 
 class CustomRolesTest extends HttpTest {
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private Api.Person owner;
     private String workspace;
@@ -140,6 +145,19 @@ class CustomRolesTest extends HttpTest {
             assertThat(created.get("code")).isEqualTo("role_name_taken");
         }
         assertThat(api().get(roles(), owner.token()).json().path("items")).hasSize(4);
+    }
+
+    @Test
+    void aRoleNamedLikeABuiltInOneBeforeTheyWereReservedKeepsItsNameThroughOtherChanges() {
+        String admins = createRole(owner.token(), "Hiring", List.of("audit.read"));
+        // Named before built-in names were reserved: only the database still allows it.
+        jdbc.sql("update custom_role set name = 'Admin' where id = :id").param("id", admins).update();
+
+        Api.Response changed = api().patch(roles() + "/" + admins, owner.token(),
+                Map.of("name", "Admin", "permissions", List.of("audit.read", "teams.manage")));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.get("name")).isEqualTo("Admin");
     }
 
     @Test

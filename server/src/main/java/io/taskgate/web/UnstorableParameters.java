@@ -13,12 +13,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A query parameter or a path segment holding NUL ({@code %00}) is refused with the 422 a body
- * field gets ({@link UnstorableText}), once the caller is authenticated and before any handler reads
- * it: otherwise PostgreSQL refuses it in the middle of a statement and H2 looks it up.
+ * A query parameter or a path segment that cannot be stored as sent (NUL, {@code %00}, or an
+ * unpaired surrogate) is refused with the 422 a body field gets ({@link UnstorableText}), once
+ * the caller is authenticated and before any handler reads it: otherwise PostgreSQL refuses NUL
+ * in the middle of a statement and H2 looks it up.
  */
 @Configuration(proxyBeanMethods = false)
-class NulInParameters implements HandlerInterceptor, WebMvcConfigurer {
+class UnstorableParameters implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
