@@ -276,13 +276,14 @@ public class Authorization {
     }
 
     private void enforce(WorkspacePrincipal principal, Resource resource, Decision decision) {
-        if (decision.allowed()) {
-            return;
+        if (!decision.allowed()) {
+            throw refusal(principal, resource, decision);
         }
-        if (!decision.visible()) {
-            throw notFound(principal, resource);
-        }
-        throw forbidden(decision);
+    }
+
+    /** The answer to a denial: 404 if the resource is invisible to the principal, else 403 explained. */
+    public ApiProblem refusal(WorkspacePrincipal principal, Resource resource, Decision decision) {
+        return decision.visible() ? forbidden(decision) : notFound(principal, resource);
     }
 
     static ApiProblem forbidden(Decision decision) {

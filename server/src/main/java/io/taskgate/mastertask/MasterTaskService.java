@@ -95,6 +95,10 @@ public class MasterTaskService {
         touched.addAll(fields.positions());
         authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(new ArrayList<>(touched)));
         Versions.requireCurrent(expectedVersion, current.version());
+        if (changesNothing(fields, current)) {
+            // Nothing to write: the version (so the ETag) stays, and no event says something changed.
+            return current;
+        }
         var changed = new MasterTask(workspaceId, id, fields.name() == null ? current.name() : fields.name(),
                 fields.positionIds() == null ? current.positionIds() : fields.positionIds(),
                 fields.description() == null ? current.description() : fields.description(),
@@ -123,6 +127,15 @@ public class MasterTaskService {
             throw Versions.lostRace(expectedVersion);
         }
         audit.record(workspaceId, caller, "master_task.deleted", "master_task", id, null);
+    }
+
+    private static boolean changesNothing(MasterTaskFields fields, MasterTask current) {
+        return (fields.name() == null || fields.name().equals(current.name()))
+                && (fields.positionIds() == null
+                        || Set.copyOf(fields.positionIds()).equals(Set.copyOf(current.positionIds())))
+                && (fields.description() == null || fields.description().equals(current.description()))
+                && (fields.color() == null || fields.color().equals(current.color()))
+                && (fields.favorite() == null || fields.favorite() == current.favorite());
     }
 
     private MasterTask live(String workspaceId, String id) {

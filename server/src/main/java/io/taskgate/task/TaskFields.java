@@ -66,6 +66,12 @@ record TaskFields(
         return true;
     }
 
+    /** The fields this PATCH changes besides status and blockers, in alphabetical order. */
+    List<String> changedBeyondStatusAndBlockers(Tasks.Task current) {
+        return present.stream().filter(field -> !STATUS_AND_BLOCKERS.contains(field) && changes(field, current))
+                .sorted().toList();
+    }
+
     private boolean changes(String field, Tasks.Task current) {
         return switch (field) {
             case "type" -> !Objects.equals(type, current.type());
@@ -180,6 +186,10 @@ record TaskFields(
     private static @Nullable List<Placement> placements(JsonBody body) {
         List<JsonNode> items = body.array("lists");
         if (items == null) {
+            if (body.has("lists")) {
+                // null would be read as "no change" by some clients and "no list" by others: say which to send.
+                body.invalid("lists", "must be an array: [] takes the task out of every list");
+            }
             return null;
         }
         List<Placement> placements = new ArrayList<>();

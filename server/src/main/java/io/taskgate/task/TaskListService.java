@@ -59,6 +59,10 @@ public class TaskListService {
 
         public static ListFields parse(JsonNode json, boolean creating) {
             JsonBody body = JsonBody.of(json);
+            if (!creating && body.has("projectId")) {
+                // A list stays in its project: a client sending one expects a move that will not happen.
+                body.invalid("projectId", "cannot change: a list stays in the project it was created in");
+            }
             String name = creating || body.has("name") ? name(body) : null;
             Long order = body.integer("order", json);
             body.throwIfInvalid();
@@ -107,6 +111,11 @@ public class TaskListService {
         enter(caller, workspaceId, projectId, Action.LIST_UPDATE);
         TaskLists.TaskList current = find(workspaceId, projectId, listId);
         long expected = expectedVersion(expectedVersion, current.version());
+        if ((fields.name() == null || fields.name().equals(current.name()))
+                && (fields.order() == null || fields.order() == current.order())) {
+            // Nothing to write: the version (so the ETag) stays, and no event says something changed.
+            return ListView.of(current);
+        }
         var changed = new TaskLists.TaskList(workspaceId, projectId, listId,
                 fields.name() == null ? current.name() : fields.name(),
                 fields.order() == null ? current.order() : fields.order(), current.createdAt(), current.createdBy(),

@@ -1,8 +1,9 @@
 package io.taskgate.task;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,19 +39,31 @@ class TaskReferences {
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, principalId));
     }
 
-    void requireListsOf(String workspaceId, @Nullable String projectId, List<TaskFields.Placement> placements) {
-        Set<String> existing = new HashSet<>(jdbc.sql("""
-                select id from task_list where workspace_id = :ws and project_id = :project and id in (:ids)
-                """)
+    /**
+     * Each placement names a list of the task's project. A list of another project the caller
+     * may read is a 422 saying so; one that does not exist, or that the caller may not see, a 404.
+     */
+    void requireListsOf(String workspaceId, @Nullable String projectId, List<TaskFields.Placement> placements,
+            Predicate<String> mayReadProject) {
+        Map<String, String> projectOfList = jdbc.sql(
+                "select id, project_id from task_list where workspace_id = :ws and id in (:ids)")
                 .param("ws", workspaceId)
-                .param("project", projectId)
                 .param("ids", placements.stream().map(TaskFields.Placement::id).toList())
-                .query(String.class)
-                .list());
+                .query((rs, n) -> Map.entry(rs.getString("id"), rs.getString("project_id")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (int i = 0; i < placements.size(); i++) {
-            if (!existing.contains(placements.get(i).id())) {
-                throw ApiProblem.referenceNotFound("lists[" + i + "].id", placements.get(i).id());
+            String listId = placements.get(i).id();
+            String listProject = projectOfList.get(listId);
+            if (listProject == null || !listProject.equals(projectId) && !mayReadProject.test(listProject)) {
+                throw ApiProblem.referenceNotFound("lists[" + i + "].id", listId);
+            }
+            if (!listProject.equals(projectId)) {
+                throw ApiProblem.invalid("lists[" + i + "].id", "is a list of project " + listProject
+                        + ", not of this task's project " + projectId);
             }
         }
     }
+
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ class TaskService {
                     project == null ? null : project.projectId(), id, caller.id());
         }
         if (fields.placesInLists()) {
-            references.requireListsOf(workspaceId, project.projectId(), fields.lists());
+            references.requireListsOf(workspaceId, project.projectId(), fields.lists(), mayRead(principal));
         }
         Instant now = clock.instant();
         var task = new Tasks.Task(workspaceId, id, type, project == null ? null : project.projectId(),
@@ -153,7 +154,7 @@ class TaskService {
         Tasks.Task current = find(workspaceId, taskId);
         UpdateScope scope = fields.changesOnlyStatusAndBlockers(current) ? UpdateScope.STATUS_AND_BLOCKERS
                 : UpdateScope.ANY_FIELD;
-        authorization.require(principal, Action.TASK_UPDATE, resource(principal, current, scope));
+        requireMayUpdate(principal, current, fields, scope);
         Versions.requireCurrent(expectedVersion, current.version());
         rejectImmutable(fields, current);
         if (fields.assigneeId() != null && !fields.assigneeId().equals(current.assigneeId())) {
@@ -161,7 +162,7 @@ class TaskService {
                     current.createdBy());
         }
         if (fields.placesInLists()) {
-            references.requireListsOf(workspaceId, current.projectId(), fields.lists());
+            references.requireListsOf(workspaceId, current.projectId(), fields.lists(), mayRead(principal));
         }
         if (fields.changesNothing(current)) {
             // Nothing to write: the version (so the ETag) stays, and no event says something changed.
@@ -226,6 +227,31 @@ class TaskService {
                         .with("remedies", ExplanationView.of(decision).remedies())
                 : ApiProblem.invalid("assigneeId", "a private task is visible to its creator alone, so only they may "
                         + "be its assignee");
+    }
+
+    /**
+     * Refused a change, an assignee who may still change status and blockers is told so: the 403
+     * adds {@code limitedTo} (as {@code authz/check} does) and the {@code refusedFields} it sent.
+     */
+    private void requireMayUpdate(WorkspacePrincipal principal, Tasks.Task current, TaskFields fields,
+            UpdateScope scope) {
+        TaskResource resource = resource(principal, current, scope);
+        Decision decision = authorization.decide(principal, Action.TASK_UPDATE, resource);
+        if (decision.allowed()) {
+            return;
+        }
+        ApiProblem refusal = authorization.refusal(principal, resource, decision);
+        boolean mayChangeStatusAndBlockers = scope == UpdateScope.ANY_FIELD && decision.visible()
+                && authorization.decide(principal, Action.TASK_UPDATE,
+                        resource.withUpdateScope(UpdateScope.STATUS_AND_BLOCKERS)).allowed();
+        throw mayChangeStatusAndBlockers ? refusal.with("limitedTo", List.of("status", "blockers"))
+                .with("refusedFields", fields.changedBeyondStatusAndBlockers(current)) : refusal;
+    }
+
+    private Predicate<String> mayRead(WorkspacePrincipal principal) {
+        return projectId -> authorization.project(principal, projectId)
+                .map(facts -> authorization.decide(principal, Action.PROJECT_READ, new ProjectResource(facts)).allowed())
+                .orElse(false);
     }
 
     /** The task as the decision core sees it, with its project's facts for this principal. */

@@ -217,6 +217,32 @@ class SafeRetriesAndRacesTest extends HttpTest {
     }
 
     @Test
+    void aListOrMasterTaskPatchThatChangesNothingKeepsTheVersionToo() {
+        String lists = "/api/v1/workspaces/" + ws + "/projects/" + project + "/lists";
+        Api.Response list = Api.expect(api().post(lists, olga.token(), Map.of("name", "Today", "order", 3)), 201);
+        String barista = api().createPosition(ws, olga.token(), "Barista");
+        String masterTasks = "/api/v1/workspaces/" + ws + "/master-tasks";
+        Api.Response descale = Api.expect(api().post(masterTasks, olga.token(), Map.of("name", "Descale",
+                "positionIds", List.of(barista))), 201);
+
+        Api.Response sameList = Api.expect(api().patch(lists + "/" + list.get("id"), olga.token(),
+                Map.of("name", "Today", "order", 3)), 200);
+        Api.Response emptyList = Api.expect(api().patch(lists + "/" + list.get("id"), olga.token(), Map.of()), 200);
+        Api.Response sameMasterTask = Api.expect(api().patch(masterTasks + "/" + descale.get("id"), olga.token(),
+                Map.of("name", "Descale", "positionIds", List.of(barista), "favorite", false)), 200);
+        Api.Response movedList = api().patch(lists + "/" + list.get("id"), olga.token(),
+                Map.of("projectId", "prj_elsewhere"));
+
+        assertThat(sameList.header("etag")).isEqualTo(list.header("etag"));
+        assertThat(emptyList.header("etag")).isEqualTo(list.header("etag"));
+        assertThat(sameMasterTask.header("etag")).isEqualTo(descale.header("etag"));
+        assertThat(movedList.status()).as("a list stays in its project: said, not ignored").isEqualTo(422);
+        assertThat(movedList.json().path("errors").get(0).path("field").asString()).isEqualTo("projectId");
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/audit-events", olga.token()), 200).json()
+                .path("items").findValuesAsString("action")).doesNotContain("list.updated", "master_task.updated");
+    }
+
+    @Test
     void ifMatchMayListSeveralETagsAndPassesWhenOneIsCurrent() {
         Api.Response created = Api.expect(api().post(tasks(), olga.token(), Map.of("title", "Soup")), 201);
         String path = tasks() + "/" + created.get("id");

@@ -228,8 +228,14 @@ class TaskAccessStoriesTest extends HttpTest {
                 Map.of("status", "blocked", "blockers", List.of("no onions")));
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.get("status")).isEqualTo("blocked");
-        assertThat(api().patch(tasks() + "/" + mine, cleo.token(), Map.of("title", "Renamed")).status())
-                .isEqualTo(403);
+        Api.Response renamed = api().patch(tasks() + "/" + mine, cleo.token(),
+                Map.of("title", "Renamed", "status", "completed", "priority", "high"));
+        assertThat(renamed.status()).isEqualTo(403);
+        assertThat(renamed.json().path("limitedTo").toString()).as("what she may change instead")
+                .isEqualTo("[\"status\",\"blockers\"]");
+        assertThat(renamed.json().path("refusedFields").toString()).isEqualTo("[\"priority\",\"title\"]");
+        assertThat(api().patch(tasks() + "/" + theirs, cleo.token(), Map.of("title", "x")).json()
+                .path("limitedTo").isMissingNode()).as("not hers: no narrower right to name").isTrue();
         Api.Response sentBackAsRead = api().patch(tasks() + "/" + mine, cleo.token(), Map.of("type", "project",
                 "projectId", menu, "title", "Soup", "description", "", "priority", "medium", "assigneeId", cleo.id(),
                 "lists", List.of(), "status", "in-progress"));

@@ -234,6 +234,31 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void aListOfAnotherProjectIsNamedAsSuchWhenVisibleAndNotFoundWhenNot() {
+        String otherProject = api().createProject(ws, olga.token(), "Stock", "private");
+        String otherList = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + otherProject + "/lists",
+                olga.token(), Map.of("name", "Shelf")), 201).get("id");
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/members", olga.token(),
+                Map.of("principalType", "user", "principalId", bob.id(), "role", "editor")), 201);
+
+        Api.Response byOlga = create(Map.of("lists", List.of(Map.of("id", otherList))));
+        Api.Response byBob = api().post("/api/v1/workspaces/" + ws + "/tasks", bob.token(), Map.of("type", "project",
+                "projectId", project, "title", "Soup", "lists", List.of(Map.of("id", otherList))));
+        Map<String, Object> listsNull = new HashMap<>();
+        listsNull.put("lists", null);
+        Api.Response nullLists = create(listsNull);
+
+        assertThat(byOlga.status()).isEqualTo(422);
+        assertThat(byOlga.json().path("errors").get(0).path("field").asString()).isEqualTo("lists[0].id");
+        assertThat(byOlga.json().path("errors").get(0).path("message").asString()).contains(otherProject);
+        assertThat(byBob.status()).as("Bob cannot see Stock: its list does not exist for him").isEqualTo(404);
+        assertThat(byBob.get("field")).isEqualTo("lists[0].id");
+        assertThat(byBob.text()).doesNotContain(otherProject);
+        assertRefused(nullLists, "lists");
+    }
+
+    @Test
     void aTaskSitsInSeveralListsEachWithItsOrder() {
         String lists = "/api/v1/workspaces/" + ws + "/projects/" + project + "/lists";
         String today = Api.expect(api().post(lists, olga.token(), Map.of("name", "Today")), 201).get("id");
