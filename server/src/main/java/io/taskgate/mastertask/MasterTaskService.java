@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,7 +94,7 @@ public class MasterTaskService {
         requireExisting(workspaceId, fields.positions());
         Set<String> touched = new LinkedHashSet<>(current.positionIds());
         touched.addAll(fields.positions());
-        authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(new ArrayList<>(touched)));
+        requireMayChange(principal, new ArrayList<>(touched), "Changing a master task");
         Versions.requireCurrent(expectedVersion, current.version());
         if (changesNothing(fields, current)) {
             // Nothing to write: the version (so the ETag) stays, and no event says something changed.
@@ -117,7 +118,7 @@ public class MasterTaskService {
     public void delete(Caller caller, String workspaceId, String id, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         MasterTask current = live(workspaceId, id);
-        authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(current.positionIds()));
+        requireMayChange(principal, current.positionIds(), "Deleting a master task");
         Versions.requireCurrent(expectedVersion, current.version());
         Instant now = clock.instant();
         var deleted = new MasterTask(workspaceId, id, current.name(), current.positionIds(),
@@ -136,6 +137,19 @@ public class MasterTaskService {
                 && (fields.description() == null || fields.description().equals(current.description()))
                 && (fields.color() == null || fields.color().equals(current.color()))
                 && (fields.favorite() == null || fields.favorite() == current.favorite());
+    }
+
+    /**
+     * Changing or deleting a master task takes the right to make one for each of its positions
+     * (there is no separate action for it): a refusal says which of the two was asked.
+     */
+    private void requireMayChange(WorkspacePrincipal principal, List<String> positionIds, String doing) {
+        try {
+            authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(positionIds));
+        } catch (ApiProblem refused) {
+            throw refused.status() == HttpStatus.FORBIDDEN
+                    ? refused.whileDoing(doing + " takes the right to make master tasks for its positions") : refused;
+        }
     }
 
     private MasterTask live(String workspaceId, String id) {

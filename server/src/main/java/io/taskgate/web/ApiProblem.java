@@ -71,6 +71,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(status, code, getMessage(), merged);
     }
 
+    /** The same problem, its detail preceded by what the caller was doing. */
+    public ApiProblem whileDoing(String context) {
+        return new ApiProblem(status, code, context + ": " + getMessage(), properties);
+    }
+
     public HttpStatus status() {
         return status;
     }

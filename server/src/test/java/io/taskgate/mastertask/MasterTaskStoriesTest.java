@@ -171,8 +171,13 @@ class MasterTaskStoriesTest extends HttpTest {
         String id = create(manager.token(), Map.of("name", "Descale", "positionIds", List.of(barista))).get("id");
         Api.Person other = api().addMember(ws, owner, "Oli", "member");
 
-        assertThat(api().patch(base() + "/master-tasks/" + id, other.token(), Map.of("name", "x")).status())
-                .isEqualTo(403);
+        Api.Response byOther = api().patch(base() + "/master-tasks/" + id, other.token(), Map.of("name", "x"));
+        assertThat(byOther.status()).isEqualTo(403);
+        assertThat(byOther.get("detail")).as("says what was asked, and what it takes")
+                .startsWith("Changing a master task takes the right to make master tasks for its positions: ");
+        assertThat(byOther.json().path("lackingPositionIds").toString()).contains(barista);
+        assertThat(api().delete(base() + "/master-tasks/" + id, other.token()).get("detail"))
+                .startsWith("Deleting a master task takes");
         Api.Response toCook = api().patch(base() + "/master-tasks/" + id, manager.token(),
                 Map.of("positionIds", List.of(cook)));
         assertThat(toCook.status()).isEqualTo(403);
