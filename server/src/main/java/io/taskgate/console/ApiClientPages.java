@@ -64,7 +64,7 @@ class ApiClientPages {
                     java.util.List.of()));
             return "redirect:/w/" + workspaceId + "/api-clients/" + created.id();
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -92,7 +92,7 @@ class ApiClientPages {
                     customRoleIds, active == null ? null : Boolean.valueOf(active)), null);
             return "redirect:/w/" + workspaceId + "/api-clients/" + clientId;
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -117,7 +117,7 @@ class ApiClientPages {
             response.setStatus(201);
         } catch (ApiProblem refused) {
             // A client stronger than the viewer gets no key from them: said beside the form.
-            if (!Problem.aboutTheForm(refused) && refused.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(refused)) {
                 throw refused;
             }
             response.setStatus(refused.status().value());

@@ -83,7 +83,7 @@ class BoardPages {
             board.create(viewer.user(), workspaceId, taskForms.forCreate(projectId, form));
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -134,8 +134,7 @@ class BoardPages {
             }
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403
-                    && problem.status().value() != 412) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());

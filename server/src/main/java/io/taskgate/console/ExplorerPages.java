@@ -88,7 +88,7 @@ class ExplorerPages {
                 model.addAttribute("offers", IntStream.range(0, answer.remedies().size())
                         .mapToObj(i -> remedies.offer(asker, i, answer.remedies().get(i))).toList());
             } catch (ApiProblem problem) {
-                if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+                if (!Problem.shownBesideTheForm(problem)) {
                     throw problem;
                 }
                 response.setStatus(problem.status().value());

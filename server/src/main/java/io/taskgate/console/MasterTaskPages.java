@@ -127,8 +127,7 @@ class MasterTaskPages {
 
     /** Refusals about the request are shown beside its form; a master task or workspace not there is the 404 page. */
     private Refusal refusal(Viewer viewer, String workspaceId, String formName, ApiProblem problem) {
-        int status = problem.status().value();
-        if (!Problem.aboutTheForm(problem) && status != 403 && status != 412) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
         List<String> lacking = List.of();

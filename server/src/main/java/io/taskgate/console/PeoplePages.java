@@ -87,7 +87,7 @@ class PeoplePages {
 
     private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
             String formName, Map<String, String> form, ApiProblem problem) {
-        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
         response.setStatus(problem.status().value());

@@ -117,11 +117,10 @@ class PositionPages {
 
     private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
             String formName, Map<String, String> form, ApiProblem problem) {
-        int status = problem.status().value();
-        if (!Problem.aboutTheForm(problem) && status != 403 && status != 409 && status != 412) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
-        response.setStatus(status);
+        response.setStatus(problem.status().value());
         return page(viewer, workspaceId, model, form, Problem.of(formName, problem));
     }
 

@@ -41,6 +41,16 @@ record Problem(String form, String message, Map<String, String> fields) {
         return status == 422 || status == 409 || (status == 404 && problem.properties().containsKey("field"));
     }
 
+    /**
+     * Whether a refusal is shown beside the form that was sent: one about what was typed, a 403
+     * (the viewer may not, and the page says why), or a 412 (someone changed it first). Anything
+     * else (a page that is not there) is the error page.
+     */
+    static boolean shownBesideTheForm(ApiProblem problem) {
+        int status = problem.status().value();
+        return aboutTheForm(problem) || status == 403 || status == 412;
+    }
+
     static Problem message(String form, String message) {
         return new Problem(form, message, Map.of());
     }

@@ -84,11 +84,10 @@ class ProjectListPages {
     /** A refusal of the form is shown beside it; a project or list not there is the 404 page. */
     private String refused(Viewer viewer, String workspaceId, String projectId, Model model,
             HttpServletResponse response, String form, ApiProblem problem) {
-        int status = problem.status().value();
-        if (!Problem.aboutTheForm(problem) && status != 403 && status != 412) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
-        response.setStatus(status);
+        response.setStatus(problem.status().value());
         return projectPage.render(viewer, workspaceId, projectId, model, Problem.of(form, problem), null);
     }
 

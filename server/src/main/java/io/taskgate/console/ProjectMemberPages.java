@@ -93,7 +93,7 @@ class ProjectMemberPages {
 
     private String refused(Viewer viewer, String workspaceId, String projectId, Model model,
             HttpServletResponse response, String form, ApiProblem problem) {
-        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
         response.setStatus(problem.status().value());

@@ -50,7 +50,7 @@ class ProjectPages {
                     new ProjectService.NewProject(request.name(), request.description(), visibility));
             return "redirect:/w/" + workspaceId + "/projects/" + created.id();
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());

@@ -67,11 +67,10 @@ class ProjectSettingsPages {
     /** A refusal is shown beside the settings; a project not there is the 404 page. */
     private String refused(Viewer viewer, String workspaceId, String projectId, Model model,
             HttpServletResponse response, ApiProblem problem) {
-        int status = problem.status().value();
-        if (!Problem.aboutTheForm(problem) && status != 403 && status != 412) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
-        response.setStatus(status);
+        response.setStatus(problem.status().value());
         return projectPage.render(viewer, workspaceId, projectId, model, Problem.of("settings", problem), null);
     }
 }

@@ -102,7 +102,7 @@ class RolePages {
 
     private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
             String formName, MultiValueMap<String, String> form, ApiProblem problem) {
-        if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
         response.setStatus(problem.status().value());

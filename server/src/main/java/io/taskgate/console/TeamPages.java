@@ -57,7 +57,7 @@ class TeamPages {
             return "redirect:/w/" + workspaceId + "/teams/" + teams.create(viewer.user(), workspaceId,
                     request.name()).id();
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -83,7 +83,7 @@ class TeamPages {
             teams.addMember(viewer.user(), workspaceId, teamId, type, request.principalId());
             return "redirect:/w/" + workspaceId + "/teams/" + teamId;
         } catch (ApiProblem problem) {
-            if (!Problem.aboutTheForm(problem) && problem.status().value() != 403) {
+            if (!Problem.shownBesideTheForm(problem)) {
                 throw problem;
             }
             response.setStatus(problem.status().value());
@@ -119,11 +119,10 @@ class TeamPages {
 
     private String refusedSettings(Viewer viewer, String workspaceId, String teamId, Model model,
             HttpServletResponse response, ApiProblem problem) {
-        int status = problem.status().value();
-        if (!Problem.aboutTheForm(problem) && status != 403 && status != 409 && status != 412) {
+        if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
-        response.setStatus(status);
+        response.setStatus(problem.status().value());
         return teamPage(viewer, workspaceId, teamId, model, Problem.of("settings", problem));
     }
 

@@ -244,8 +244,7 @@ class ConsoleFormsTest extends ConsoleSessions {
     void anApiClientIsGivenCustomRolesOnItsPage() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
-        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
-                java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        String auditor = api().createRole(ws, olga.token(), "Auditor", "audit.read");
         Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read");
         String page = "/w/" + ws + "/api-clients/" + bot.id();
         String owner = loggedIn(olga);

@@ -119,8 +119,7 @@ class ConsoleRightsTest extends ConsoleSessions {
     void aCustomRoleGrantingMoreThanTheViewerHoldsIsShownButNotAChoiceAndSurvivesASave() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
-        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
-                java.util.Map.of("name", "Auditor", "permissions", List.of("tasks.edit_all"))), 201).get("id");
+        String auditor = api().createRole(ws, olga.token(), "Auditor", "tasks.edit_all");
         Api.Person hana = api().addMemberHolding(ws, olga, "Hana", "members.manage");
         Api.Person bob = api().addMember(ws, olga, "Bob", "member");
         Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + bob.id(), olga.token(),
@@ -166,8 +165,7 @@ class ConsoleRightsTest extends ConsoleSessions {
     void aClientStrongerThanTheViewerIsShownWithoutItsControls() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
-        String auditor = Api.expect(api().post("/api/v1/workspaces/" + ws + "/roles", olga.token(),
-                java.util.Map.of("name", "Auditor", "permissions", List.of("audit.read"))), 201).get("id");
+        String auditor = api().createRole(ws, olga.token(), "Auditor", "audit.read");
         Api.Person mia = api().addMemberHolding(ws, olga, "Mia", "api_clients.manage");
         Api.Client adminBot = api().createApiClient(ws, olga.token(), "Admin bot", "admin", "global");
         Api.Client mine = api().createApiClient(ws, olga.token(), "Mine", "member", "read");

@@ -192,10 +192,15 @@ public final class Api {
                 .get("id");
     }
 
+    /** A custom role holding {@code permissions}; answers its id. */
+    public String createRole(String workspaceId, String token, String name, String... permissions) {
+        return expect(post("/api/v1/workspaces/" + workspaceId + "/roles", token,
+                Map.of("name", name, "permissions", List.of(permissions))), 201).get("id");
+    }
+
     /** A member whose only extra is a custom role holding {@code permissions} (say, api_clients.manage alone). */
     public Person addMemberHolding(String workspaceId, Person admin, String name, String... permissions) {
-        String role = expect(post("/api/v1/workspaces/" + workspaceId + "/roles", admin.token(),
-                Map.of("name", name + "'s permissions", "permissions", List.of(permissions))), 201).get("id");
+        String role = createRole(workspaceId, admin.token(), name + "'s permissions", permissions);
         Person person = addMember(workspaceId, admin, name, "member");
         expect(patch("/api/v1/workspaces/" + workspaceId + "/users/" + person.id(), admin.token(),
                 Map.of("customRoleIds", List.of(role))), 200);
