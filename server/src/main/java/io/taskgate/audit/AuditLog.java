@@ -3,10 +3,14 @@ package io.taskgate.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,14 +48,16 @@ public class AuditLog {
             cast(:eventTargetId as varchar), cast(:eventDetails as varchar)""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Authorization authorization;
     private final Clock clock;
     private final SqlDialect dialect;
     private final TransactionTemplate transactions;
 
-    AuditLog(JdbcClient jdbc, Authorization authorization, Clock clock, SqlDialect dialect,
-            PlatformTransactionManager transactionManager) {
+    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Authorization authorization, Clock clock,
+            SqlDialect dialect, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.authorization = authorization;
         this.clock = clock;
         this.dialect = dialect;
@@ -100,19 +106,38 @@ public class AuditLog {
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Event event) {
+        return statement.params(parameters(event));
+    }
+
+    private Map<String, @Nullable Object> parameters(Event event) {
         Caller actor = event.actor();
-        return statement
-                .param("eventWs", event.workspaceId())
-                .param("eventId", Ids.next("evt", clock))
-                .param("eventAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                .param("eventActorType", actor.type())
-                .param("eventActorId", actor.id())
-                .param("eventKeyId", actor instanceof Caller.ApiClient client ? client.keyId() : null)
-                .param("eventIntegration", actor.integrationName())
-                .param("eventAction", event.action())
-                .param("eventTargetType", event.targetType())
-                .param("eventTargetId", event.targetId())
-                .param("eventDetails", event.details());
+        Map<String, @Nullable Object> parameters = new HashMap<>();
+        parameters.put("eventWs", event.workspaceId());
+        parameters.put("eventId", Ids.next("evt", clock));
+        parameters.put("eventAt", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+        parameters.put("eventActorType", actor.type());
+        parameters.put("eventActorId", actor.id());
+        parameters.put("eventKeyId", actor instanceof Caller.ApiClient client ? client.keyId() : null);
+        parameters.put("eventIntegration", actor.integrationName());
+        parameters.put("eventAction", event.action());
+        parameters.put("eventTargetType", event.targetType());
+        parameters.put("eventTargetId", event.targetId());
+        parameters.put("eventDetails", event.details());
+        return parameters;
+    }
+
+    /**
+     * Records many events in one batch: one per person a team add let into a project, say, so the
+     * trail says who was given access, not only how many.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("insert into audit_event (" + COLUMNS + ") values (" + VALUES + ")",
+                events.stream().map(event -> new MapSqlParameterSource(parameters(event)))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     public record Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,

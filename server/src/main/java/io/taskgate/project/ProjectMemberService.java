@@ -276,6 +276,10 @@ public class ProjectMemberService {
         if (inserted > 0) {
             audit.record(workspaceId, caller, "project.team_people_added", "project", projectId,
                     "team=" + teamId + ",added=" + inserted + ",role=" + role.key());
+            // And who: each is a member added, as one added alone is recorded.
+            audit.recordEach(added.stream().map(person -> new AuditLog.Event(workspaceId, caller,
+                    "project.member_added", "project", projectId, person.principalType() + "=" + person.principalId()
+                            + ",role=" + person.role() + ",team=" + teamId)).toList());
         }
         return new TeamEnrolmentResult(teamId, added, unchanged, skipped);
     }

@@ -88,6 +88,14 @@ class TeamEnrolmentTest extends HttpTest {
         assertThat(api().get(base() + "/projects/" + project, guest.token()).get("myRole")).isEqualTo("collaborator");
         assertThat(api().get(base() + "/projects/" + project, existing.token()).get("myRole")).isEqualTo("guest");
         assertThat(api().get(base() + "/projects/" + project, gone.token()).status()).isEqualTo(404);
+
+        JsonNode events = Api.expect(api().get(base() + "/audit-events?action=project.member_added", owner.token()),
+                200).json().path("items");
+        assertThat(events.findValuesAsString("details")).as("the trail says who was let in, and as what")
+                .contains("user=" + active.id() + ",role=editor,team=" + team,
+                        "user=" + guest.id() + ",role=collaborator,team=" + team,
+                        "api_client=" + bot.id() + ",role=editor,team=" + team)
+                .noneMatch(details -> details.contains(gone.id()) || details.contains(existing.id() + ",role=editor"));
     }
 
     @Test
