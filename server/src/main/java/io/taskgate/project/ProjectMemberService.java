@@ -294,8 +294,13 @@ public class ProjectMemberService {
         String field = fieldPrefix + "principalId";
         ProjectMembers.Principal principal = members.principal(workspaceId, request.principalType(),
                 request.principalId())
-                .filter(ProjectMembers.Principal::active)
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, request.principalId()));
+        if (!principal.active()) {
+            // Seen in the workspace's lists, so named as what it is: access given to it could not be used.
+            throw ApiProblem.invalid(field, principal.type().equals("user")
+                    ? "is deactivated in this workspace: reactivate them first"
+                    : "is a disabled API client: enable it first");
+        }
         requireRoleOption(principal, request.role(), fieldPrefix + "role");
         return principal;
     }

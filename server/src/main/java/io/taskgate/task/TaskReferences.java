@@ -23,20 +23,30 @@ class TaskReferences {
 
     /**
      * An assignee is an active person or API client of the workspace: answers which of the two
-     * ({@code user} or {@code api_client}), or refuses with a 404 naming the field.
+     * ({@code user} or {@code api_client}). Unknown, it is a 404 naming the field; deactivated or
+     * disabled, a 422 saying so, since such an assignee could not work on the task.
      */
     String requireActivePrincipal(String workspaceId, String field, String principalId) {
-        return jdbc.sql("""
-                select cast('user' as varchar(10)) from workspace_member m
-                 where m.workspace_id = :ws and m.user_id = :id and m.active
+        record Found(String type, boolean active) {
+        }
+        Found found = jdbc.sql("""
+                select cast('user' as varchar(10)) as type, m.active from workspace_member m
+                 where m.workspace_id = :ws and m.user_id = :id
                 union all
-                select cast('api_client' as varchar(10)) from api_client c where c.workspace_id = :ws and c.id = :id and c.active
+                select cast('api_client' as varchar(10)), c.active from api_client c
+                 where c.workspace_id = :ws and c.id = :id
                 """)
                 .param("ws", workspaceId)
                 .param("id", principalId)
-                .query(String.class)
+                .query((rs, n) -> new Found(rs.getString(1), rs.getBoolean(2)))
                 .optional()
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, principalId));
+        if (!found.active()) {
+            throw ApiProblem.invalid(field, found.type().equals("user")
+                    ? "is deactivated in this workspace: reactivate them first"
+                    : "is a disabled API client: enable it first");
+        }
+        return found.type();
     }
 
     /**

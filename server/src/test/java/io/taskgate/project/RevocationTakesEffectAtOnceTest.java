@@ -81,6 +81,7 @@ class RevocationTakesEffectAtOnceTest extends HttpTest {
         assertThat(after).as("requests started after the change").isPositive();
         assertThat(staleAllows).as("requests allowed after the change committed").isZero();
         assertThat(attempts).filteredOn(a -> a.startedAt() > committedAt)
-                .allSatisfy(a -> assertThat(a.status()).isIn(401, 404));
+                // A revoked key hammering on spends its address's failed-authentication budget: 429 is a refusal too.
+                .allSatisfy(a -> assertThat(a.status()).isIn(401, 404, 429));
     }
 }

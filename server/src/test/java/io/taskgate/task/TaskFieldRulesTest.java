@@ -154,6 +154,23 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void aDeactivatedAssigneeOrProjectMemberIsNamedAsSuchNotAsMissing() {
+        Api.Person dan = api().addMember(ws, olga, "Dan", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + dan.id(), olga.token(),
+                Map.of("active", false)), 200);
+
+        Api.Response assignee = create(Map.of("assigneeId", dan.id()));
+        Api.Response member = api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/members",
+                olga.token(), Map.of("principalType", "user", "principalId", dan.id(), "role", "editor"));
+
+        assertRefused(assignee, "assigneeId");
+        assertThat(assignee.text()).contains("deactivated");
+        assertThat(member.status()).isEqualTo(422);
+        assertThat(member.json().path("errors").get(0).path("field").asString()).isEqualTo("principalId");
+        assertThat(member.text()).contains("deactivated");
+    }
+
+    @Test
     void aRefusedPatchChangesNothing() {
         Api.Response created = create(Map.of("title", "Soup"));
         String path = "/api/v1/workspaces/" + ws + "/tasks/" + created.get("id");
