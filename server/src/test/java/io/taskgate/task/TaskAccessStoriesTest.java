@@ -360,8 +360,11 @@ class TaskAccessStoriesTest extends HttpTest {
         Api.Response response = api().post("/api/v1/workspaces/" + ws + "/staff/tasks", manager.token(),
                 Map.of("assigneeId", gone.id(), "title", "x"));
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.get("field")).isEqualTo("assigneeId");
+        assertThat(response.status()).as("known, so not a 404: named as what it is").isEqualTo(422);
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("assigneeId");
+        assertThat(response.text()).contains("deactivated");
+        assertThat(api().post("/api/v1/workspaces/" + ws + "/staff/tasks", manager.token(),
+                Map.of("assigneeId", "usr_nobody", "title", "x")).status()).as("unknown").isEqualTo(404);
     }
 
     @Test
