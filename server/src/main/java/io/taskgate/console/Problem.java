@@ -29,7 +29,11 @@ record Problem(String form, String message, Map<String, String> fields) {
         if (problem.properties().get("field") instanceof String field) {
             fields.put(field, "does not exist or is not visible to you");
         }
-        return new Problem(form, problem.getMessage(), fields);
+        // The API's wording names If-Match; a person in a form needs what happened and what to do.
+        String message = problem.code().equals("precondition_failed") || problem.code().equals("concurrent_update")
+                ? "Someone changed this while you were editing it: reload the page to see their change, then try again"
+                : problem.getMessage();
+        return new Problem(form, message, fields);
     }
 
     /**

@@ -142,6 +142,11 @@ public class CustomRoleService {
         if (change.positionPermissions() != null) {
             requireKnownPositions(workspaceId, change.positionPermissions());
         }
+        if (changed.name().equals(current.name()) && changed.permissions().equals(current.permissions())
+                && changed.positionPermissions().equals(current.positionPermissions())) {
+            // Nothing to write: the version (so the ETag) stays, and no event says something changed.
+            return view(current);
+        }
         if (!changed.name().equals(current.name())) {
             requireFreeName(workspaceId, changed.name(), roleId);
         }

@@ -138,6 +138,19 @@ class CustomRolesTest extends HttpTest {
     }
 
     @Test
+    void aPatchThatChangesNothingKeepsTheVersionAndRecordsNoEvent() {
+        String hiring = createRole(owner.token(), "Hiring", List.of("audit.read", "teams.manage"));
+        String etag = api().get(roles() + "/" + hiring, owner.token()).header("etag");
+
+        Api.Response same = Api.expect(api().patch(roles() + "/" + hiring, owner.token(),
+                Map.of("name", "Hiring", "permissions", List.of("teams.manage", "audit.read"))), 200);
+
+        assertThat(same.header("etag")).isEqualTo(etag);
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/audit-events?action=role.updated", owner.token())
+                .json().path("items")).isEmpty();
+    }
+
+    @Test
     void aCustomRoleCannotTakeABuiltInRolesName() {
         for (String name : List.of("owner", "Admin", " GUEST ")) {
             Api.Response created = api().post(roles(), owner.token(), Map.of("name", name));
