@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.taskgate.access.Remedy;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
 
@@ -14,8 +15,9 @@ import io.taskgate.web.FieldError;
  * (same fields, same messages), or the sentence of a 404, 409 or 403 for the whole form.
  *
  * @param form which form of the page was refused, so only that one shows the errors
+ * @param remedies what would allow it, as the API's {@code remedies} describe each change
  */
-record Problem(String form, String message, Map<String, String> fields) {
+record Problem(String form, String message, Map<String, String> fields, List<String> remedies) {
 
     static Problem of(String form, ApiProblem problem) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -33,7 +35,11 @@ record Problem(String form, String message, Map<String, String> fields) {
         String message = problem.code().equals("precondition_failed") || problem.code().equals("concurrent_update")
                 ? "Someone changed this while you were editing it: reload the page to see their change, then try again"
                 : problem.getMessage();
-        return new Problem(form, message, fields);
+        List<String> remedies = problem.properties().get("remedies") instanceof List<?> offered
+                ? offered.stream().filter(Remedy.class::isInstance).map(remedy -> ((Remedy) remedy).description())
+                        .toList()
+                : List.of();
+        return new Problem(form, message, fields, remedies);
     }
 
     /**
@@ -56,7 +62,7 @@ record Problem(String form, String message, Map<String, String> fields) {
     }
 
     static Problem message(String form, String message) {
-        return new Problem(form, message, Map.of());
+        return new Problem(form, message, Map.of(), List.of());
     }
 
     public boolean on(String name) {

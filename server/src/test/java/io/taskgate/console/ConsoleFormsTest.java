@@ -148,6 +148,22 @@ class ConsoleFormsTest extends ConsoleSessions {
                 .isEqualTo(200);
     }
 
+    @Test
+    void aTaskGivenToSomeoneWhoCannotReadItIsRefusedWithWhatWouldLetThem() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        Api.Person mia = api().addMember(ws, new Api.Person(null, null, "Olga", cafe.token()), "Mia", "member");
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+
+        HttpResponse<String> refused = send("POST", "/w/" + ws + "/projects/" + cafe.projectId() + "/board/tasks",
+                cafe.session(), form("_csrf", csrf, "title", "Soup", "assigneeId", mia.id()));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("What would allow it").contains("add user Mia to project Menu")
+                .contains("value=\"Soup\"");
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks", cafe.token()).ids()).isEmpty();
+    }
+
     private static boolean ticked(String html, String name, String value) {
         return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
                 + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
