@@ -3,6 +3,7 @@ package io.taskgate.console;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,23 @@ public class Dates {
 
     public String day(@Nullable Instant instant) {
         return instant == null ? "" : DAY.format(instant);
+    }
+
+    /** A due date as a card shows it: the day, and the time when it is not midnight UTC. */
+    public String due(@Nullable Instant instant) {
+        return instant == null ? "" : atMidnight(instant) ? DAY.format(instant) : MINUTE.format(instant);
+    }
+
+    /**
+     * A due date as the edit form holds it, for the API to read back unchanged: the day alone when
+     * it is midnight UTC (as a day sent alone is stored), else the full ISO-8601 instant.
+     */
+    static String dueField(@Nullable Instant instant) {
+        return instant == null ? "" : atMidnight(instant) ? DAY.format(instant) : instant.toString();
+    }
+
+    private static boolean atMidnight(Instant instant) {
+        return instant.equals(instant.truncatedTo(ChronoUnit.DAYS));
     }
 
     public String time(@Nullable Instant instant) {

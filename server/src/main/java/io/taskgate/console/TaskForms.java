@@ -95,7 +95,7 @@ class TaskForms {
         values.put("description", card.description());
         values.put("status", card.status());
         values.put("priority", card.priority());
-        values.put("dueAt", card.dueAt() == null ? "" : card.dueAt().toString().substring(0, 10));
+        values.put("dueAt", Dates.dueField(card.dueAt()));
         values.put("assigneeId", card.assigneeId() == null ? "" : card.assigneeId());
         values.put("blockers", String.join("\n", card.blockers()));
         values.put("lists", String.join(",", card.listIds()));

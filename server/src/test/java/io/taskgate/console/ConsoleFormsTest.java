@@ -164,6 +164,27 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks", cafe.token()).ids()).isEmpty();
     }
 
+    @Test
+    void aDueTimeIsShownAndKeptWhenItIsNotMidnight() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", cafe.token(), java.util.Map.of(
+                "type", "project", "projectId", cafe.projectId(), "title", "Soup", "dueAt", "2026-12-20T10:00:00Z")),
+                201).get("id");
+        String board = "/w/" + ws + "/projects/" + cafe.projectId() + "/board";
+
+        assertThat(send("GET", board, cafe.session(), null).body()).contains("due 2026-12-20 10:00 UTC");
+        String editPage = send("GET", board + "/tasks/" + soup, cafe.session(), null).body();
+        assertThat(editPage).contains("value=\"2026-12-20T10:00:00Z\"");
+        assertThat(send("POST", board + "/tasks/" + soup, cafe.session(), form("_csrf",
+                csrf(send("GET", "/workspaces", cafe.session(), null)), "version", "1", "listsShown", "true",
+                "title", "Soup", "description", "", "status", "pending", "priority", "medium",
+                "dueAt", "2026-12-20T10:00:00Z", "assigneeId", "", "blockers", "")).statusCode()).isEqualTo(302);
+        Api.Response task = api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, cafe.token());
+        assertThat(task.get("dueAt")).isEqualTo("2026-12-20T10:00:00Z");
+        assertThat(task.header("etag")).as("saved unchanged").isEqualTo("\"1\"");
+    }
+
     private static boolean ticked(String html, String name, String value) {
         return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
                 + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();
