@@ -1,16 +1,23 @@
 package io.taskgate.console;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.http.server.PathContainer;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -24,9 +31,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ConsoleNotFound implements HandlerExceptionResolver, Ordered {
 
     private final ConsoleErrors errors;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
-    ConsoleNotFound(ConsoleErrors errors) {
+    ConsoleNotFound(ConsoleErrors errors,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.errors = errors;
+        this.mappings = mappings;
     }
 
     @Override
@@ -40,6 +50,16 @@ class ConsoleNotFound implements HandlerExceptionResolver, Ordered {
         if (!(nothingHere || formAddressOpened) || !ConsoleWeb.isConsolePath(request) || looksLikeAFile(request)) {
             return null;
         }
+        if (formAddressOpened) {
+            // After a refused form the address bar keeps the form's address: reopening it (Enter,
+            // a restored tab) goes back to the page the form was on.
+            String page = nearestPage(request.getRequestURI());
+            if (page != null) {
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", page);
+                return new ModelAndView();
+            }
+        }
         if (exception instanceof HttpRequestMethodNotSupportedException refused
                 && refused.getSupportedMethods() != null) {
             response.setHeader("Allow", String.join(", ", refused.getSupportedMethods()));
@@ -48,6 +68,24 @@ class ConsoleNotFound implements HandlerExceptionResolver, Ordered {
         String view = nothingHere ? errors.notFound(request, response, model)
                 : errors.formAddress(request, response, model);
         return new ModelAndView(view, model);
+    }
+
+    /** The closest page above a form's address: the longest leading part of it that a GET answers. */
+    private @Nullable String nearestPage(String formAddress) {
+        List<String> segments = List.of(formAddress.substring(1).split("/"));
+        for (int keep = segments.size() - 1; keep >= 1; keep--) {
+            PathContainer candidate = PathContainer.parsePath("/" + String.join("/", segments.subList(0, keep)));
+            boolean answered = mappings.getObject().getHandlerMethods().keySet().stream().anyMatch(mapping ->
+                    (mapping.getMethodsCondition().getMethods().isEmpty()
+                            || mapping.getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                    && mapping.getPathPatternsCondition() != null
+                    && mapping.getPathPatternsCondition().getPatterns().stream()
+                            .anyMatch(pattern -> pattern.matches(candidate)));
+            if (answered) {
+                return candidate.value();
+            }
+        }
+        return null;
     }
 
     /**

@@ -145,8 +145,15 @@ class ConsoleHttpTest extends ConsoleSessions {
         }
         assertThat(send("GET", "/console/missing.css", session, null).statusCode()).isEqualTo(404);
 
-        for (String formAddress : List.of("/logout", "/w/" + workspace + "/people/usr_x",
-                "/w/" + workspace + "/projects/prj_x/lists")) {
+        // A form's address reopened (it stays in the address bar after a refused form) goes back to its page.
+        for (var formAndPage : java.util.Map.of("/w/" + workspace + "/people/usr_x", "/w/" + workspace + "/people",
+                "/w/" + workspace + "/projects/prj_x/lists", "/w/" + workspace + "/projects/prj_x",
+                "/w/" + workspace + "/positions/pos_x/delete", "/w/" + workspace + "/positions").entrySet()) {
+            HttpResponse<String> reopened = send("GET", formAndPage.getKey(), session, null);
+            assertThat(reopened.statusCode()).as(formAndPage.getKey()).isEqualTo(303);
+            assertThat(reopened.headers().firstValue("Location").orElse("")).isEqualTo(formAndPage.getValue());
+        }
+        for (String formAddress : List.of("/logout")) {
             HttpResponse<String> opened = send("GET", formAddress, session, null);
             assertThat(opened.statusCode()).as(formAddress).isEqualTo(405);
             assertThat(opened.headers().firstValue("Allow").orElse("")).as(formAddress).contains("POST");
