@@ -33,6 +33,7 @@ class WorkspacePages {
     String list(Viewer viewer, Model model) {
         layout.frameOutside(model, viewer, "workspaces");
         model.addAttribute("form", Map.of());
+        model.addAttribute("deactivatedIn", workspaces.deactivatedIn(viewer.user()));
         return "console/workspaces";
     }
 
@@ -44,6 +45,7 @@ class WorkspacePages {
         } catch (ApiProblem problem) {
             response.setStatus(problem.status().value());
             layout.frameOutside(model, viewer, "workspaces");
+            model.addAttribute("deactivatedIn", workspaces.deactivatedIn(viewer.user()));
             model.addAttribute("form", form);
             model.addAttribute("problem", Problem.of("workspace", problem));
             return "console/workspaces";

@@ -106,6 +106,11 @@ public class WorkspaceService {
                         row.version()));
     }
 
+    /** Where the user's access was switched off, so a person who lost every workspace is told why. */
+    public List<String> deactivatedIn(Caller caller) {
+        return caller instanceof Caller.User ? workspaces.namesWhereDeactivated(caller.id()) : List.of();
+    }
+
     @Transactional(readOnly = true)
     public Page<MemberView> listMembers(Caller caller, String workspaceId, @Nullable String cursor,
             @Nullable Integer limit) {

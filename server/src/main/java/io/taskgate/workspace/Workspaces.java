@@ -61,4 +61,16 @@ class Workspaces {
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getLong(5)))
                 .list();
     }
+
+    /** The names of the workspaces where the user was deactivated: they are not theirs to open, but theirs to know. */
+    List<String> namesWhereDeactivated(String userId) {
+        return jdbc.sql("""
+                select w.name from workspace_member m join workspace w on w.workspace_id = m.workspace_id
+                 where m.user_id = :userId and not m.active
+                 order by w.name
+                """)
+                .param("userId", userId)
+                .query(String.class)
+                .list();
+    }
 }

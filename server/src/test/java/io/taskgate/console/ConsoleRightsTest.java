@@ -143,6 +143,20 @@ class ConsoleRightsTest extends ConsoleSessions {
     }
 
     @Test
+    void aPersonDeactivatedInAWorkspaceIsToldSoNotOnlyThatTheyAreInNone() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person dan = api().addMember(ws, olga, "Dan", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/users/" + dan.id(), olga.token(),
+                java.util.Map.of("active", false)), 200);
+
+        String page = send("GET", "/workspaces", loggedIn(dan), null).body();
+
+        assertThat(page).contains("id=\"deactivated\"").contains("<b>Cafe</b>");
+        assertThat(send("GET", "/workspaces", loggedIn(olga), null).body()).doesNotContain("id=\"deactivated\"");
+    }
+
+    @Test
     void masterTaskFormsAreForWhoMayMakeThem() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
