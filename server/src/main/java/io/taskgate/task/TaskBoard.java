@@ -2,7 +2,10 @@ package io.taskgate.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,13 +48,18 @@ public class TaskBoard {
 
     public record Card(String id, String type, String title, String description, String status, String priority,
             @Nullable Instant dueAt, List<String> blockers, @Nullable String assigneeId, List<String> listIds,
-            String createdBy, long version) {
+            String createdBy, long version, @Nullable String projectId) {
 
         static Card of(Tasks.Task task) {
             return new Card(task.id(), task.type(), task.title(), task.description(), task.status(), task.priority(),
                     task.dueAt(), task.blockers(), task.assigneeId(),
-                    task.lists().stream().map(TaskFields.Placement::id).toList(), task.createdBy(), task.version());
+                    task.lists().stream().map(TaskFields.Placement::id).toList(), task.createdBy(), task.version(),
+                    task.projectId());
         }
+    }
+
+    /** A task of the viewer's own, and whether they may change its status (and blockers). */
+    public record MyTask(Card card, boolean movable) {
     }
 
     public record ListRef(String id, String name) {
@@ -105,6 +113,24 @@ public class TaskBoard {
             cursor = page.nextCursor();
         } while (cursor != null && cards.size() < MAX_CARDS);
         return cards;
+    }
+
+    /**
+     * The caller's own work, whatever its project: the tasks assigned to it (staff tasks
+     * included) and its private tasks, through the API's listing and its visibility filter.
+     */
+    public List<MyTask> mine(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Map<String, Tasks.Task> mine = new LinkedHashMap<>();
+        for (var filter : List.of(new TaskQuery.Filter(null, null, caller.id(), null, null, null, null, null),
+                new TaskQuery.Filter(null, null, null, null, "private", null, null, null))) {
+            tasks.list(caller, workspaceId, filter, null, 200).items().forEach(task -> mine.put(task.id(), task));
+        }
+        return mine.values().stream()
+                .sorted(Comparator.comparing(Tasks.Task::id))
+                .map(task -> new MyTask(Card.of(task), authorization.decide(principal, Action.TASK_UPDATE,
+                        tasks.resource(principal, task, UpdateScope.STATUS_AND_BLOCKERS)).allowed()))
+                .toList();
     }
 
     /**

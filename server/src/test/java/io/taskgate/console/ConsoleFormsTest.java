@@ -185,6 +185,36 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(task.header("etag")).as("saved unchanged").isEqualTo("\"1\"");
     }
 
+    @Test
+    void myTasksShowsAStaffTaskToItsAssigneeWhoMovesItAndKeepsPrivateTasksThere() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
+        Api.Person bob = api().addMember(ws, olga, "Bob", "member");
+        String descale = Api.expect(api().post("/api/v1/workspaces/" + ws + "/staff/tasks", olga.token(),
+                java.util.Map.of("assigneeId", mia.id(), "title", "Descale the machine")), 201).get("id");
+        String session = loggedIn(mia);
+        String csrf = csrf(send("GET", "/workspaces", session, null));
+
+        String page = send("GET", "/w/" + ws + "/tasks", session, null).body();
+        HttpResponse<String> moved = send("POST", "/w/" + ws + "/tasks/" + descale + "/status", session,
+                form("_csrf", csrf, "status", "completed", "version", "1"));
+        HttpResponse<String> noted = send("POST", "/w/" + ws + "/tasks", session,
+                form("_csrf", csrf, "title", "Ring Acme Dairy"));
+        HttpResponse<String> blank = send("POST", "/w/" + ws + "/tasks", session, form("_csrf", csrf, "title", ""));
+
+        assertThat(page).contains("Descale the machine").contains("staff task")
+                .contains("aria-label=\"Status of Descale the machine\"");
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + descale, olga.token()).get("status"))
+                .isEqualTo("completed");
+        assertThat(noted.statusCode()).isEqualTo(302);
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(send("GET", "/w/" + ws + "/tasks", session, null).body()).contains("Ring Acme Dairy");
+        assertThat(send("GET", "/w/" + ws + "/tasks", loggedIn(bob), null).body())
+                .doesNotContain("Ring Acme Dairy").doesNotContain("Descale the machine");
+    }
+
     private static boolean ticked(String html, String name, String value) {
         return java.util.regex.Pattern.compile("<input[^>]*name=\"" + name + "\"[^>]*value=\""
                 + java.util.regex.Pattern.quote(value) + "\"[^>]*checked").matcher(html).find();

@@ -1,0 +1,99 @@
+package io.taskgate.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.taskgate.project.ProjectService;
+import io.taskgate.task.TaskBoard;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The viewer's own work across projects: what is assigned to them (staff tasks included, which
+ * no project board shows) and their private tasks, with their status changed where they may, and
+ * a private task written down. Every change is the API's, with the version shown as If-Match.
+ */
+@Controller
+@RequestMapping("/w/{workspaceId}/tasks")
+class MyTaskPages {
+
+    private final TaskBoard board;
+    private final ProjectService projects;
+    private final TaskForms taskForms;
+    private final Layout layout;
+
+    MyTaskPages(TaskBoard board, ProjectService projects, TaskForms taskForms, Layout layout) {
+        this.board = board;
+        this.projects = projects;
+        this.taskForms = taskForms;
+        this.layout = layout;
+    }
+
+    @GetMapping
+    String list(Viewer viewer, @PathVariable String workspaceId, Model model) {
+        return page(viewer, workspaceId, model, null, "");
+    }
+
+    @PostMapping
+    String createPrivate(Viewer viewer, @PathVariable String workspaceId,
+            @RequestParam(defaultValue = "") String title, Model model, HttpServletResponse response) {
+        try {
+            ObjectNode body = taskForms.json();
+            body.put("type", "private");
+            body.put("title", title);
+            board.create(viewer.user(), workspaceId, body);
+            return "redirect:/w/" + workspaceId + "/tasks";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, "new", problem, title);
+        }
+    }
+
+    @PostMapping("/{taskId}/status")
+    String move(Viewer viewer, @PathVariable String workspaceId, @PathVariable String taskId,
+            @RequestParam(defaultValue = "") String status, @RequestParam(required = false) @Nullable Long version,
+            Model model, HttpServletResponse response) {
+        try {
+            ObjectNode body = taskForms.json();
+            body.put("status", status);
+            board.update(viewer.user(), workspaceId, taskId, body, Versions.ifMatch(version));
+            return "redirect:/w/" + workspaceId + "/tasks";
+        } catch (ApiProblem problem) {
+            return refused(viewer, workspaceId, model, response, taskId, problem, "");
+        }
+    }
+
+    private String refused(Viewer viewer, String workspaceId, Model model, HttpServletResponse response,
+            String form, ApiProblem problem, String typedTitle) {
+        if (!Problem.shownBesideTheForm(problem)) {
+            throw problem;
+        }
+        response.setStatus(problem.status().value());
+        return page(viewer, workspaceId, model, Problem.of(form, problem), typedTitle);
+    }
+
+    private String page(Viewer viewer, String workspaceId, Model model, @Nullable Problem problem,
+            String typedTitle) {
+        layout.frame(model, viewer, workspaceId, "tasks");
+        List<TaskBoard.MyTask> mine = board.mine(viewer.user(), workspaceId);
+        Map<String, String> projectNames = projects.list(viewer.user(), workspaceId, null, 200).items().stream()
+                .collect(Collectors.toMap(ProjectService.ProjectView::id, ProjectService.ProjectView::name));
+        model.addAttribute("tasks", mine);
+        model.addAttribute("projectNames", projectNames);
+        model.addAttribute("problem", problem);
+        model.addAttribute("typedTitle", typedTitle);
+        return "console/my-tasks";
+    }
+}
