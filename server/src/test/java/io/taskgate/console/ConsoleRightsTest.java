@@ -157,6 +157,18 @@ class ConsoleRightsTest extends ConsoleSessions {
     }
 
     @Test
+    void aRoleTheViewerCannotChangeSaysWhyInsteadOfMissingSilently() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        api().createRole(ws, olga.token(), "Founders", "workspace.manage");
+        Api.Person adam = api().addMember(ws, olga, "Adam", "admin");
+
+        String roles = send("GET", "/w/" + ws + "/roles", loggedIn(adam), null).body();
+
+        assertThat(roles).contains("Founders grants permissions you do not hold").doesNotContain("Edit Founders");
+    }
+
+    @Test
     void masterTaskFormsAreForWhoMayMakeThem() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
