@@ -56,3 +56,13 @@ document.addEventListener("htmx:responseError", (event) => {
     : "The change could not be made (" + status + ").";
   if (confirm(why + " Reload the page?")) location.reload();
 });
+
+// A one-time notice carried in the address (the explorer's ?applied=…) leaves it once shown, so a
+// reload or a shared link does not claim again that a change was just made.
+{
+  const address = new URL(location.href);
+  if (address.searchParams.has("applied")) {
+    address.searchParams.delete("applied");
+    history.replaceState(null, "", address);
+  }
+}
