@@ -53,10 +53,10 @@ class ConsoleNotFound implements HandlerExceptionResolver, Ordered {
         if (formAddressOpened) {
             // After a refused form the address bar keeps the form's address: reopening it (Enter,
             // a restored tab) goes back to the page the form was on.
-            String page = nearestPage(request.getRequestURI());
+            String page = nearestPage(request.getRequestURI().substring(request.getContextPath().length()));
             if (page != null) {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", page);
+                response.setHeader("Location", request.getContextPath() + page);
                 return new ModelAndView();
             }
         }

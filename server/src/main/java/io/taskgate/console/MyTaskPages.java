@@ -1,9 +1,5 @@
 package io.taskgate.console;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
@@ -15,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.taskgate.project.ProjectService;
 import io.taskgate.task.TaskBoard;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Versions;
@@ -31,13 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
 class MyTaskPages {
 
     private final TaskBoard board;
-    private final ProjectService projects;
     private final TaskForms taskForms;
     private final Layout layout;
 
-    MyTaskPages(TaskBoard board, ProjectService projects, TaskForms taskForms, Layout layout) {
+    MyTaskPages(TaskBoard board, TaskForms taskForms, Layout layout) {
         this.board = board;
-        this.projects = projects;
         this.taskForms = taskForms;
         this.layout = layout;
     }
@@ -71,7 +64,7 @@ class MyTaskPages {
             board.update(viewer.user(), workspaceId, taskId, body, Versions.ifMatch(version));
             return "redirect:/w/" + workspaceId + "/tasks";
         } catch (ApiProblem problem) {
-            return refused(viewer, workspaceId, model, response, taskId, problem, "");
+            return refused(viewer, workspaceId, model, response, "tasks", problem, "");
         }
     }
 
@@ -87,11 +80,10 @@ class MyTaskPages {
     private String page(Viewer viewer, String workspaceId, Model model, @Nullable Problem problem,
             String typedTitle) {
         layout.frame(model, viewer, workspaceId, "tasks");
-        List<TaskBoard.MyTask> mine = board.mine(viewer.user(), workspaceId);
-        Map<String, String> projectNames = projects.list(viewer.user(), workspaceId, null, 200).items().stream()
-                .collect(Collectors.toMap(ProjectService.ProjectView::id, ProjectService.ProjectView::name));
-        model.addAttribute("tasks", mine);
-        model.addAttribute("projectNames", projectNames);
+        TaskBoard.MyTasks mine = board.mine(viewer.user(), workspaceId);
+        model.addAttribute("tasks", mine.tasks());
+        model.addAttribute("complete", mine.complete());
+        model.addAttribute("statuses", BoardPages.STATUSES);
         model.addAttribute("problem", problem);
         model.addAttribute("typedTitle", typedTitle);
         return "console/my-tasks";

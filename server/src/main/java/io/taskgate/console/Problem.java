@@ -36,7 +36,7 @@ record Problem(String form, String message, Map<String, String> fields, List<Str
                 ? "Someone changed this while you were editing it: reload the page to see their change, then try again"
                 : problem.getMessage();
         List<String> remedies = problem.properties().get("remedies") instanceof List<?> offered
-                ? offered.stream().filter(Remedy.class::isInstance).map(remedy -> ((Remedy) remedy).description())
+                ? offered.stream().filter(Remedy.class::isInstance).map(Remedy.class::cast).map(Remedy::description)
                         .toList()
                 : List.of();
         return new Problem(form, message, fields, remedies);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +32,7 @@ class WorkspacePages {
 
     @GetMapping("/workspaces")
     String list(Viewer viewer, Model model) {
-        layout.frameOutside(model, viewer, "workspaces");
-        model.addAttribute("form", Map.of());
-        model.addAttribute("deactivatedIn", workspaces.deactivatedIn(viewer.user()));
-        return "console/workspaces";
+        return page(viewer, model, Map.of(), null);
     }
 
     @PostMapping("/workspaces")
@@ -44,12 +42,16 @@ class WorkspacePages {
             return "redirect:/w/" + workspaces.create(viewer.user(), request.name()).id() + "/projects";
         } catch (ApiProblem problem) {
             response.setStatus(problem.status().value());
-            layout.frameOutside(model, viewer, "workspaces");
-            model.addAttribute("deactivatedIn", workspaces.deactivatedIn(viewer.user()));
-            model.addAttribute("form", form);
-            model.addAttribute("problem", Problem.of("workspace", problem));
-            return "console/workspaces";
+            return page(viewer, model, form, Problem.of("workspace", problem));
         }
+    }
+
+    private String page(Viewer viewer, Model model, Map<String, String> form, @Nullable Problem problem) {
+        layout.frameOutside(model, viewer, "workspaces");
+        model.addAttribute("deactivatedIn", workspaces.deactivatedIn(viewer.user()));
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        return "console/workspaces";
     }
 
     /** The switcher's target, so switching works without JavaScript too. */

@@ -296,10 +296,9 @@ public class ProjectMemberService {
                 request.principalId())
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, request.principalId()));
         if (!principal.active()) {
-            // Seen in the workspace's lists, so named as what it is: access given to it could not be used.
-            throw ApiProblem.invalid(field, principal.type().equals("user")
-                    ? "is deactivated in this workspace: reactivate them first"
-                    : "is a disabled API client: enable it first");
+            // API clients are listed only to who manages them: a disabled one stays the 404 of an unknown one.
+            throw principal.type().equals("user") ? ApiProblem.deactivated(field)
+                    : ApiProblem.referenceNotFound(field, request.principalId());
         }
         requireRoleOption(principal, request.role(), fieldPrefix + "role");
         return principal;

@@ -2,10 +2,10 @@ package io.taskgate.task;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.taskgate.access.Action;
+import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.UpdateScope;
 import io.taskgate.authorization.Authorization;
@@ -58,8 +59,15 @@ public class TaskBoard {
         }
     }
 
-    /** A task of the viewer's own, and whether they may change its status (and blockers). */
-    public record MyTask(Card card, boolean movable) {
+    /**
+     * A task of the viewer's own, the name of its project (null for a staff or private task), and
+     * whether they may change its status (and blockers).
+     */
+    public record MyTask(Card card, @Nullable String projectName, boolean movable) {
+    }
+
+    /** The viewer's own tasks, oldest first; {@code complete} is false when {@link #MAX_CARDS} cut them short. */
+    public record MyTasks(List<MyTask> tasks, boolean complete) {
     }
 
     public record ListRef(String id, String name) {
@@ -117,20 +125,38 @@ public class TaskBoard {
 
     /**
      * The caller's own work, whatever its project: the tasks assigned to it (staff tasks
-     * included) and its private tasks, through the API's listing and its visibility filter.
+     * included) and its private tasks, through the API's listing and its visibility filter. The
+     * projects' facts are loaded once for the page.
      */
-    public List<MyTask> mine(Caller caller, String workspaceId) {
+    public MyTasks mine(Caller caller, String workspaceId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        Map<String, Tasks.Task> mine = new LinkedHashMap<>();
+        Map<String, Tasks.Task> mine = new TreeMap<>();
+        boolean complete = true;
         for (var filter : List.of(new TaskQuery.Filter(null, null, caller.id(), null, null, null, null, null),
                 new TaskQuery.Filter(null, null, null, null, "private", null, null, null))) {
-            tasks.list(caller, workspaceId, filter, null, 200).items().forEach(task -> mine.put(task.id(), task));
+            String cursor = null;
+            do {
+                Page<Tasks.Task> page = tasks.list(caller, workspaceId, filter, cursor, 200);
+                page.items().forEach(task -> mine.put(task.id(), task));
+                cursor = page.nextCursor();
+            } while (cursor != null && mine.size() < MAX_CARDS);
+            complete &= cursor == null;
         }
-        return mine.values().stream()
-                .sorted(Comparator.comparing(Tasks.Task::id))
-                .map(task -> new MyTask(Card.of(task), authorization.decide(principal, Action.TASK_UPDATE,
-                        tasks.resource(principal, task, UpdateScope.STATUS_AND_BLOCKERS)).allowed()))
-                .toList();
+        Map<String, ProjectFacts> projects = authorization.projects(principal, mine.values().stream()
+                .map(Tasks.Task::projectId).filter(Objects::nonNull).distinct().toList());
+        List<MyTask> shown = mine.values().stream().map(task -> {
+            ProjectFacts project = task.projectId() == null ? null : projects.get(task.projectId());
+            TaskResource resource = switch (task.type()) {
+                case "project" -> project == null ? null
+                        : TaskResource.ofProject(task.id(), project, task.createdBy(), task.assigneeId());
+                case "staff" -> TaskResource.ofStaff(task.id(), task.createdBy(), String.valueOf(task.assigneeId()));
+                default -> TaskResource.ofPrivate(task.id(), task.createdBy());
+            };
+            boolean movable = resource != null && authorization.decide(principal, Action.TASK_UPDATE,
+                    resource.withUpdateScope(UpdateScope.STATUS_AND_BLOCKERS)).allowed();
+            return new MyTask(Card.of(task), project == null ? null : project.name(), movable);
+        }).toList();
+        return new MyTasks(shown, complete);
     }
 
     /**

@@ -58,12 +58,7 @@ record TaskFields(
      * task already has is no change, so a client may send back the task it read with a new status.
      */
     boolean changesOnlyStatusAndBlockers(Tasks.Task current) {
-        for (String field : present) {
-            if (!STATUS_AND_BLOCKERS.contains(field) && changes(field, current)) {
-                return false;
-            }
-        }
-        return true;
+        return changedBeyondStatusAndBlockers(current).isEmpty();
     }
 
     /** The fields this PATCH changes besides status and blockers, in alphabetical order. */

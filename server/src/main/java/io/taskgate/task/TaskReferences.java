@@ -1,5 +1,6 @@
 package io.taskgate.task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
 
 /** Checks the ids a task body refers to: each must exist in the workspace, or it is a 404 naming its field. */
 @Repository
@@ -23,8 +25,8 @@ class TaskReferences {
 
     /**
      * An assignee is an active person or API client of the workspace: answers which of the two
-     * ({@code user} or {@code api_client}). Unknown, it is a 404 naming the field; deactivated or
-     * disabled, a 422 saying so, since such an assignee could not work on the task.
+     * ({@code user} or {@code api_client}). Unknown, it is a 404 naming the field; a deactivated
+     * person, a 422 saying so, since such an assignee could not work on the task.
      */
     String requireActivePrincipal(String workspaceId, String field, String principalId) {
         record Found(String type, boolean active) {
@@ -42,9 +44,9 @@ class TaskReferences {
                 .optional()
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, principalId));
         if (!found.active()) {
-            throw ApiProblem.invalid(field, found.type().equals("user")
-                    ? "is deactivated in this workspace: reactivate them first"
-                    : "is a disabled API client: enable it first");
+            // API clients are listed only to who manages them: a disabled one stays the 404 of an unknown one.
+            throw found.type().equals("user") ? ApiProblem.deactivated(field)
+                    : ApiProblem.referenceNotFound(field, principalId);
         }
         return found.type();
     }
@@ -63,6 +65,7 @@ class TaskReferences {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<FieldError> elsewhere = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
             String listId = placements.get(i).id();
             String listProject = projectOfList.get(listId);
@@ -70,9 +73,12 @@ class TaskReferences {
                 throw ApiProblem.referenceNotFound("lists[" + i + "].id", listId);
             }
             if (!listProject.equals(projectId)) {
-                throw ApiProblem.invalid("lists[" + i + "].id", "is a list of project " + listProject
-                        + ", not of this task's project " + projectId);
+                elsewhere.add(new FieldError("lists[" + i + "].id", "is a list of project " + listProject
+                        + ", not of this task's project " + projectId));
             }
+        }
+        if (!elsewhere.isEmpty()) {
+            throw ApiProblem.invalid(elsewhere);
         }
     }
 

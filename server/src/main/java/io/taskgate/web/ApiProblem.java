@@ -42,6 +42,14 @@ public final class ApiProblem extends RuntimeException {
                 Map.of("field", field));
     }
 
+    /**
+     * A person referred to by {@code field} is known but deactivated in the workspace: named as
+     * such (people are listed to every member), since access given to them could not be used.
+     */
+    public static ApiProblem deactivated(String field) {
+        return invalid(field, "is deactivated in this workspace: reactivate them first");
+    }
+
     public static ApiProblem conflict(String code, String detail) {
         return of(HttpStatus.CONFLICT, code, detail);
     }

@@ -213,6 +213,13 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(send("GET", "/w/" + ws + "/tasks", session, null).body()).contains("Ring Acme Dairy");
         assertThat(send("GET", "/w/" + ws + "/tasks", loggedIn(bob), null).body())
                 .doesNotContain("Ring Acme Dairy").doesNotContain("Descale the machine");
+        assertThat(send("GET", "/w/" + ws + "/tasks", loggedIn(olga), null).body())
+                .as("the owner reads every staff task, but this page is her own work")
+                .doesNotContain("Ring Acme Dairy").doesNotContain("Descale the machine");
+        HttpResponse<String> stale = send("POST", "/w/" + ws + "/tasks/" + descale + "/status", session,
+                form("_csrf", csrf, "status", "pending", "version", "1"));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.body()).contains("Someone changed this while you were editing it");
     }
 
     private static boolean ticked(String html, String name, String value) {

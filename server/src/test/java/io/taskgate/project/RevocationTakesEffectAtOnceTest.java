@@ -83,5 +83,7 @@ class RevocationTakesEffectAtOnceTest extends HttpTest {
         assertThat(attempts).filteredOn(a -> a.startedAt() > committedAt)
                 // A revoked key hammering on spends its address's failed-authentication budget: 429 is a refusal too.
                 .allSatisfy(a -> assertThat(a.status()).isIn(401, 404, 429));
+        assertThat(attempts).filteredOn(a -> a.startedAt() > committedAt)
+                .as("the revocation itself was met, not only the rate limit").anyMatch(a -> a.status() != 429);
     }
 }

@@ -273,6 +273,16 @@ class TaskFieldRulesTest extends HttpTest {
         assertThat(byBob.get("field")).isEqualTo("lists[0].id");
         assertThat(byBob.text()).doesNotContain(otherProject);
         assertRefused(nullLists, "lists");
+
+        String soup = Api.expect(create(Map.of()), 201).get("id");
+        Api.Response moved = api().patch("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token(),
+                Map.of("lists", List.of(Map.of("id", otherList), Map.of("id", otherList + "x"))));
+        assertThat(moved.status()).as("the unknown list is a 404 before the other project's is judged")
+                .isEqualTo(404);
+        Api.Response movedToOther = api().patch("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token(),
+                Map.of("lists", List.of(Map.of("id", otherList))));
+        assertThat(movedToOther.status()).isEqualTo(422);
+        assertThat(movedToOther.json().path("errors").get(0).path("field").asString()).isEqualTo("lists[0].id");
     }
 
     @Test
