@@ -93,11 +93,9 @@ class Layout {
                 .map(WorkspaceRole::key).toList();
     }
 
-    /** The custom roles the viewer may give or take away, by the API's rule ({@link CustomRoles#mayGiveOrTake}). */
+    /** The custom roles the viewer may give or take away, by the API's rule ({@link CustomRoles#givableBy}). */
     Set<String> grantableCustomRoles(WorkspacePrincipal principal, List<CustomRoleService.RoleView> roles) {
-        return roles.stream().map(CustomRoleService.RoleView::id)
-                .filter(roleId -> customRoles.mayGiveOrTake(principal, roleId))
-                .collect(Collectors.toUnmodifiableSet());
+        return customRoles.givableBy(principal, roles.stream().map(CustomRoleService.RoleView::id).toList());
     }
 
     /** The access levels the viewer may give an API client: {@code global} takes {@code tasks.edit_all}. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -106,15 +107,39 @@ public class CustomRoles {
     }
 
     /**
-     * Whether the actor may give or take the role, by the rule {@link #replaceAssignments}
-     * enforces: so a form offers only what will be accepted.
+     * The roles among {@code roleIds} the actor may give or take, by the rule
+     * {@link #replaceAssignments} enforces, so a form offers only what will be accepted. Two
+     * queries for all of them: what each grants, and where each grants {@code shift.edit}.
      */
-    public boolean mayGiveOrTake(WorkspacePrincipal actor, String roleId) {
-        Set<String> role = Set.of(roleId);
-        return permissionsGrantedBy(actor.workspaceId(), role).stream().allMatch(permission -> authorization
-                .decide(actor, Action.of(permission), WorkspaceResource.INSTANCE).allowed())
-                && shiftEditPositionsOf(actor.workspaceId(), role).stream().allMatch(positionId -> authorization
-                        .decide(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId))).allowed());
+    public Set<String> givableBy(WorkspacePrincipal actor, Collection<String> roleIds) {
+        if (roleIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> refused = new HashSet<>();
+        jdbc.sql("select role_id, permission from custom_role_permission where workspace_id = :ws and role_id in (:ids)")
+                .param("ws", actor.workspaceId())
+                .param("ids", roleIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(granted -> WorkspacePermission.fromKey(granted.getValue())
+                        .filter(permission -> !authorization.decide(actor, Action.of(permission),
+                                WorkspaceResource.INSTANCE).allowed())
+                        .ifPresent(lacking -> refused.add(granted.getKey())));
+        jdbc.sql("""
+                select role_id, position_id from custom_role_position_permission
+                 where workspace_id = :ws and role_id in (:ids)
+                """)
+                .param("ws", actor.workspaceId())
+                .param("ids", roleIds)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(granted -> {
+                    if (!authorization.decide(actor, Action.MASTER_TASK_CREATE,
+                            new PositionsResource(List.of(granted.getValue()))).allowed()) {
+                        refused.add(granted.getKey());
+                    }
+                });
+        return roleIds.stream().filter(roleId -> !refused.contains(roleId)).collect(Collectors.toUnmodifiableSet());
     }
 
     private List<WorkspacePermission> permissionsGrantedBy(String workspaceId, Set<String> roleIds) {
