@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.Action;
 import io.taskgate.access.PrincipalType;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.apiclient.ApiClientDirectory;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
+import io.taskgate.project.ProjectService;
 import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Cursors;
@@ -29,15 +33,17 @@ import io.taskgate.workspace.MemberDirectory;
 public class TeamService {
 
     private final TeamStore teams;
+    private final ProjectService projects;
     private final MemberDirectory people;
     private final ApiClientDirectory clients;
     private final Authorization authorization;
     private final AuditLog audit;
     private final Clock clock;
 
-    TeamService(TeamStore teams, MemberDirectory people, ApiClientDirectory clients, Authorization authorization,
-            AuditLog audit, Clock clock) {
+    TeamService(TeamStore teams, MemberDirectory people, ApiClientDirectory clients, ProjectService projects,
+            Authorization authorization, AuditLog audit, Clock clock) {
         this.teams = teams;
+        this.projects = projects;
         this.people = people;
         this.clients = clients;
         this.authorization = authorization;
@@ -106,8 +112,9 @@ public class TeamService {
 
     @Transactional
     public MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
-        writer(caller, workspaceId);
+        WorkspacePrincipal principal = writer(caller, workspaceId);
         TeamStore.Team team = find(workspaceId, teamId);
+        requireMayAddToProjectsOf(principal, team);
         MemberView member = newMember(workspaceId, type, principalId)
                 .orElseThrow(() -> ApiProblem.referenceNotFound("principalId", principalId));
         if (!teams.addMember(workspaceId, teamId, new TeamStore.Member(type.key(), principalId, member.addedAt()))) {
@@ -142,8 +149,33 @@ public class TeamService {
         audit.record(workspaceId, caller, "team.member_removed", "team", teamId, "principalId=" + principalId);
     }
 
-    private void writer(Caller caller, String workspaceId) {
-        authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.TEAMS_MANAGE);
+    private WorkspacePrincipal writer(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.require(principal, WorkspacePermission.TEAMS_MANAGE);
+        return principal;
+    }
+
+    /**
+     * Joining a team is joining every project the team is a member of, with the team's role: so
+     * adding someone takes being allowed to add members to each of those projects, as adding
+     * them there directly would. Without it, teams.manage alone would let its holder add
+     * themselves to a team that manages a private project. A project the actor cannot see is
+     * not named, not even by id.
+     */
+    private void requireMayAddToProjectsOf(WorkspacePrincipal principal, TeamStore.Team team) {
+        for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
+            try {
+                authorization.requireProject(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
+            } catch (ApiProblem refused) {
+                if (refused.status() != HttpStatus.NOT_FOUND) {
+                    throw refused;
+                }
+                throw ApiProblem.forbidden("Team " + team.name() + " is a member of a project you cannot reach:"
+                        + " only someone who may add members to each of its projects may add people to it",
+                        Map.of("requiredPermission", "project.members.manage in each of the team's projects",
+                                "remedies", List.of()));
+            }
+        }
     }
 
     /** The principal as a new member, when it is a user or client of this workspace. */

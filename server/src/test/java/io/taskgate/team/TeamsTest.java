@@ -41,6 +41,35 @@ class TeamsTest extends HttpTest {
     }
 
     @Test
+    void teamsManageAloneDoesNotLetItsHolderJoinATeamThatHoldsAProjectTheyCannotManage() {
+        Api.Person tess = api().addMemberHolding(workspace, owner, "Tess", "teams.manage");
+        String payroll = api().createProject(workspace, owner.token(), "Payroll", "private");
+        String menu = api().createProject(workspace, owner.token(), "Menu", "public");
+        String finance = createTeam("Finance");
+        String kitchen = createTeam("Kitchen");
+        String floor = createTeam("Floor");
+        Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects/" + payroll + "/members", owner.token(),
+                Map.of("principalType", "team", "principalId", finance, "role", "manager")), 201);
+        Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects/" + menu + "/members", owner.token(),
+                Map.of("principalType", "team", "principalId", kitchen, "role", "editor")), 201);
+        Map<String, Object> herself = Map.of("principalType", "user", "principalId", tess.id());
+
+        Api.Response intoPayroll = api().post(teams() + "/" + finance + "/members", tess.token(), herself);
+        Api.Response intoMenu = api().post(teams() + "/" + kitchen + "/members", tess.token(), herself);
+        Api.Response intoNoProject = api().post(teams() + "/" + floor + "/members", tess.token(), herself);
+
+        assertThat(intoPayroll.status()).isEqualTo(403);
+        assertThat(intoPayroll.text()).as("a private project she cannot see is not named")
+                .doesNotContain("Payroll").doesNotContain(payroll);
+        assertThat(intoMenu.status()).isEqualTo(403);
+        assertThat(intoMenu.get("requiredPermission")).isEqualTo("project role manager");
+        assertThat(intoNoProject.status()).isEqualTo(201);
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/projects/" + payroll, tess.token()).status())
+                .isEqualTo(404);
+        assertThat(addMember(finance, "user", tess.id()).status()).as("the owner may").isEqualTo(201);
+    }
+
+    @Test
     void aTeamIsCreatedEmpty() {
         Api.Response created = api().post(teams(), owner.token(), Map.of("name", "Kitchen"));
 
