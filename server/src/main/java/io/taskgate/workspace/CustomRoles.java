@@ -99,9 +99,11 @@ public class CustomRoles {
         if (roleIds.isEmpty()) {
             return;
         }
-        authorization.requireHoldsAll(actor, permissionsGrantedBy(actor.workspaceId(), roleIds));
+        authorization.requireHoldsAll(actor, permissionsGrantedBy(actor.workspaceId(), roleIds).stream()
+                .flatMap(granted -> WorkspacePermission.fromKey(granted.getValue()).stream()).distinct().toList());
         // shift.edit on a position is the right to make master tasks for it: giving it takes having it.
-        for (String positionId : shiftEditPositionsOf(actor.workspaceId(), roleIds)) {
+        for (String positionId : shiftEditPositionsOf(actor.workspaceId(), roleIds).stream().map(Map.Entry::getValue)
+                .distinct().toList()) {
             authorization.require(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
         }
     }
@@ -116,54 +118,38 @@ public class CustomRoles {
             return Set.of();
         }
         Set<String> refused = new HashSet<>();
-        jdbc.sql("select role_id, permission from custom_role_permission where workspace_id = :ws and role_id in (:ids)")
-                .param("ws", actor.workspaceId())
-                .param("ids", roleIds)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .forEach(granted -> WorkspacePermission.fromKey(granted.getValue())
-                        .filter(permission -> !authorization.decide(actor, Action.of(permission),
-                                WorkspaceResource.INSTANCE).allowed())
-                        .ifPresent(lacking -> refused.add(granted.getKey())));
-        jdbc.sql("""
-                select role_id, position_id from custom_role_position_permission
-                 where workspace_id = :ws and role_id in (:ids)
-                """)
-                .param("ws", actor.workspaceId())
-                .param("ids", roleIds)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .forEach(granted -> {
-                    if (!authorization.decide(actor, Action.MASTER_TASK_CREATE,
-                            new PositionsResource(List.of(granted.getValue()))).allowed()) {
-                        refused.add(granted.getKey());
-                    }
-                });
+        permissionsGrantedBy(actor.workspaceId(), roleIds).forEach(granted -> WorkspacePermission
+                .fromKey(granted.getValue())
+                .filter(permission -> !authorization.decide(actor, Action.of(permission), WorkspaceResource.INSTANCE)
+                        .allowed())
+                .ifPresent(lacking -> refused.add(granted.getKey())));
+        shiftEditPositionsOf(actor.workspaceId(), roleIds).forEach(granted -> {
+            if (!authorization.decide(actor, Action.MASTER_TASK_CREATE,
+                    new PositionsResource(List.of(granted.getValue()))).allowed()) {
+                refused.add(granted.getKey());
+            }
+        });
         return roleIds.stream().filter(roleId -> !refused.contains(roleId)).collect(Collectors.toUnmodifiableSet());
     }
 
-    private List<WorkspacePermission> permissionsGrantedBy(String workspaceId, Set<String> roleIds) {
-        return jdbc.sql("""
-                select distinct permission from custom_role_permission
-                 where workspace_id = :ws and role_id in (:ids)
-                """)
+    /** Each permission key each role grants, as (role id, permission key). */
+    private List<Map.Entry<String, String>> permissionsGrantedBy(String workspaceId, Collection<String> roleIds) {
+        return jdbc.sql("select role_id, permission from custom_role_permission where workspace_id = :ws and role_id in (:ids)")
                 .param("ws", workspaceId)
                 .param("ids", roleIds)
-                .query(String.class)
-                .list()
-                .stream()
-                .flatMap(key -> WorkspacePermission.fromKey(key).stream())
-                .toList();
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
-    private List<String> shiftEditPositionsOf(String workspaceId, Set<String> roleIds) {
+    /** Each position each role grants shift.edit on, as (role id, position id). */
+    private List<Map.Entry<String, String>> shiftEditPositionsOf(String workspaceId, Collection<String> roleIds) {
         return jdbc.sql("""
-                select distinct position_id from custom_role_position_permission
+                select role_id, position_id from custom_role_position_permission
                  where workspace_id = :ws and role_id in (:ids)
                 """)
                 .param("ws", workspaceId)
                 .param("ids", roleIds)
-                .query(String.class)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
                 .list();
     }
 
