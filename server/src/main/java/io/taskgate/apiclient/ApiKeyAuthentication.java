@@ -10,12 +10,15 @@ import org.springframework.stereotype.Component;
 
 import io.taskgate.identity.ApiKeyAuthenticator;
 import io.taskgate.identity.Caller;
+import io.taskgate.support.CredentialCache;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 
 /**
- * Checks an API key on every request, straight from the database: a revocation is refused by
- * the very next request, with no cache to wait out.
+ * Checks an API key on every request, against its row as last read from the database: kept in
+ * {@link CredentialCache} while the database announces every change to it, read again otherwise.
+ * A revocation is refused by the very next request this process serves (and by other processes
+ * as soon as the database's notice reaches them).
  */
 @Component
 class ApiKeyAuthentication implements ApiKeyAuthenticator {
@@ -24,10 +27,12 @@ class ApiKeyAuthentication implements ApiKeyAuthenticator {
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
     private final ApiKeys keys;
+    private final CredentialCache kept;
     private final Clock clock;
 
-    ApiKeyAuthentication(ApiKeys keys, Clock clock) {
+    ApiKeyAuthentication(ApiKeys keys, CredentialCache kept, Clock clock) {
         this.keys = keys;
+        this.kept = kept;
         this.clock = clock;
     }
 
@@ -43,7 +48,9 @@ class ApiKeyAuthentication implements ApiKeyAuthenticator {
     @Override
     public Optional<Caller.ApiClient> authenticate(String token, @Nullable String integrationName) {
         Optional<String> keyId = ApiKeySecret.parseKeyId(token);
-        Optional<ApiKeys.Credential> found = keyId.flatMap(keys::credential);
+        Optional<ApiKeys.Credential> found = keyId.flatMap(id -> kept.get(cacheKey(id), () -> keys.credential(id),
+                credential -> new CredentialCache.Ties(credential.key().workspaceId(), null, null),
+                ApiKeys.Credential::withoutLastUse));
         if (found.isEmpty() || !SecretHash.matches(token, found.get().secretHash())) {
             return Optional.empty();
         }
@@ -61,8 +68,13 @@ class ApiKeyAuthentication implements ApiKeyAuthenticator {
         }
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
             keys.touch(key.workspaceId(), key.id(), now);
+            kept.<ApiKeys.Credential>update(cacheKey(key.id()), touched -> touched.usedAt(now));
         }
         return Optional.of(new Caller.ApiClient(key.apiClientId(), credential.clientName(), key.workspaceId(),
                 key.id(), integrationName, new Caller.AccessVersion(key.workspaceId(), credential.accessVersion())));
+    }
+
+    private static String cacheKey(String keyId) {
+        return "key:" + keyId;
     }
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.CredentialCache;
 import io.taskgate.support.Timestamps;
 
 /** The SQL of API keys. Only the SHA-256 of a key's secret is ever stored. */
@@ -15,9 +16,11 @@ import io.taskgate.support.Timestamps;
 class ApiKeys {
 
     private final JdbcClient jdbc;
+    private final CredentialCache credentials;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, CredentialCache credentials) {
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     record ApiKey(String workspaceId, String id, String apiClientId, @Nullable String name, Instant createdAt,
@@ -29,6 +32,18 @@ class ApiKeys {
      * access version of their workspace at the moment it was read.
      */
     record Credential(ApiKey key, String secretHash, String clientName, boolean clientActive, long accessVersion) {
+
+        /** What decides a request: all but the last-use time, which is bookkeeping. */
+        Credential withoutLastUse() {
+            return usedAt(null);
+        }
+
+        Credential usedAt(@Nullable Instant at) {
+            ApiKey k = key;
+            return new Credential(new ApiKey(k.workspaceId(), k.id(), k.apiClientId(), k.name(), k.createdAt(),
+                    k.createdBy(), k.expiresAt(), k.revokedAt(), at), secretHash, clientName, clientActive,
+                    accessVersion);
+        }
     }
 
     void insert(ApiKey key, String secretHash) {
@@ -88,6 +103,7 @@ class ApiKeys {
     }
 
     boolean revoke(String workspaceId, String keyId, Instant at) {
+        credentials.forgetAfterCommit(new CredentialCache.Change.Workspace(workspaceId));
         return jdbc.sql("update api_key set revoked_at = :at where workspace_id = :ws and id = :id and revoked_at is null")
                 .param("at", Timestamps.utc(at))
                 .param("ws", workspaceId)

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.taskgate.support.AccessFactChanges;
+import io.taskgate.support.CredentialCache;
 
 /** The SQL of user accounts: global identities, shared by every workspace a person joins. */
 @Repository
@@ -19,10 +20,12 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final AccessFactChanges accessFacts;
+    private final CredentialCache credentials;
 
-    Accounts(JdbcClient jdbc, AccessFactChanges accessFacts) {
+    Accounts(JdbcClient jdbc, AccessFactChanges accessFacts, CredentialCache credentials) {
         this.accessFacts = accessFacts;
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     /** A person's account; {@code passwordHash} is null while they are invited but not signed up. */
@@ -84,6 +87,7 @@ public class Accounts {
         jdbc.sql("select id from user_account where id = :id for update").param("id", id).query(String.class)
                 .optional();
         accessFacts.ofUser(id);
+        credentials.forgetAfterCommit(new CredentialCache.Change.User(id));
         return jdbc.sql("update user_account set name = :name, password_hash = :hash where id = :id and password_hash is null")
                 .param("name", name)
                 .param("hash", passwordHash)

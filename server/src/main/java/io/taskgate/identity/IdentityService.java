@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.support.CredentialCache;
 import io.taskgate.support.Ids;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
@@ -31,12 +32,14 @@ public class IdentityService {
     private final String decoyHash;
     private final ApplicationEventPublisher events;
     private final LoginThrottle loginThrottle;
+    private final CredentialCache kept;
 
     IdentityService(Accounts accounts, Sessions sessions, PasswordEncoder passwords, Clock clock,
             @Value("${taskgate.session.ttl}") Duration sessionTtl, ApplicationEventPublisher events,
-            LoginThrottle loginThrottle) {
+            LoginThrottle loginThrottle, CredentialCache kept) {
         this.events = events;
         this.loginThrottle = loginThrottle;
+        this.kept = kept;
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
@@ -128,7 +131,9 @@ public class IdentityService {
     /** As {@link #authenticateSession(String, String)}, reading the access version of {@code workspaceId} with it. */
     public Caller.User authenticateSession(String token, @Nullable String integrationName,
             @Nullable String workspaceId) {
-        Sessions.ActiveSession session = sessions.find(SecretHash.of(token), workspaceId)
+        String hash = SecretHash.of(token);
+        Sessions.ActiveSession session = kept.get("session:" + hash + ":" + (workspaceId == null ? "" : workspaceId),
+                        () -> sessions.find(hash, workspaceId), found -> ties(found, hash, workspaceId), found -> found)
                 .orElseThrow(() -> ApiProblem.unauthenticated("invalid_token", "The access token is not valid"));
         if (session.revoked()) {
             throw ApiProblem.unauthenticated("token_revoked", "This session was ended; log in again");
@@ -139,5 +144,14 @@ public class IdentityService {
         return new Caller.User(session.userId(), session.name(), session.email(), integrationName,
                 workspaceId == null || session.accessVersion() == null ? null
                         : new Caller.AccessVersion(workspaceId, session.accessVersion()));
+    }
+
+    /** A session read for a workspace that does not exist is not kept: no notice would ever forget it. */
+    private static CredentialCache.@Nullable Ties ties(Sessions.ActiveSession session, String hash,
+            @Nullable String workspaceId) {
+        if (workspaceId != null && session.accessVersion() == null) {
+            return null;
+        }
+        return new CredentialCache.Ties(workspaceId, session.userId(), hash);
     }
 }

@@ -9,14 +9,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.taskgate.support.CredentialCache;
+
 /** The SQL of login sessions, found by the SHA-256 of their token. */
 @Repository
 class Sessions {
 
     private final JdbcClient jdbc;
+    private final CredentialCache credentials;
 
-    Sessions(JdbcClient jdbc) {
+    Sessions(JdbcClient jdbc, CredentialCache credentials) {
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     /** {@code accessVersion}: of the workspace asked for with the session, null when none was or it does not exist. */
@@ -53,6 +57,7 @@ class Sessions {
     }
 
     void revoke(String tokenHash, Instant at) {
+        credentials.forgetAfterCommit(new CredentialCache.Change.Session(tokenHash));
         jdbc.sql("update user_session set revoked_at = :at where token_hash = :hash and revoked_at is null")
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("hash", tokenHash)

@@ -24,9 +24,11 @@ public class AccessFactChanges {
     private static final Object PENDING = AccessFactChanges.class.getName() + ".pending";
 
     private final JdbcClient jdbc;
+    private final CredentialCache credentials;
 
-    AccessFactChanges(JdbcClient jdbc) {
+    AccessFactChanges(JdbcClient jdbc, CredentialCache credentials) {
         this.jdbc = jdbc;
+        this.credentials = credentials;
     }
 
     /**
@@ -39,7 +41,10 @@ public class AccessFactChanges {
             throw new IllegalStateException("Access facts of workspace " + workspaceId
                     + " change outside a transaction");
         }
-        pending().add(workspaceId);
+        if (pending().add(workspaceId)) {
+            // Credentials kept here carry the old version: this process's next request must not wait for the notice.
+            credentials.forgetAfterCommit(new CredentialCache.Change.Workspace(workspaceId));
+        }
     }
 
     /** Access facts of every workspace the user belongs to change (the user's name is one of them). */

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SqlDialect {
 
-    private final boolean dataModifyingWith;
+    private final boolean postgresql;
 
     SqlDialect(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            this.dataModifyingWith = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            this.postgresql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
     }
 
@@ -28,6 +28,14 @@ public class SqlDialect {
      * returning …) insert …}, committed as one even outside a transaction. H2 has no such statement.
      */
     public boolean writesTwoTablesInOneStatement() {
-        return dataModifyingWith;
+        return postgresql;
+    }
+
+    /**
+     * Whether the database can tell a listening connection about changes as they commit
+     * (PostgreSQL's {@code LISTEN}/{@code NOTIFY}, sent by the triggers of the vendor migrations).
+     */
+    public boolean noticesChanges() {
+        return postgresql;
     }
 }

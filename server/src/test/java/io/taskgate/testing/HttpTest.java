@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"taskgate.password.bcrypt-strength=4",
             // Every hit of the access facts cache is checked against the database: a stale one fails the test.
             "taskgate.access-cache.verify=true",
+            // Every hit of the credential cache (PostgreSQL) likewise.
+            "taskgate.credential-cache.verify=true",
             // Every test signs up from the same address: the anonymous budget is not under test here.
             "taskgate.rate-limit.anonymous-requests-per-minute=1000000",
             // Cached test contexts each keep a pool: idle ones must not hold PostgreSQL's connection slots.

@@ -23,7 +23,7 @@ public final class StandaloneContext {
             TestDatabase.Settings db = TestDatabase.settings();
             context = new SpringApplicationBuilder(TaskgateApplication.class).web(WebApplicationType.NONE)
                     .registerShutdownHook(true)
-                    .run("--taskgate.access-cache.verify=true", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                    .run("--taskgate.access-cache.verify=true", "--taskgate.credential-cache.verify=true", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
                             "--spring.datasource.password=" + db.password(), "--spring.jmx.enabled=false",
                             "--spring.datasource.hikari.minimum-idle=2");
         }

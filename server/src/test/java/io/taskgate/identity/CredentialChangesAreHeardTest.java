@@ -1,0 +1,159 @@
+package io.taskgate.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import io.taskgate.testing.Api;
+import io.taskgate.testing.HttpTest;
+
+/**
+ * On PostgreSQL a server keeps the credentials it has checked, and forgets one as soon as the
+ * database announces a change to it, whoever made the change: here, someone at a SQL prompt,
+ * which is what a second server instance looks like to this one. Changes made through this
+ * server are refused by its very next request (RevocationTakesEffectAtOnceTest); changes made
+ * elsewhere, within a moment. While the server cannot hear the database, it keeps nothing.
+ *
+ * <p>This class turns off the suite's check of every kept credential against the database: the
+ * moment between a change made behind the server's back and its notice is what it measures.
+ */
+@EnabledIfSystemProperty(named = "taskgate.test.database", matches = "postgres.*")
+@TestPropertySource(properties = "taskgate.credential-cache.verify=false")
+class CredentialChangesAreHeardTest extends HttpTest {
+
+    private static final Duration A_MOMENT = Duration.ofSeconds(3);
+    private static final Pattern LOOKUPS = Pattern.compile(
+            "taskgate_credentials_lookups_total\\{result=\"(\\w+)\"} ([0-9.E]+)");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aKeyUsedAgainIsCheckedFromMemoryNotReadAgain() {
+        Cafe cafe = cafe();
+        assertThat(api().get(cafe.permissions(), cafe.bot().secret()).status()).isEqualTo(200);
+        double hitsBefore = lookups("hit");
+
+        for (int i = 0; i < 5; i++) {
+            Api.expect(api().get(cafe.permissions(), cafe.bot().secret()), 200);
+        }
+
+        assertThat(lookups("hit") - hitsBefore).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void aKeyRevokedInTheDatabaseIsRefusedWithinAMoment() {
+        Cafe cafe = cafe();
+        Api.expect(api().get(cafe.permissions(), cafe.bot().secret()), 200);
+
+        jdbc.sql("update api_key set revoked_at = now() where id = :id").param("id", cafe.bot().keyId()).update();
+
+        assertThat(refusedWithinAMoment(cafe.permissions(), cafe.bot().secret()).get("code")).isEqualTo("token_revoked");
+    }
+
+    @Test
+    void aClientDisabledInTheDatabaseIsRefusedWithinAMoment() {
+        Cafe cafe = cafe();
+        Api.expect(api().get(cafe.permissions(), cafe.bot().secret()), 200);
+
+        jdbc.sql("update api_client set active = false where id = :id").param("id", cafe.bot().id()).update();
+
+        assertThat(refusedWithinAMoment(cafe.permissions(), cafe.bot().secret()).get("code"))
+                .isEqualTo("client_disabled");
+    }
+
+    @Test
+    void aSessionEndedInTheDatabaseIsRefusedWithinAMoment() {
+        Cafe cafe = cafe();
+        Api.expect(api().get(cafe.permissions(), cafe.owner().token()), 200);
+
+        jdbc.sql("update user_session set revoked_at = now() where user_id = :user and revoked_at is null")
+                .param("user", cafe.owner().id()).update();
+
+        assertThat(refusedWithinAMoment(cafe.permissions(), cafe.owner().token()).get("code"))
+                .isEqualTo("token_revoked");
+    }
+
+    @Test
+    void aChangeOfAccessMadeElsewhereIsSeenWithinAMoment() {
+        Cafe cafe = cafe();
+        Api.expect(api().get(cafe.permissions(), cafe.bot().secret()), 200);
+
+        // What another instance does when it demotes the client: the row, and the access version with it.
+        jdbc.sql("update api_client set role = 'guest' where id = :id").param("id", cafe.bot().id()).update();
+        jdbc.sql("update workspace set access_version = access_version + 1 where workspace_id = :ws")
+                .param("ws", cafe.ws()).update();
+
+        long deadline = System.nanoTime() + A_MOMENT.toNanos();
+        String role;
+        do {
+            role = Api.expect(api().get("/api/v1/me", cafe.bot().secret()), 200).get("role");
+        } while (!"guest".equals(role) && System.nanoTime() < deadline);
+        assertThat(role).isEqualTo("guest");
+    }
+
+    @Test
+    void whileTheServerCannotHearTheDatabaseItKeepsNothingAndCatchesUpWhenItHearsAgain() throws Exception {
+        Cafe cafe = cafe();
+        Api.expect(api().get(cafe.permissions(), cafe.bot().secret()), 200);
+
+        // The listening connection dies; a revocation lands before the server has even noticed.
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where application_name = :name"
+                + " and datname = current_database()").param("name", "taskgate-credential-notices")
+                .query(Boolean.class).list();
+        jdbc.sql("update api_key set revoked_at = now() where id = :id").param("id", cafe.bot().keyId()).update();
+
+        assertThat(refusedWithinAMoment(cafe.permissions(), cafe.bot().secret()).get("code")).isEqualTo("token_revoked");
+
+        // It listens again and keeps credentials again.
+        Api.Client second = api().createApiClient(cafe.ws(), cafe.owner().token(), "Second bot", "member", "read_write");
+        long deadline = System.nanoTime() + A_MOMENT.toNanos();
+        double hitsBefore = lookups("hit");
+        while (lookups("hit") == hitsBefore && System.nanoTime() < deadline) {
+            Api.expect(api().get(cafe.permissions(), second.secret()), 200);
+            Thread.sleep(50);
+        }
+        assertThat(lookups("hit")).as("kept credentials serve requests again").isGreaterThan(hitsBefore);
+        jdbc.sql("update api_key set revoked_at = now() where id = :id").param("id", second.keyId()).update();
+        assertThat(refusedWithinAMoment(cafe.permissions(), second.secret()).get("code")).isEqualTo("token_revoked");
+    }
+
+    private record Cafe(Api.Person owner, String ws, Api.Client bot, String permissions) {
+    }
+
+    private Cafe cafe() {
+        Api.Person owner = api().signUp("Olga");
+        String ws = api().createWorkspace(owner, "Cafe");
+        Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
+        return new Cafe(owner, ws, bot, "/api/v1/workspaces/" + ws + "/me/permissions");
+    }
+
+    /** Asks until the answer is a 401, for at most a moment; the 401 it got. */
+    private Api.Response refusedWithinAMoment(String path, String token) {
+        long deadline = System.nanoTime() + A_MOMENT.toNanos();
+        Api.Response response;
+        do {
+            response = api().get(path, token);
+        } while (response.status() == 200 && System.nanoTime() < deadline);
+        assertThat(response.status()).as("refused within %s: %s", A_MOMENT, response).isEqualTo(401);
+        return response;
+    }
+
+    private double lookups(String result) {
+        Matcher lines = LOOKUPS.matcher(Api.expect(api().get("/actuator/prometheus", null), 200).text());
+        while (lines.find()) {
+            if (lines.group(1).equals(result)) {
+                return Double.parseDouble(lines.group(2));
+            }
+        }
+        throw new AssertionError("no credential lookups counted as " + result);
+    }
+}
