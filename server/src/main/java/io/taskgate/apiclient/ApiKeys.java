@@ -103,7 +103,7 @@ class ApiKeys {
     }
 
     boolean revoke(String workspaceId, String keyId, Instant at) {
-        credentials.forgetAfterCommit(new CredentialCache.Change.Workspace(workspaceId));
+        credentials.forgetWhenTransactionEnds(new CredentialCache.Change.Workspace(workspaceId));
         return jdbc.sql("update api_key set revoked_at = :at where workspace_id = :ws and id = :id and revoked_at is null")
                 .param("at", Timestamps.utc(at))
                 .param("ws", workspaceId)

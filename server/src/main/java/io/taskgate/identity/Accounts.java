@@ -87,7 +87,7 @@ public class Accounts {
         jdbc.sql("select id from user_account where id = :id for update").param("id", id).query(String.class)
                 .optional();
         accessFacts.ofUser(id);
-        credentials.forgetAfterCommit(new CredentialCache.Change.User(id));
+        credentials.forgetWhenTransactionEnds(new CredentialCache.Change.User(id));
         return jdbc.sql("update user_account set name = :name, password_hash = :hash where id = :id and password_hash is null")
                 .param("name", name)
                 .param("hash", passwordHash)

@@ -57,7 +57,7 @@ class Sessions {
     }
 
     void revoke(String tokenHash, Instant at) {
-        credentials.forgetAfterCommit(new CredentialCache.Change.Session(tokenHash));
+        credentials.forgetWhenTransactionEnds(new CredentialCache.Change.Session(tokenHash));
         jdbc.sql("update user_session set revoked_at = :at where token_hash = :hash and revoked_at is null")
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("hash", tokenHash)

@@ -43,7 +43,7 @@ public class AccessFactChanges {
         }
         if (pending().add(workspaceId)) {
             // Credentials kept here carry the old version: this process's next request must not wait for the notice.
-            credentials.forgetAfterCommit(new CredentialCache.Change.Workspace(workspaceId));
+            credentials.forgetWhenTransactionEnds(new CredentialCache.Change.Workspace(workspaceId));
         }
     }
 

@@ -33,11 +33,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link CredentialChangeNotices} hears them on a connection of its own; until it listens, and
  * from the moment it stops, nothing is kept and every request reads its credential. A change
  * made by this process is also forgotten here as soon as it commits, before its request
- * answers ({@link #forgetAfterCommit}), so the next request to this process never waits for the
+ * answers ({@link #forgetWhenTransactionEnds}), so the next request to this process never waits for the
  * notice; other processes act on it when the notice reaches them, milliseconds later.
  *
  * <p>A read that started before a change was forgotten is not kept, even when it finishes after:
- * every forgetting moves an epoch, and a read kept across a move is taken back.
+ * every forgetting moves an epoch, and a read is kept only if the epoch has not moved since it
+ * began. Keeping, replacing and forgetting take one lock, so none can undo another (a last-use
+ * time written back just as a revocation is forgotten, say); hits take none.
  *
  * <p>With {@code taskgate.credential-cache.verify} (the test suite sets it) every hit is checked
  * against the database, and a difference fails the request: a write path that forgot to report
@@ -79,6 +81,7 @@ public class CredentialCache {
 
     private final Cache<String, Kept> kept;
     private final AtomicLong epoch = new AtomicLong();
+    private final Object changes = new Object();
     /** Changes of this process begun committing, and those between commit and forgetting: see {@link #requireSame}. */
     private final AtomicLong changesBegun = new AtomicLong();
     private final AtomicInteger changesCommitting = new AtomicInteger();
@@ -147,74 +150,79 @@ public class CredentialCache {
     /** Replaces what is kept under {@code key}, if anything is (a last-use time moved, say). */
     @SuppressWarnings("unchecked")
     public <T> void update(String key, UnaryOperator<T> change) {
-        // Only ever replaces a kept entry, never brings a forgotten one back.
-        kept.asMap().computeIfPresent(key, (k, current) -> new Kept(change.apply((T) current.credential()),
-                current.ties()));
+        synchronized (changes) {
+            // Only ever replaces a kept entry, never brings a forgotten one back.
+            kept.asMap().computeIfPresent(key, (k, current) -> new Kept(change.apply((T) current.credential()),
+                    current.ties()));
+        }
     }
 
     private void keep(String key, Kept credential, long epochBeforeLoad) {
-        kept.put(key, credential);
-        // Forgotten while it was read, or since: the read may predate the change.
-        if (epoch.get() != epochBeforeLoad || !trusted) {
-            kept.asMap().remove(key, credential);
+        synchronized (changes) {
+            // Forgotten while it was read: the read may predate the change.
+            if (trusted && epoch.get() == epochBeforeLoad) {
+                kept.put(key, credential);
+            }
         }
     }
 
     /** Forgets what a change touches, now. */
     public void forget(Change change) {
-        epoch.incrementAndGet();
-        if (change instanceof Change.Anything) {
-            kept.invalidateAll();
-        } else {
-            Predicate<Ties> concerns = change.concerns();
-            kept.asMap().values().removeIf(credential -> concerns.test(credential.ties()));
+        synchronized (changes) {
+            epoch.incrementAndGet();
+            if (change instanceof Change.Anything) {
+                kept.invalidateAll();
+            } else {
+                Predicate<Ties> concerns = change.concerns();
+                kept.asMap().values().removeIf(credential -> concerns.test(credential.ties()));
+            }
         }
     }
 
     /**
-     * Forgets what a change touches once the current transaction commits, or now when there is
-     * none (the write committed on its own). Before the commit would be too early: a request
-     * could read the old row again and keep it.
+     * Forgets what a change touches once the current transaction has ended. Before would be too
+     * early: a request could read the old row again and keep it. Whatever the outcome, since a
+     * commit that reports a failure may still have committed; forgetting too much costs a read.
+     * Outside a transaction there is no end to wait for: refused, so that no such path exists.
      */
-    public void forgetAfterCommit(Change change) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                private boolean committing;
-
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    changesBegun.incrementAndGet();
-                    changesCommitting.incrementAndGet();
-                    committing = true;
-                }
-
-                @Override
-                public void afterCommit() {
-                    forget(change);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (committing) {
-                        changesCommitting.decrementAndGet();
-                    }
-                }
-            });
-        } else {
-            forget(change);
+    public void forgetWhenTransactionEnds(Change change) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("A credential changes outside a transaction: " + change);
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            private boolean committing;
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                changesBegun.incrementAndGet();
+                changesCommitting.incrementAndGet();
+                committing = true;
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(change);
+                if (committing) {
+                    changesCommitting.decrementAndGet();
+                }
+            }
+        });
     }
 
     /** Changes are heard from now on: credentials may be kept (anything kept before is not trusted). */
     void startTrusting() {
-        forget(new Change.Anything());
-        trusted = true;
+        synchronized (changes) {
+            forget(new Change.Anything());
+            trusted = true;
+        }
     }
 
     /** Changes may go unheard from now on: nothing is kept until {@link #startTrusting()}. */
     void stopTrusting() {
-        trusted = false;
-        forget(new Change.Anything());
+        synchronized (changes) {
+            trusted = false;
+            forget(new Change.Anything());
+        }
     }
 
     boolean trusted() {

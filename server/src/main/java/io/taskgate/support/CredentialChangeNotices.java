@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -28,7 +29,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * <p>It listens on a connection of its own, outside the pool, for as long as the server runs.
  * While that connection is down nothing may be kept, since a notice could be missed: the cache
  * stops trusting at the first error and starts again, empty, only once {@code LISTEN} is back.
- * A connection that dies without a word is found by a probe every few seconds.
+ * A connection that dies without a word is found by a probe every 5 seconds that waits at most
+ * 2. If the triggers that send the notices are missing (a schema not migrated by this server),
+ * the cache is never trusted.
  *
  * <p>H2 has no notices, and the cache stays off there.
  */
@@ -40,6 +43,12 @@ class CredentialChangeNotices implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CredentialChangeNotices.class);
     private static final int WAIT_MILLIS = 500;
     private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+    private static final int PROBE_WAIT_SECONDS = 2;
+    /** The triggers of the migration {@code credential_change_notices}: without all of them a change could go unheard. */
+    private static final List<String> TRIGGERS = List.of("workspace_access_changed",
+            "workspace_deleted", "api_client_changed", "api_key_changed", "api_key_deleted", "user_session_changed",
+            "user_account_changed", "user_account_deleted", "workspace_truncated", "api_client_truncated",
+            "api_key_truncated", "user_session_truncated", "user_account_truncated");
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final CredentialCache cache;
@@ -67,8 +76,10 @@ class CredentialChangeNotices implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        cache.stopTrusting();
+        synchronized (this) {
+            running = false;
+            cache.stopTrusting();
+        }
         closeQuietly(connection);
         Thread thread = listener;
         if (thread != null) {
@@ -91,26 +102,46 @@ class CredentialChangeNotices implements SmartLifecycle {
         while (running) {
             try (Connection listening = open()) {
                 connection = listening;
+                if (!triggersInPlace(listening)) {
+                    log.warn("The database has not all the triggers that announce credential changes ({}): "
+                            + "every request reads its credential", TRIGGERS);
+                    return;
+                }
                 try (Statement statement = listening.createStatement()) {
                     statement.execute("listen " + CHANNEL);
                 }
-                cache.startTrusting();
+                synchronized (this) {
+                    if (!running) {
+                        return;
+                    }
+                    cache.startTrusting();
+                }
                 if (warned) {
                     log.info("Hearing credential changes again: kept credentials serve requests again");
                     warned = false;
                 }
                 hear(listening);
-            } catch (SQLException | RuntimeException e) {
-                cache.stopTrusting();
+            } catch (Throwable e) { // an Error too: the cache must not outlive its listener trusted
                 if (running && !warned) {
                     log.warn("Not hearing credential changes ({}): every request reads its credential until "
                             + "this is back", e.toString());
                     warned = true;
                 }
             } finally {
+                cache.stopTrusting();
                 connection = null;
             }
             pause();
+        }
+    }
+
+    private static boolean triggersInPlace(Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "select count(distinct tgname) from pg_trigger where tgname = any (?) and not tgisinternal")) {
+            statement.setArray(1, connection.createArrayOf("text", TRIGGERS.toArray()));
+            try (var found = statement.executeQuery()) {
+                return found.next() && found.getInt(1) == TRIGGERS.size();
+            }
         }
     }
 
@@ -125,8 +156,9 @@ class CredentialChangeNotices implements SmartLifecycle {
                 }
             }
             if (System.nanoTime() - probed > PROBE_EVERY.toNanos()) {
-                try (Statement statement = listening.createStatement()) {
-                    statement.execute("select 1");
+                if (!listening.isValid(PROBE_WAIT_SECONDS)) {
+                    throw new SQLException("the listening connection did not answer within "
+                            + PROBE_WAIT_SECONDS + " s");
                 }
                 probed = System.nanoTime();
             }

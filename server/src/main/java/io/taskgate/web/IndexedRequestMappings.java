@@ -78,14 +78,26 @@ class IndexedRequestMappings extends RequestMappingHandlerMapping {
         return super.lookupHandlerMethod(lookupPath, request);
     }
 
+    // Mappings registered or removed while serving: the index is built again from the registry.
+    // Dropped before and after, so that no lookup keeps using the index of before.
+
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+        index = null;
         super.registerHandlerMethod(handler, method, mapping);
         index = null;
     }
 
     @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        index = null;
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
+        index = null;
         super.unregisterMapping(mapping);
         index = null;
     }

@@ -2,7 +2,8 @@
 -- commits, whoever makes it (any server process, or someone at a SQL prompt), so that servers
 -- may keep credentials in memory and forget them in time (CredentialCache, CredentialChangeNotices).
 -- Payloads: 'w:<workspace id>' (the workspace's keys, clients or access version), 'u:<user id>',
--- 's:<session token hash>'. NOTIFY folds equal payloads of one transaction into one.
+-- 's:<session token hash>', '*' (anything: a table was truncated). NOTIFY folds equal payloads of
+-- one transaction into one.
 
 create function taskgate_credential_notice() returns trigger language plpgsql as $$
 begin
@@ -44,3 +45,21 @@ create trigger user_account_changed after update on user_account for each row
     execute function taskgate_credential_notice();
 create trigger user_account_deleted after delete on user_account for each row
     execute function taskgate_credential_notice();
+
+-- TRUNCATE fires no row trigger: announce that anything may have changed.
+create function taskgate_credentials_truncated() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('taskgate_credentials', '*');
+    return null;
+end
+$$;
+create trigger workspace_truncated after truncate on workspace
+    for each statement execute function taskgate_credentials_truncated();
+create trigger api_client_truncated after truncate on api_client
+    for each statement execute function taskgate_credentials_truncated();
+create trigger api_key_truncated after truncate on api_key
+    for each statement execute function taskgate_credentials_truncated();
+create trigger user_session_truncated after truncate on user_session
+    for each statement execute function taskgate_credentials_truncated();
+create trigger user_account_truncated after truncate on user_account
+    for each statement execute function taskgate_credentials_truncated();

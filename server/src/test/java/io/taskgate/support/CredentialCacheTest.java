@@ -3,8 +3,12 @@ package io.taskgate.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -78,15 +82,17 @@ class CredentialCacheTest {
     }
 
     @Test
-    void aChangeCommittedWithinATransactionIsForgottenOnlyAfterItCommits() {
+    void aChangeWithinATransactionIsForgottenOnlyOnceTheTransactionHasEnded() {
         cache.startTrusting();
         lookUp("k1", () -> new Key("ws1", "h", false));
         TransactionSynchronizationManager.initSynchronization();
         try {
-            cache.forgetAfterCommit(new CredentialCache.Change.Workspace("ws1"));
+            cache.forgetWhenTransactionEnds(new CredentialCache.Change.Workspace("ws1"));
+            assertThat(lookUp("k1", () -> new Key("ws1", "h", true))).get().extracting(Key::revoked).isEqualTo(false);
+            TransactionSynchronizationManager.getSynchronizations().forEach(sync -> sync.beforeCommit(false));
             assertThat(lookUp("k1", () -> new Key("ws1", "h", true))).get().extracting(Key::revoked).isEqualTo(false);
             TransactionSynchronizationManager.getSynchronizations()
-                    .forEach(TransactionSynchronization::afterCommit);
+                    .forEach(sync -> sync.afterCompletion(TransactionSynchronization.STATUS_COMMITTED));
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
@@ -113,7 +119,7 @@ class CredentialCacheTest {
                 key -> new CredentialCache.Ties(key.workspaceId(), null, null), key -> key);
         TransactionSynchronizationManager.initSynchronization();
         try {
-            verifying.forgetAfterCommit(new CredentialCache.Change.Workspace("ws1"));
+            verifying.forgetWhenTransactionEnds(new CredentialCache.Change.Workspace("ws1"));
             TransactionSynchronizationManager.getSynchronizations().forEach(sync -> sync.beforeCommit(false));
             // The revocation has committed; its request has not answered yet.
             assertThat(verifying.get("k1", () -> Optional.of(new Key("ws1", "h", true)),
@@ -122,6 +128,46 @@ class CredentialCacheTest {
         } finally {
             TransactionSynchronizationManager.clearSynchronization();
         }
+    }
+
+    /** A credential's row at some version, written back now and then with a new last use. */
+    private record Row(long version, long lastUse) {
+    }
+
+    @Test
+    void noReadOrWriteBackFromBeforeAChangeOutlivesItsForgetting() throws Exception {
+        cache.startTrusting();
+        AtomicLong database = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> requests = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            requests.add(Thread.ofPlatform().start(() -> {
+                while (running.get()) {
+                    readRow(database);
+                    cache.<Row>update("k1", row -> new Row(row.version(), row.lastUse() + 1));
+                }
+            }));
+        }
+        try {
+            for (long change = 1; change <= 3_000; change++) {
+                database.set(change);
+                cache.forget(new CredentialCache.Change.Workspace("ws1"));
+                assertThat(readRow(database).version()).as("after change %d", change).isGreaterThanOrEqualTo(change);
+            }
+        } finally {
+            running.set(false);
+            for (Thread request : requests) {
+                request.join();
+            }
+        }
+    }
+
+    private Row readRow(AtomicLong database) {
+        return cache.get("k1", () -> {
+            long version = database.get();
+            Thread.yield(); // a read takes a while: let changes land meanwhile
+            return Optional.of(new Row(version, 0));
+        }, row -> new CredentialCache.Ties("ws1", null, null), row -> row.version()).orElseThrow();
     }
 
     @Test
