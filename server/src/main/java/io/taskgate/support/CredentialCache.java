@@ -112,9 +112,9 @@ public class CredentialCache {
 
     /**
      * The credential kept under {@code key}, or {@code load}'s, kept when found and {@code ties}
-     * names what would forget it (null: not kept). {@code decisive}
-     * is the part of a credential that decides a request (bookkeeping such as a last-use time
-     * left out): with verification on, a hit's must equal a fresh load's.
+     * names what would forget it (null: not kept). {@code decisive} is the part of a credential
+     * that decides a request (bookkeeping such as a last-use time left out): with verification
+     * on, a hit's must equal a fresh load's.
      */
     @SuppressWarnings("unchecked")
     public <T> Optional<T> get(String key, Supplier<Optional<T>> load, Function<T, @Nullable Ties> ties,
@@ -223,10 +223,6 @@ public class CredentialCache {
             trusted = false;
             forget(new Change.Anything());
         }
-    }
-
-    boolean trusted() {
-        return trusted;
     }
 
     /**

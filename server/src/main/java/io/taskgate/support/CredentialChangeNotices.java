@@ -44,7 +44,7 @@ class CredentialChangeNotices implements SmartLifecycle {
     private static final int WAIT_MILLIS = 500;
     private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
     private static final int PROBE_WAIT_SECONDS = 2;
-    /** The triggers of the migration {@code credential_change_notices}: without all of them a change could go unheard. */
+    /** The triggers of the migration {@code credential_change_notices}: without all, a change could go unheard. */
     private static final List<String> TRIGGERS = List.of("workspace_access_changed",
             "workspace_deleted", "api_client_changed", "api_key_changed", "api_key_deleted", "user_session_changed",
             "user_account_changed", "user_account_deleted", "workspace_truncated", "api_client_truncated",
@@ -165,7 +165,10 @@ class CredentialChangeNotices implements SmartLifecycle {
         }
     }
 
-    /** The triggers' payloads: {@code w:<workspace id>}, {@code u:<user id>}, {@code s:<session hash>}. */
+    /**
+     * The triggers' payloads: {@code w:<workspace id>}, {@code u:<user id>}, {@code s:<session hash>};
+     * anything else ({@code *}, sent for a truncation) means anything may have changed.
+     */
     static CredentialCache.Change change(String payload) {
         if (payload.length() > 2 && payload.charAt(1) == ':') {
             String id = payload.substring(2);

@@ -64,7 +64,10 @@ class CredentialChangesAreHeardTest extends HttpTest {
         Cafe cafe = cafe();
         servedFromMemory(cafe.permissions(), cafe.bot().secret());
 
+        // What another instance does when it disables the client: the row, and the access version with it.
         jdbc.sql("update api_client set active = false where id = :id").param("id", cafe.bot().id()).update();
+        jdbc.sql("update workspace set access_version = access_version + 1 where workspace_id = :ws")
+                .param("ws", cafe.ws()).update();
 
         assertThat(refusedWithinAMoment(cafe.permissions(), cafe.bot().secret()).get("code"))
                 .isEqualTo("client_disabled");
