@@ -64,10 +64,7 @@ class CredentialChangesAreHeardTest extends HttpTest {
         Cafe cafe = cafe();
         servedFromMemory(cafe.permissions(), cafe.bot().secret());
 
-        // What another instance does when it disables the client: the row, and the access version with it.
-        jdbc.sql("update api_client set active = false where id = :id").param("id", cafe.bot().id()).update();
-        jdbc.sql("update workspace set access_version = access_version + 1 where workspace_id = :ws")
-                .param("ws", cafe.ws()).update();
+        changeAccessAsAnotherInstanceWould(cafe, "update api_client set active = false where id = :id");
 
         assertThat(refusedWithinAMoment(cafe.permissions(), cafe.bot().secret()).get("code"))
                 .isEqualTo("client_disabled");
@@ -92,12 +89,7 @@ class CredentialChangesAreHeardTest extends HttpTest {
 
         jdbc.sql("update user_account set name = 'Olga Petrova' where id = :id").param("id", cafe.owner().id()).update();
 
-        long deadline = System.nanoTime() + A_MOMENT.toNanos();
-        String name;
-        do {
-            name = Api.expect(api().get("/api/v1/me", cafe.owner().token()), 200).get("name");
-        } while (!"Olga Petrova".equals(name) && System.nanoTime() < deadline);
-        assertThat(name).isEqualTo("Olga Petrova");
+        assertThat(meWithinAMoment(cafe.owner().token(), "name", "Olga Petrova")).isEqualTo("Olga Petrova");
     }
 
     @Test
@@ -105,17 +97,9 @@ class CredentialChangesAreHeardTest extends HttpTest {
         Cafe cafe = cafe();
         servedFromMemory(cafe.permissions(), cafe.bot().secret());
 
-        // What another instance does when it demotes the client: the row, and the access version with it.
-        jdbc.sql("update api_client set role = 'guest' where id = :id").param("id", cafe.bot().id()).update();
-        jdbc.sql("update workspace set access_version = access_version + 1 where workspace_id = :ws")
-                .param("ws", cafe.ws()).update();
+        changeAccessAsAnotherInstanceWould(cafe, "update api_client set role = 'guest' where id = :id");
 
-        long deadline = System.nanoTime() + A_MOMENT.toNanos();
-        String role;
-        do {
-            role = Api.expect(api().get("/api/v1/me", cafe.bot().secret()), 200).get("role");
-        } while (!"guest".equals(role) && System.nanoTime() < deadline);
-        assertThat(role).isEqualTo("guest");
+        assertThat(meWithinAMoment(cafe.bot().secret(), "role", "guest")).isEqualTo("guest");
     }
 
     @Test
@@ -153,6 +137,26 @@ class CredentialChangesAreHeardTest extends HttpTest {
         String ws = api().createWorkspace(owner, "Cafe");
         Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
         return new Cafe(owner, ws, bot, "/api/v1/workspaces/" + ws + "/me/permissions");
+    }
+
+    /**
+     * What another instance does when it changes the bot's access: the row, and the workspace's
+     * access version with it ({@code AccessFactChanges}).
+     */
+    private void changeAccessAsAnotherInstanceWould(Cafe cafe, String changeOfTheBot) {
+        jdbc.sql(changeOfTheBot).param("id", cafe.bot().id()).update();
+        jdbc.sql("update workspace set access_version = access_version + 1 where workspace_id = :ws")
+                .param("ws", cafe.ws()).update();
+    }
+
+    /** Asks {@code /me} until {@code field} reads {@code expected}, for at most a moment; the last value read. */
+    private String meWithinAMoment(String token, String field, String expected) {
+        long deadline = System.nanoTime() + A_MOMENT.toNanos();
+        String value;
+        do {
+            value = Api.expect(api().get("/api/v1/me", token), 200).get(field);
+        } while (!expected.equals(value) && System.nanoTime() < deadline);
+        return value;
     }
 
     /** Asks until a request with the credential is answered from memory (the server listens), for at most a moment. */
