@@ -10,6 +10,13 @@ public enum DenialReason {
   UNSUPPORTED,
   /** The project is out of the principal's reach: it has no project role there (404). */
   PROJECT_NOT_REACHED,
+  /**
+   * A workspace-wide project permission ({@code projects.read_all}, {@code tasks.edit_all},
+   * {@code projects.manage_all}) used by an API client whose access level confines it to the
+   * projects it is a member of: there the permission takes effect only within that reach, so it
+   * is not held workspace-wide, and cannot be granted to others or given through a global client.
+   */
+  BEYOND_REACH,
   /** An API client with access level {@code read} asked to write. */
   READ_ONLY_ACCESS,
   /** The project role reaches the project but is weaker than the action needs. */

@@ -1,6 +1,11 @@
 package io.taskgate.access;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +88,43 @@ public record Remedy(
   Remedy withPositions(List<String> ids) {
     return new Remedy(kind, description, principalType, principalId, projectId, role, permission, accessLevel,
         ids.size() == 1 ? ids.get(0) : null, ids, steps);
+  }
+
+  /**
+   * Remedies for separate denials, to be made together (each lacking permission of a role being
+   * granted, say): their steps, each once, an access level only at the strongest one asked for.
+   * Sound when each remedy is sound for its own denial and none takes anything away, which holds
+   * for every kind the core offers: grants only add, and a stronger access level allows all a
+   * weaker one does.
+   */
+  public static Optional<Remedy> together(List<Remedy> remedies) {
+    Map<String, Remedy> steps = new LinkedHashMap<>();
+    @Nullable Remedy level = null;
+    for (Remedy remedy : remedies) {
+      for (Remedy step : remedy.kind.equals(ALL_OF) ? remedy.steps : List.of(remedy)) {
+        if (step.kind.equals(SET_ACCESS_LEVEL)) {
+          if (level == null || AccessLevel.fromKey(step.accessLevel).orElseThrow()
+              .compareTo(AccessLevel.fromKey(level.accessLevel).orElseThrow()) > 0) {
+            level = step;
+          }
+        } else {
+          steps.putIfAbsent(step.kind + " " + step.principalId + " " + step.projectId + " " + step.role + " "
+              + step.permission + " " + step.positionIds, step);
+        }
+      }
+    }
+    List<Remedy> all = new ArrayList<>(steps.values());
+    if (level != null) {
+      all.add(0, level);
+    }
+    if (all.size() <= 1) {
+      return all.stream().findFirst();
+    }
+    Remedy first = all.get(0);
+    StringJoiner description = new StringJoiner(", and ");
+    all.forEach(step -> description.add(step.description));
+    return Optional.of(new Remedy(ALL_OF, description.toString(), first.principalType, first.principalId, null, null,
+        null, null, null, List.of(), all));
   }
 
   static Remedy allOf(Remedy first, Remedy second) {

@@ -34,6 +34,9 @@ final class Summary {
       case UNSUPPORTED -> check.action.key() + " does not apply to " + check.resource.describe();
       case PROJECT_NOT_REACHED -> "the project is out of its reach (not visible to it); "
           + required + " or higher is needed" + reachHint(principal);
+      case BEYOND_REACH -> "it holds " + check.action.key() + " only within its reach: an api client"
+          + " with access level " + ((ApiClientFacts) principal).accessLevel().key() + " reaches only projects it or"
+          + " its teams are members of, so the permission takes effect workspace-wide only with access level global";
       case READ_ONLY_ACCESS -> "its access level is read, which allows only reading";
       case PROJECT_ROLE_TOO_WEAK -> "its project role is " + (effective == null ? "none" : effective.key())
           + "; " + required + " or higher is needed";

@@ -34,6 +34,15 @@ public enum WorkspacePermission {
     return this == AUDIT_READ || this == PROJECTS_READ_ALL;
   }
 
+  /**
+   * Whether this permission acts as an implicit role on every project of the workspace
+   * ({@code projects.read_all}, {@code tasks.edit_all}, {@code projects.manage_all}): an API
+   * client whose access level confines it to its member projects holds it only there.
+   */
+  public boolean projectWide() {
+    return this == PROJECTS_READ_ALL || this == TASKS_EDIT_ALL || this == PROJECTS_MANAGE_ALL;
+  }
+
   public static Optional<WorkspacePermission> fromKey(String key) {
     return Keys.find(BY_KEY, key);
   }

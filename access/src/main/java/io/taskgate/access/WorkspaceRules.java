@@ -5,7 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Checks decided by workspace-level facts alone: workspace permissions and position entitlements. */
+/**
+ * Checks decided by workspace-level facts alone: workspace permissions and position entitlements.
+ * A project-wide permission ({@link WorkspacePermission#projectWide}) counts as held only by a principal whose reach
+ * is the whole workspace: an API client of level {@code read} or {@code read_write} holds it only
+ * within its member projects (PRODUCT.md: it does "not widen that reach"), so asked as a workspace
+ * action it is denied. That is what keeps such a client from granting the permission, or a global
+ * client's reach, to another principal, and through it to itself.
+ */
 final class WorkspaceRules {
   private WorkspaceRules() {}
 
@@ -24,10 +31,20 @@ final class WorkspaceRules {
     if (!principal.holds(needed)) {
       return check.deny(true, DenialReason.MISSING_PERMISSION, needed.key(), null);
     }
+    if (needed.projectWide() && reachLimited(principal)) {
+      return check.deny(true, DenialReason.BEYOND_REACH, GLOBAL_REQUIRED, null);
+    }
     if (check.action.isWrite() && principal.readOnly()) {
       return check.denyReadOnly(null);
     }
     return check.allow(List.of(Grant.workspacePermission(principal, needed)), null);
+  }
+
+  static final String GLOBAL_REQUIRED = "access level global";
+
+  /** An API client that reaches only the projects it (or a team of it) is a member of. */
+  static boolean reachLimited(PrincipalFacts principal) {
+    return principal instanceof ApiClientFacts client && client.accessLevel() != AccessLevel.GLOBAL;
   }
 
   static boolean isGuestUser(PrincipalFacts principal) {

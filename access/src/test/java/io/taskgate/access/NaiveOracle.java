@@ -50,7 +50,13 @@ final class NaiveOracle {
       // Its creator manages a project, and a guest user may be at most collaborator.
       boolean guestCreatingAProject = needed == WorkspacePermission.PROJECTS_CREATE
           && p instanceof UserFacts && p.workspaceRole() == WorkspaceRole.GUEST;
-      return perms.contains(needed) && !writeBlocked && !guestCreatingAProject ? Outcome.ALLOWED : Outcome.DENIED;
+      // A read or read_write client reaches only its member projects: a project-wide permission
+      // ("not widen that reach") does not hold across the workspace for it.
+      boolean projectWide = needed == WorkspacePermission.PROJECTS_READ_ALL
+          || needed == WorkspacePermission.TASKS_EDIT_ALL || needed == WorkspacePermission.PROJECTS_MANAGE_ALL;
+      boolean confinedClient = p instanceof ApiClientFacts c && c.accessLevel() != AccessLevel.GLOBAL;
+      return perms.contains(needed) && !writeBlocked && !guestCreatingAProject && !(projectWide && confinedClient)
+          ? Outcome.ALLOWED : Outcome.DENIED;
     }
     if (resource instanceof PositionsResource positions) {
       if (!a.equals("master_task.create")) {

@@ -3,11 +3,12 @@ package io.taskgate.apiclient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +84,7 @@ public class ApiClientService {
     @Transactional
     public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
-        requireMayGrant(principal, request.role());
+        requireMayGrant(principal, request.role(), request.accessLevel());
         requireMayGrant(principal, request.accessLevel());
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
@@ -122,15 +123,22 @@ public class ApiClientService {
         boolean active = change.active() == null ? current.active() : change.active();
         AccessLevel level = change.accessLevel() == null ? AccessLevel.fromKey(current.accessLevel()).orElseThrow()
                 : change.accessLevel();
+        String name = change.name() == null ? current.name() : change.name().trim();
+        if (name.equals(current.name()) && role.key().equals(current.role())
+                && level.key().equals(current.accessLevel()) && active == current.active()
+                && (change.customRoleIds() == null || Set.copyOf(change.customRoleIds()).equals(
+                        Set.copyOf(customRoles.assignedTo(workspaceId, "api_client", clientId))))) {
+            return view(current); // nothing to write: the version, and so every ETag handed out, stands
+        }
         // Changing what a client may do, or whether it may, takes being able to do all it can.
         if (!role.key().equals(current.role()) || !level.key().equals(current.accessLevel())
                 || active != current.active() || change.customRoleIds() != null) {
             requireMayActAs(principal, clientId);
-            requireMayGrant(principal, role);
+            requireMayGrant(principal, role, level);
             requireMayGrant(principal, level);
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
-                change.name() == null ? current.name() : change.name().trim(), role.key(),
+                name, role.key(),
                 level.key(),
                 active, current.createdAt(), current.createdBy(), current.version() + 1);
         if (!clients.update(changed, current.version())) {
@@ -208,9 +216,26 @@ public class ApiClientService {
         return principal;
     }
 
-    /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
-    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
-        authorization.requireHoldsAll(principal, role.permissions());
+    /**
+     * Granting a role takes holding all it grants: admins manage members, but cannot crown
+     * themselves. What a client of {@code level} holds to no effect is not asked (see {@link #effective}).
+     */
+    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role, AccessLevel level) {
+        authorization.requireHoldsAll(principal, effective(role.permissions(), level));
+    }
+
+    /**
+     * The permissions a client of {@code level} holds to any effect. A client confined to its member
+     * projects holds the project-wide ones (projects.read_all, tasks.edit_all, projects.manage_all)
+     * only in those projects, which {@link #requireMayActAs} checks one by one: asking the caller
+     * for them workspace-wide would keep a read_write integration from managing a client no
+     * stronger than itself, since it holds none of them workspace-wide either.
+     */
+    private static List<WorkspacePermission> effective(Collection<WorkspacePermission> permissions,
+            AccessLevel level) {
+        return permissions.stream()
+                .filter(permission -> level == AccessLevel.GLOBAL || !permission.projectWide())
+                .toList();
     }
 
     /** Whether the caller may act as the client or change it ({@link #requireMayActAs}): for offering the controls. */
@@ -236,32 +261,23 @@ public class ApiClientService {
         String workspaceId = principal.workspaceId();
         PrincipalFacts client = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
                 .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
-        authorization.requireHoldsAll(principal, Arrays.stream(WorkspacePermission.values())
-                .filter(client::holds).toList());
+        AccessLevel level = ((ApiClientFacts) client).accessLevel();
+        authorization.requireHoldsAll(principal, effective(Arrays.stream(WorkspacePermission.values())
+                .filter(client::holds).toList(), level));
         for (String positionId : client.positionPermissions().keySet()) {
             authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
         }
-        AccessLevel level = ((ApiClientFacts) client).accessLevel();
         requireMayGrant(principal, level);
         for (String projectId : projects.memberProjectIds(workspaceId, "api_client", clientId)) {
             ProjectRole role = authorization.project(workspaceId, client, projectId)
                     .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
             if (role != null) {
-                try {
-                    authorization.requireProject(principal, projectId,
-                            level == AccessLevel.READ ? Action.PROJECT_READ : strongestActionOf(role));
-                } catch (ApiProblem refused) {
-                    throw refused.status() == HttpStatus.NOT_FOUND ? beyondReach(client) : refused;
-                }
+                authorization.requireInUnnamedProject(principal, projectId,
+                        level == AccessLevel.READ ? Action.PROJECT_READ : strongestActionOf(role),
+                        "API client " + client.displayName() + " is a member of a project you cannot reach: only"
+                                + " someone who may do there what it may can act as it or change it");
             }
         }
-    }
-
-    /** A project the viewer cannot see is not named, not even by id: the 403 says only that there is one. */
-    private static ApiProblem beyondReach(PrincipalFacts client) {
-        return ApiProblem.forbidden("API client " + client.displayName() + " is a member of a project you cannot"
-                + " reach: only someone who may do there what it may can act as it or change it",
-                Map.of("requiredPermission", "its project roles", "remedies", List.of()));
     }
 
     /** The action only a project role this strong (or stronger) may take: holding it means holding the role. */
@@ -276,7 +292,9 @@ public class ApiClientService {
 
     /**
      * {@code global} makes a client at least an editor of every project, private ones included:
-     * giving that reach takes {@code tasks.edit_all}, which makes its holder one. The other levels
+     * giving that reach takes {@code tasks.edit_all} workspace-wide, which makes its holder one (an
+     * API client holds it so only when it is global itself: the core refuses it to one confined to
+     * its member projects, so such a client cannot widen its own reach). The other levels
      * reach only the projects a client is made a member of, which their managers decide.
      */
     private void requireMayGrant(WorkspacePrincipal principal, AccessLevel level) {

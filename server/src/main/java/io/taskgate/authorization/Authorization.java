@@ -1,5 +1,6 @@
 package io.taskgate.authorization;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.ProjectReadScope;
 import io.taskgate.access.ProjectResource;
+import io.taskgate.access.Remedy;
 import io.taskgate.access.Resource;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.WorkspacePermission;
@@ -175,6 +177,37 @@ public class Authorization {
     }
 
     /**
+     * As {@link #requireProject}, for a project the caller meets only through someone else: a team
+     * it would join, an API client it would act as. When the caller cannot see the project, the
+     * 403 ({@code detail}) does not name it, not even by id, and offers only the remedies that name
+     * no project (workspace-wide permissions, an access level), which hold whatever the project is.
+     */
+    public void requireInUnnamedProject(WorkspacePrincipal principal, String projectId, Action action,
+            String detail) {
+        Optional<ProjectFacts> project = project(principal, projectId);
+        if (project.isEmpty()) {
+            return; // deleted meanwhile: there is nothing left to act in
+        }
+        Decision decision = decide(principal, action, new ProjectResource(project.get()));
+        if (decision.allowed()) {
+            return;
+        }
+        if (decision.visible()) {
+            throw forbidden(decision);
+        }
+        List<Remedy> remedies = decision.explanation().remedies().stream()
+                .filter(Authorization::namesNoProject)
+                .toList();
+        throw ApiProblem.forbidden(detail, Map.of(
+                "requiredPermission", decision.explanation().requiredPermission() + " in that project",
+                "remedies", remedies));
+    }
+
+    private static boolean namesNoProject(Remedy remedy) {
+        return remedy.projectId() == null && remedy.steps().stream().allMatch(Authorization::namesNoProject);
+    }
+
+    /**
      * As {@link #requireProject}, for a read that serves {@code action} (the candidates a member
      * picker offers, say): a {@code read} API client may read what its roles would let it change,
      * as {@link #requireToRead} allows for workspace permissions.
@@ -239,14 +272,44 @@ public class Authorization {
     }
 
     /**
-     * No escalation: a principal may grant (or take away) only permissions it holds itself.
-     * Denied with the first missing permission of the catalog, explained like any denial.
+     * No escalation: a principal may grant (or take away) only permissions it holds itself. One
+     * permission lacking is refused as any denial; several at once, with all of them named and one
+     * remedy that makes every change together, so that following it leads to success rather than
+     * to the next refusal.
      */
     public void requireHoldsAll(WorkspacePrincipal principal, Collection<WorkspacePermission> permissions) {
+        List<Decision> denials = new ArrayList<>();
+        List<String> lacking = new ArrayList<>();
         for (WorkspacePermission permission : WorkspacePermission.values()) {
             if (permissions.contains(permission)) {
-                require(principal, permission);
+                Decision decision = decide(principal, Action.of(permission), WorkspaceResource.INSTANCE);
+                if (!decision.allowed()) {
+                    denials.add(decision);
+                    lacking.add(permission.key());
+                }
             }
+        }
+        if (denials.size() == 1) {
+            enforce(principal, WorkspaceResource.INSTANCE, denials.getFirst());
+        }
+        if (denials.size() > 1) {
+            List<Remedy> remedies = new ArrayList<>();
+            for (Decision denial : denials) {
+                List<Remedy> each = denial.explanation().remedies();
+                if (each.isEmpty()) {
+                    remedies = null;
+                    break;
+                }
+                remedies.add(each.getFirst());
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("requiredPermission", String.join(", ", lacking));
+            properties.put("lackingPermissions", lacking);
+            properties.put("remedies", remedies == null ? List.of() : Remedy.together(remedies).stream().toList());
+            properties.put("denials", denials.stream().map(ExplanationView::of).toList());
+            throw ApiProblem.forbidden(principal.facts().describe() + " may not grant what it does not hold: granting"
+                    + " takes holding every permission granted, and it lacks " + String.join(", ", lacking) + ".",
+                    properties);
         }
     }
 

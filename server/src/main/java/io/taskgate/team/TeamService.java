@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,6 +90,9 @@ public class TeamService {
         writer(caller, workspaceId);
         TeamStore.Team current = find(workspaceId, teamId);
         Versions.requireCurrent(expectedVersion, current.version());
+        if (current.name().equals(name.trim())) {
+            return view(current); // nothing to write: the version, and so every ETag handed out, stands
+        }
         if (!teams.rename(workspaceId, teamId, name.trim(), current.version())) {
             throw Versions.lostRace(expectedVersion);
         }
@@ -164,17 +166,9 @@ public class TeamService {
      */
     private void requireMayAddToProjectsOf(WorkspacePrincipal principal, TeamStore.Team team) {
         for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
-            try {
-                authorization.requireProject(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
-            } catch (ApiProblem refused) {
-                if (refused.status() != HttpStatus.NOT_FOUND) {
-                    throw refused;
-                }
-                throw ApiProblem.forbidden("Team " + team.name() + " is a member of a project you cannot reach:"
-                        + " only someone who may add members to each of its projects may add people to it",
-                        Map.of("requiredPermission", "project.members.manage in each of the team's projects",
-                                "remedies", List.of()));
-            }
+            authorization.requireInUnnamedProject(principal, projectId, Action.PROJECT_MEMBERS_MANAGE,
+                    "Team " + team.name() + " is a member of a project you cannot reach: only someone who may add"
+                            + " members to each of its projects may add people to it");
         }
     }
 

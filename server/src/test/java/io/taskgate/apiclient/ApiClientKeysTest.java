@@ -283,6 +283,75 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void aClientConfinedToItsProjectsCannotWidenItsReachThroughItselfAnotherClientOrAPerson() {
+        String payroll = api().createProject(workspace, owner.token(), "Payroll", "private");
+        Api.Client ops = api().createApiClient(workspace, owner.token(), "Ops", "admin", "read_write");
+        Api.Client everywhere = api().createApiClient(workspace, owner.token(), "Everywhere", "member", "global");
+
+        Api.Response borrowedKey = api().post(clients() + "/" + everywhere.id() + "/keys", ops.secret(), Map.of());
+        Api.Response widenedItself = api().patch(clients() + "/" + ops.id(), ops.secret(),
+                Map.of("accessLevel", "global"));
+        Api.Response globalClient = api().post(clients(), ops.secret(),
+                Map.of("name", "Mine", "role", "admin", "accessLevel", "global"));
+        Api.Response adminPerson = api().post("/api/v1/workspaces/" + workspace + "/users", ops.secret(),
+                Map.of("email", "accomplice@example.com", "role", "admin"));
+
+        assertThat(borrowedKey.status()).as("a global client reaches Payroll, which Ops does not").isEqualTo(403);
+        assertThat(borrowedKey.get("requiredPermission")).isEqualTo("access level global");
+        assertThat(borrowedKey.json().path("remedies").get(0).path("kind").asString()).isEqualTo("set_access_level");
+        assertThat(borrowedKey.json().path("remedies").get(0).path("principalId").asString()).isEqualTo(ops.id());
+        assertThat(widenedItself.status()).isEqualTo(403);
+        assertThat(globalClient.status()).isEqualTo(403);
+        assertThat(adminPerson.status()).as("an admin reads and manages every project").isEqualTo(403);
+        assertThat(adminPerson.json().path("lackingPermissions").valueStream().map(node -> node.asString()))
+                .containsExactly("projects.read_all", "projects.manage_all", "tasks.edit_all");
+        assertThat(adminPerson.json().path("remedies").get(0).path("kind").asString())
+                .as("one change lets it: the reach of a global client").isEqualTo("set_access_level");
+
+        assertThat(api().get(clients() + "/" + everywhere.id() + "/keys", owner.token()).json().path("items").size())
+                .isEqualTo(1);
+        assertThat(api().get(clients() + "/" + ops.id(), owner.token()).get("accessLevel")).isEqualTo("read_write");
+        assertThat(api().get(clients(), owner.token()).json().path("items").size()).isEqualTo(2);
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/users", owner.token()).text())
+                .doesNotContain("accomplice@example.com");
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/projects/" + payroll, ops.secret()).status())
+                .isEqualTo(404);
+        Api.Response peer = api().post(clients(), ops.secret(),
+                Map.of("name", "Peer", "role", "admin", "accessLevel", "read_write"));
+        assertThat(peer.status()).as("a client confined as Ops is, no stronger than it").isEqualTo(201);
+        assertThat(api().post(clients() + "/" + peer.get("id") + "/keys", ops.secret(), Map.of()).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void grantingARoleNamesEveryPermissionLackingAndOneRemedyForAllOfThem() {
+        Api.Person rita = api().addMemberHolding(workspace, owner, "Rita", "members.manage");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+
+        Api.Response promoted = api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), rita.token(),
+                Map.of("role", "admin"));
+
+        assertThat(promoted.status()).isEqualTo(403);
+        List<String> lacking = promoted.json().path("lackingPermissions").valueStream()
+                .map(node -> node.asString()).toList();
+        assertThat(lacking).as("an admin holds all but workspace.manage; Rita, members.manage and projects.create")
+                .containsExactly("api_clients.manage", "teams.manage", "positions.manage", "projects.read_all",
+                        "projects.manage_all", "tasks.edit_all", "staff_tasks.manage", "audit.read");
+        assertThat(promoted.get("requiredPermission")).isEqualTo(String.join(", ", lacking));
+        var remedy = promoted.json().path("remedies").get(0);
+        assertThat(remedy.path("kind").asString()).isEqualTo("all_of");
+        assertThat(remedy.path("steps").findValuesAsString("permission")).containsExactlyElementsOf(lacking);
+
+        List<String> remedied = new java.util.ArrayList<>(lacking);
+        remedied.add("members.manage"); // her custom roles are replaced as a whole: keep what she had
+        String everything = api().createRole(workspace, owner.token(), "Rita's remedy", remedied.toArray(String[]::new));
+        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + rita.id(), owner.token(),
+                Map.of("customRoleIds", List.of(everything))), 200);
+        assertThat(api().patch("/api/v1/workspaces/" + workspace + "/users/" + bob.id(), rita.token(),
+                Map.of("role", "admin")).status()).as("following the remedy is enough").isEqualTo(200);
+    }
+
+    @Test
     void aReadClientUsesItsRolesPermissionsToReadButNeverToChange() {
         Api.Client auditor = api().createApiClient(workspace, owner.token(), "Auditor", "admin", "read");
         Api.Client other = api().createApiClient(workspace, owner.token(), "Zapier", "member", "read_write");

@@ -61,6 +61,9 @@ class TeamsTest extends HttpTest {
         assertThat(intoPayroll.status()).isEqualTo(403);
         assertThat(intoPayroll.text()).as("a private project she cannot see is not named")
                 .doesNotContain("Payroll").doesNotContain(payroll);
+        assertThat(intoPayroll.get("requiredPermission")).isEqualTo("project role manager in that project");
+        assertThat(intoPayroll.json().path("remedies").findValuesAsString("permission"))
+                .as("what would let her, named without the project").containsExactly("projects.manage_all");
         assertThat(intoMenu.status()).isEqualTo(403);
         assertThat(intoMenu.get("requiredPermission")).isEqualTo("project role manager");
         assertThat(intoNoProject.status()).isEqualTo(201);

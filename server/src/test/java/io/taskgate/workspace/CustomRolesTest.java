@@ -203,7 +203,7 @@ class CustomRolesTest extends HttpTest {
                 "permissions", List.of("projects.create")));
 
         assertThat(escalated.status()).isEqualTo(403);
-        assertThat(escalated.get("requiredPermission")).isEqualTo("teams.manage");
+        assertThat(escalated.get("requiredPermission")).as("every permission she lacks").isEqualTo("teams.manage, audit.read");
         assertThat(widened.status()).isEqualTo(403);
         assertThat(widened.get("requiredPermission")).isEqualTo("api_clients.manage");
         assertThat(modest.status()).isEqualTo(201);
