@@ -119,6 +119,9 @@ public class PositionService {
         manager(caller, workspaceId);
         PositionStore.Position current = find(workspaceId, positionId);
         Versions.requireCurrent(expectedVersion, current.version());
+        if (current.name().equals(name.trim())) {
+            return view(current); // nothing to write: the version, and so every ETag handed out, stands
+        }
         if (!positions.rename(workspaceId, positionId, name.trim(), current.version())) {
             throw Versions.lostRace(expectedVersion);
         }

@@ -210,6 +210,9 @@ public class ProjectMemberService {
             ProjectMembers.Member member, ProjectRole role, @Nullable Precondition expectedVersion) {
         String memberId = member.principal().id();
         Versions.requireCurrent(expectedVersion, member.version());
+        if (member.role().equals(role.key())) {
+            return view(member); // nothing to write: the version, and so every ETag handed out, stands
+        }
         requireRoleOption(member.principal(), role, "role");
         if (member.role().equals(ProjectRole.MANAGER.key()) && role != ProjectRole.MANAGER
                 && members.countManagers(workspaceId, projectId) <= 1) {

@@ -123,6 +123,11 @@ public class ProjectService {
                 change.description() == null ? current.description() : change.description(),
                 change.visibility() == null ? current.visibility() : change.visibility().key(), current.createdAt(),
                 current.createdBy(), clock.instant(), current.version() + 1);
+        if (changed.name().equals(current.name()) && changed.description().equals(current.description())
+                && changed.visibility().equals(current.visibility())) {
+            // Nothing to write: the version, and so every ETag handed out, stands.
+            return view(current, AccessPolicy.effectiveProjectRole(principal.facts(), facts));
+        }
         if (!projects.update(changed, current.version())) {
             throw Versions.lostRace(expectedVersion);
         }

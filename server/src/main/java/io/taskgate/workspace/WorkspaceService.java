@@ -3,6 +3,7 @@ package io.taskgate.workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -158,6 +159,10 @@ public class WorkspaceService {
         Versions.requireCurrent(expectedVersion, current.version());
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
+        if (role.key().equals(current.role()) && active == current.active() && (change.customRoleIds() == null
+                || Set.copyOf(change.customRoleIds()).equals(Set.copyOf(current.customRoleIds())))) {
+            return MemberView.of(current); // nothing to write: the version, and so every ETag handed out, stands
+        }
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
         // Changing someone's role or switching them off takes holding all their role grants.
         if (!role.key().equals(current.role()) || active != current.active()) {

@@ -158,6 +158,55 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
         assertThat(api().get(created.path(), owner.token()).header("etag")).isEqualTo("\"2\"");
     }
 
+    /**
+     * A client that writes back what it read (a form saved untouched, a sync that re-sends) must
+     * not turn another writer's If-Match stale, nor fill the audit log with changes that are none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aPatchThatChangesNothingWritesNothingAndKeepsTheVersion(Kind kind) {
+        Created created = create(kind);
+        String etag = created.answer().header("etag");
+        int events = auditEvents();
+
+        Api.Response same = patch(created.path(), etag, kind, created.answer().get(kind.field()));
+        Api.Response empty = api().request("PATCH", created.path()).token(owner.token()).header("If-Match", etag)
+                .json(Map.of()).send();
+
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.header("etag")).isEqualTo(etag);
+        // Where the field is required ({"name"} of a team), an empty PATCH is a 422; elsewhere a no-op.
+        assertThat(empty.status()).as(empty.toString()).isIn(200, 422);
+        if (empty.status() == 200) {
+            assertThat(empty.header("etag")).isEqualTo(etag);
+        }
+        assertThat(api().get(created.path(), owner.token()).header("etag")).isEqualTo(etag);
+        assertThat(auditEvents()).as("no event for a change that is none").isEqualTo(events);
+        assertThat(patch(created.path(), etag, kind, kind.changed()).status())
+                .as("whoever read before the idle write still writes").isEqualTo(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProjectPatchThatChangesNothingKeepsItsVersionToo() {
+        Api.Response project = Api.expect(api().post(base + "/projects", owner.token(),
+                Map.of("name", "Menu", "visibility", "private", "description", "Dishes")), 201);
+        String path = base + "/projects/" + project.get("id");
+        int events = auditEvents();
+
+        Api.Response same = api().patch(path, owner.token(),
+                Map.of("name", "Menu", "visibility", "private", "description", "Dishes"));
+        Api.Response empty = api().patch(path, owner.token(), Map.of());
+
+        assertThat(same.header("etag")).isEqualTo(project.header("etag"));
+        assertThat(empty.header("etag")).isEqualTo(project.header("etag"));
+        assertThat(same.json().path("version").asLong()).isEqualTo(1);
+        assertThat(auditEvents()).isEqualTo(events);
+    }
+
+    private int auditEvents() {
+        return Api.expect(api().get(base + "/audit-events?limit=200", owner.token()), 200).json().path("items").size();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void aChangeNamingAStaleETagIs412AndChangesNothing(Kind kind) {
