@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -34,17 +35,27 @@ public final class Timestamps {
 
     /**
      * An ISO-8601 instant as clients write one: a date-time with its offset
-     * ({@code 2026-12-01T17:00:00Z}), or a date alone, meaning its midnight UTC; empty otherwise.
+     * ({@code 2026-12-01T17:00:00Z}), or a date alone, meaning its midnight UTC; empty otherwise,
+     * and for a year outside 0001–9999, which RFC 3339 cannot write and strict parsers refuse.
+     * Digits past the microsecond are dropped here, as the database would drop them on storing:
+     * the instant answered at once is then the one read back later (the database rounds where
+     * this truncates, which could even carry into the next second).
      */
     public static Optional<Instant> parse(String value) {
+        Instant parsed;
         try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
+            parsed = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notDateTime) {
             try {
-                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+                parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
             }
         }
+        return parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST) ? Optional.empty()
+                : Optional.of(parsed.truncatedTo(ChronoUnit.MICROS));
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 }

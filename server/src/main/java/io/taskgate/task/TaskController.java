@@ -61,6 +61,7 @@ class TaskController {
             @RequestParam(required = false) @Nullable String listId,
             @RequestParam(required = false) @Nullable String assigneeId,
             @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String priority,
             @RequestParam(required = false) @Nullable String type,
             @RequestParam(required = false) @Nullable String dueBefore,
             @RequestParam(required = false) @Nullable String dueAfter,
@@ -70,9 +71,11 @@ class TaskController {
         requireNotEmpty(new FilterParameter("assigneeId", assigneeId), new FilterParameter("listId", listId),
                 new FilterParameter("projectId", projectId));
         vocabulary("status", status, TaskFields.STATUSES);
+        vocabulary("priority", priority, TaskFields.PRIORITIES);
         vocabulary("type", type, TaskFields.TYPES);
         var filter = new TaskQuery.Filter(projectId, listId, assigneeId, status, type,
-                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), instant("updatedSince", updatedSince));
+                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), instant("updatedSince", updatedSince),
+                priority);
         return tasks.list(caller, workspaceId, filter, cursor, limit).map(TaskView::of);
     }
 
@@ -133,6 +136,6 @@ class TaskController {
             return null;
         }
         return Timestamps.parse(value).orElseThrow(() -> ApiProblem.invalid(field,
-                "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date"));
+                "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date, in the years 0001 to 9999"));
     }
 }

@@ -173,7 +173,7 @@ record TaskFields(
         }
         Optional<Instant> parsed = Timestamps.parse(value);
         if (parsed.isEmpty()) {
-            body.invalid("dueAt", "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date");
+            body.invalid("dueAt", "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date, in the years 0001 to 9999");
         }
         return parsed.orElse(null);
     }

@@ -50,7 +50,14 @@ class TaskQuery {
 
     record Filter(@Nullable String projectId, @Nullable String listId, @Nullable String assigneeId,
             @Nullable String status, @Nullable String type, @Nullable Instant dueBefore, @Nullable Instant dueAfter,
-            @Nullable Instant updatedSince) {
+            @Nullable Instant updatedSince, @Nullable String priority) {
+
+        /** Every filter but the priority. */
+        Filter(@Nullable String projectId, @Nullable String listId, @Nullable String assigneeId,
+                @Nullable String status, @Nullable String type, @Nullable Instant dueBefore,
+                @Nullable Instant dueAfter, @Nullable Instant updatedSince) {
+            this(projectId, listId, assigneeId, status, type, dueBefore, dueAfter, updatedSince, null);
+        }
     }
 
     /** Projects where the principal is a member, directly or through one of its teams. */
@@ -150,6 +157,7 @@ class TaskQuery {
                 .param("listId", filter.listId())
                 .param("assigneeId", filter.assigneeId())
                 .param("status", filter.status())
+                .param("priority", filter.priority())
                 .param("dueBefore", Timestamps.utc(filter.dueBefore()))
                 .param("dueAfter", Timestamps.utc(filter.dueAfter()))
                 .param("updatedSince", Timestamps.utc(filter.updatedSince()))
@@ -175,6 +183,9 @@ class TaskQuery {
         }
         if (filter.status() != null) {
             sql.append(" and t.status = :status");
+        }
+        if (filter.priority() != null) {
+            sql.append(" and t.priority = :priority");
         }
         if (filter.dueBefore() != null) {
             sql.append(" and t.due_at < :dueBefore");

@@ -368,17 +368,21 @@ class TaskAccessStoriesTest extends HttpTest {
     }
 
     @Test
-    void listingFiltersByStatusAssigneeAndDatesAndPaginates() {
+    void listingFiltersByStatusPriorityAssigneeAndDatesAndPaginates() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         String menu = project(bob, "public");
         for (int i = 0; i < 5; i++) {
             Api.expect(api().post(tasks(), bob.token(), Map.of("type", "project", "projectId", menu,
                     "title", "T" + i, "status", i % 2 == 0 ? "pending" : "completed",
-                    "dueAt", "2026-12-0" + (i + 1) + "T12:00:00Z", "assigneeId", i < 2 ? bob.id() : owner.id())),
+                    "dueAt", "2026-12-0" + (i + 1) + "T12:00:00Z", "assigneeId", i < 2 ? bob.id() : owner.id(),
+                    "priority", i == 4 ? "high" : "medium")),
                     201);
         }
 
         assertThat(api().get(tasks() + "?status=completed", bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?priority=high", bob.token()).ids()).hasSize(1);
+        assertThat(api().get(tasks() + "?priority=medium&status=pending", bob.token()).ids()).hasSize(2);
+        assertThat(api().get(tasks() + "?priority=urgent", bob.token()).status()).isEqualTo(422);
         assertThat(api().get(tasks() + "?assigneeId=" + bob.id(), bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?dueBefore=2026-12-03T00:00:00Z", bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?dueBefore=2026-12-03", bob.token()).ids())

@@ -119,6 +119,35 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void dueAtIsKeptToTheMicrosecondAndAnsweredAsKept() {
+        Api.Response nanos = create(Map.of("dueAt", "2026-12-31T10:00:00.123456789Z"));
+        Api.Response almostNext = create(Map.of("dueAt", "2026-12-31T10:00:00.9999999Z"));
+
+        assertThat(nanos.get("dueAt")).isEqualTo("2026-12-31T10:00:00.123456Z");
+        assertThat(read(nanos.get("id")).get("dueAt")).isEqualTo(nanos.get("dueAt"));
+        assertThat(almostNext.get("dueAt")).as("cut, never rounded into the next second")
+                .isEqualTo("2026-12-31T10:00:00.999999Z");
+        assertThat(read(almostNext.get("id")).get("dueAt")).isEqualTo(almostNext.get("dueAt"));
+        String etag = nanos.header("etag");
+        Api.Response again = api().request("PATCH", "/api/v1/workspaces/" + ws + "/tasks/" + nanos.get("id"))
+                .token(olga.token()).header("If-Match", etag).json(Map.of("dueAt", "2026-12-31T10:00:00.123456789Z"))
+                .send();
+        assertThat(again.header("etag")).as("the same instant again changes nothing").isEqualTo(etag);
+    }
+
+    @Test
+    void dueAtYearsOutsideFourDigitsAreRefused() {
+        assertRefused(create(Map.of("dueAt", "+12026-01-01T00:00:00Z")), "dueAt");
+        assertRefused(create(Map.of("dueAt", "0000-01-01T00:00:00Z")), "dueAt");
+        assertThat(create(Map.of("dueAt", "9999-12-31T23:59:59Z")).status()).isEqualTo(201);
+        assertThat(create(Map.of("dueAt", "0001-01-01")).status()).isEqualTo(201);
+    }
+
+    private Api.Response read(String taskId) {
+        return Api.expect(api().get("/api/v1/workspaces/" + ws + "/tasks/" + taskId, olga.token()), 200);
+    }
+
+    @Test
     void wrongJsonTypesAre400AndMalformedJsonToo() {
         Api.Response number = api().request("POST", "/api/v1/workspaces/" + ws + "/tasks").token(olga.token())
                 .raw("{\"type\":\"project\",\"projectId\":\"" + project + "\",\"title\":42}", "application/json")
