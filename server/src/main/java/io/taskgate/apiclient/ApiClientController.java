@@ -59,6 +59,7 @@ public class ApiClientController {
             @Nullable String expiresAt) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<ApiClientService.ApiClientView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody CreateClient request) {
@@ -95,6 +96,7 @@ public class ApiClientController {
      * The one answer that holds the key's secret: {@code no-store} keeps it out of every cache,
      * the Idempotency-Key store included, which then keeps a refusal to replay in its place.
      */
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/{clientId}/keys")
     ResponseEntity<ApiClientService.CreatedKey> createKey(Caller caller, @PathVariable String workspaceId,
             @PathVariable String clientId, @Valid @RequestBody(required = false) @Nullable CreateKey request) {
@@ -120,6 +122,7 @@ public class ApiClientController {
         return service.getKey(caller, workspaceId, clientId, keyId);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{clientId}/keys/{keyId}")
     ResponseEntity<Void> revokeKey(Caller caller, @PathVariable String workspaceId, @PathVariable String clientId,
             @PathVariable String keyId) {

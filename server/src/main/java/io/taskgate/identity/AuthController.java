@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.taskgate.web.ApiProblem;
+
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {
@@ -50,12 +52,19 @@ public class AuthController {
                 .body(identity.logIn(request.email(), request.password()));
     }
 
-    /** Ends the session whose token authenticated this request. */
+    /**
+     * Ends the session whose token authenticated this request. An API key is no session: answering
+     * 204 would let its holder believe it ended, while it keeps working until it is revoked.
+     */
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @PostMapping("/logout")
     ResponseEntity<Void> logOut(Caller caller, HttpServletRequest request) {
-        if (caller instanceof Caller.User) {
-            identity.logOut(BearerToken.from(request).orElseThrow());
+        if (caller instanceof Caller.ApiClient client) {
+            throw ApiProblem.conflict("not_a_session", "API key " + client.keyId() + " is not a session and stays"
+                    + " valid: revoke it with DELETE /api/v1/workspaces/" + client.workspaceId() + "/api-clients/"
+                    + client.id() + "/keys/" + client.keyId());
         }
+        identity.logOut(BearerToken.from(request).orElseThrow());
         return ResponseEntity.noContent().build();
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
@@ -46,6 +47,7 @@ class MasterTaskController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<MasterTaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
         MasterTask task = service.create(caller, workspaceId, MasterTaskFields.parse(JsonBody.of(body), true));
@@ -80,6 +82,7 @@ class MasterTaskController {
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(MasterTaskView.of(task));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String id,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
@@ -42,6 +43,7 @@ public class PositionController {
     public record AssignUser(@NotBlank(message = "is required") String userId) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<PositionView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody NamePosition request) {
@@ -72,6 +74,7 @@ public class PositionController {
                 Versions.ifMatch(ifMatch)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{positionId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
@@ -96,6 +99,7 @@ public class PositionController {
     }
 
     /** Answers the position, whose managers (and version) changed. */
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/{positionId}/managers")
     ResponseEntity<PositionView> addManager(Caller caller, @PathVariable String workspaceId,
             @PathVariable String positionId, @Valid @RequestBody AssignUser request) {
@@ -103,6 +107,7 @@ public class PositionController {
                 service.assign(caller, workspaceId, positionId, Assignment.MANAGER, request.userId()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{positionId}/managers/{userId}")
     ResponseEntity<Void> removeManager(Caller caller, @PathVariable String workspaceId,
             @PathVariable String positionId, @PathVariable String userId) {
@@ -111,6 +116,7 @@ public class PositionController {
     }
 
     /** Answers the position, whose staff (and version) changed. */
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/{positionId}/staff")
     ResponseEntity<PositionView> addStaff(Caller caller, @PathVariable String workspaceId,
             @PathVariable String positionId, @Valid @RequestBody AssignUser request) {
@@ -118,6 +124,7 @@ public class PositionController {
                 service.assign(caller, workspaceId, positionId, Assignment.STAFF, request.userId()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{positionId}/staff/{userId}")
     ResponseEntity<Void> removeStaff(Caller caller, @PathVariable String workspaceId, @PathVariable String positionId,
             @PathVariable String userId) {

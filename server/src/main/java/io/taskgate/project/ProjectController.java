@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.Visibility;
@@ -49,6 +50,7 @@ public class ProjectController {
             @Nullable @Size(max = 2000, message = "must be at most 2000 characters") String description) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/projects")
     ResponseEntity<ProjectService.ProjectView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody CreateProject request) {
@@ -93,6 +95,7 @@ public class ProjectController {
         return ResponseEntity.ok().eTag(Versions.etag(project.version(), project.myRole())).body(project);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/projects/{projectId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {

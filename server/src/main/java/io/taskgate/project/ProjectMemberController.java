@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.ProjectRole;
@@ -33,6 +34,7 @@ import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/projects/{projectId}")
@@ -48,11 +50,13 @@ public class ProjectMemberController {
         this.json = json;
     }
 
+    @Schema(name = "AddProjectMember") // three features have a member: one name each in the OpenAPI document
     public record AddMember(@NotBlank(message = "is required") String principalType,
             @NotBlank(message = "is required") String principalId,
             @Nullable String role) {
     }
 
+    @Schema(name = "ChangeProjectMember") // three features have a member: one name each in the OpenAPI document
     record ChangeMember(@NotBlank(message = "is required") String role) {
     }
 
@@ -66,6 +70,7 @@ public class ProjectMemberController {
         return members.list(caller, workspaceId, projectId, cursor, limit);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/members")
     ResponseEntity<ProjectMemberService.MemberView> add(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @Valid @RequestBody AddMember request) {
@@ -141,6 +146,7 @@ public class ProjectMemberController {
                 role(request.role(), "role"), Versions.ifMatch(ifMatch)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/members/{memberId}")
     ResponseEntity<Void> remove(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
             @PathVariable String memberId,

@@ -30,6 +30,7 @@ import io.taskgate.web.Page;
 import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.MemberBecameGuest;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Use cases of project membership. Every change takes the project's row lock first, so the
@@ -55,6 +56,7 @@ public class ProjectMemberService {
         this.clock = clock;
     }
 
+    @Schema(name = "ProjectMember") // three features have a member: one name each in the OpenAPI document
     public record MemberView(String id, String principalType, String principalId, String name, String role,
             List<String> roleOptions, boolean active, Instant addedAt, String addedBy, long version) {
     }

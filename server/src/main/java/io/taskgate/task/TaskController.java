@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
@@ -39,12 +40,14 @@ class TaskController {
         this.tasks = tasks;
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/tasks")
     ResponseEntity<TaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
         return created(workspaceId, tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
     }
 
     /** Staff tasks: assigned to a member of the workspace, created by holders of staff_tasks.manage. */
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/staff/tasks")
     ResponseEntity<TaskView> createStaffTask(Caller caller, @PathVariable String workspaceId,
             @RequestBody JsonNode body) {
@@ -94,6 +97,7 @@ class TaskController {
         return ResponseEntity.ok().eTag(Versions.etag(task.version())).body(TaskView.of(task));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/tasks/{taskId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {

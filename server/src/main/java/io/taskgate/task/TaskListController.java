@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
@@ -48,6 +49,7 @@ class TaskListController {
     }
 
     /** A malformed body is a 422 for whoever can see the project, and a 404 for who cannot. */
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     public ResponseEntity<ListView> create(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @RequestBody JsonNode json) {
@@ -66,6 +68,7 @@ class TaskListController {
                 Versions.ifMatch(ifMatch)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{listId}")
     public ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @PathVariable String listId,

@@ -27,6 +27,7 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/teams")
@@ -42,10 +43,12 @@ public class TeamController {
             String name) {
     }
 
+    @Schema(name = "AddTeamMember") // three features have a member: one name each in the OpenAPI document
     public record AddMember(@NotBlank(message = "is required") String principalType,
             @NotBlank(message = "is required") String principalId) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<TeamView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody NameTeam request) {
@@ -73,6 +76,7 @@ public class TeamController {
                 Versions.ifMatch(ifMatch)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{teamId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
@@ -96,6 +100,7 @@ public class TeamController {
         return service.addMember(caller, workspaceId, teamId, type, request.principalId());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{teamId}/members/{principalId}")
     ResponseEntity<Void> removeMember(Caller caller, @PathVariable String workspaceId, @PathVariable String teamId,
             @PathVariable String principalId) {

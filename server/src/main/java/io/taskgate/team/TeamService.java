@@ -26,6 +26,7 @@ import io.taskgate.web.Page;
 import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.MemberDirectory;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Use cases of teams: any member reads them, {@code teams.manage} changes them and who is in them. */
 @Service
@@ -55,6 +56,7 @@ public class TeamService {
     }
 
     /** {@code active} is false for a deactivated person or a disabled client: they stay listed, without access. */
+    @Schema(name = "TeamMember") // three features have a member: one name each in the OpenAPI document
     public record MemberView(String principalType, String principalId, @Nullable String name, boolean active,
             Instant addedAt) {
     }

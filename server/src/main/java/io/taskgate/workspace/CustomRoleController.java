@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.PositionPermission;
@@ -76,6 +77,7 @@ public class CustomRoleController {
         return answer(HttpStatus.OK, service.get(caller, workspaceId, roleId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<RoleView> create(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody CreateRole request) {
@@ -101,6 +103,7 @@ public class CustomRoleController {
                 Versions.ifMatch(ifMatch)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @DeleteMapping("/{roleId}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable String workspaceId, @PathVariable String roleId,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {

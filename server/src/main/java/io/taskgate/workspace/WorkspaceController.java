@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.access.WorkspaceRole;
@@ -27,6 +28,7 @@ import io.taskgate.web.OneOf;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/workspaces")
@@ -42,6 +44,7 @@ public class WorkspaceController {
             String name) {
     }
 
+    @Schema(name = "AddWorkspaceUser") // three features have a member: one name each in the OpenAPI document
     public record AddMember(
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
@@ -49,10 +52,12 @@ public class WorkspaceController {
             @Nullable List<String> customRoleIds) {
     }
 
+    @Schema(name = "ChangeWorkspaceUser") // three features have a member: one name each in the OpenAPI document
     record ChangeMember(@Nullable @OneOf(WorkspaceRole.class) String role,
             @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     ResponseEntity<WorkspaceService.WorkspaceView> create(Caller caller, @Valid @RequestBody CreateWorkspace request) {
         WorkspaceService.WorkspaceView workspace = workspaces.create(caller, request.name());
@@ -85,6 +90,7 @@ public class WorkspaceController {
         return answer(HttpStatus.OK, workspaces.getMember(caller, workspaceId, userId));
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/{workspaceId}/users")
     ResponseEntity<WorkspaceService.MemberView> addMember(Caller caller, @PathVariable String workspaceId,
             @Valid @RequestBody AddMember request) {

@@ -26,6 +26,7 @@ import io.taskgate.web.Cursors;
 import io.taskgate.web.Page;
 import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Use cases of workspaces and their people: create a workspace, add people, change their role or deactivate them. */
 @Service
@@ -56,6 +57,7 @@ public class WorkspaceService {
     public record WorkspaceView(String id, String name, Instant createdAt, String role, long version) {
     }
 
+    @Schema(name = "WorkspaceUser") // three features have a member: one name each in the OpenAPI document
     public record MemberView(String id, String email, String name, String role, List<String> customRoleIds,
             boolean active, String status, Instant addedAt, long version) {
 

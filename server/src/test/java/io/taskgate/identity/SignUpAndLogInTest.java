@@ -162,6 +162,21 @@ class SignUpAndLogInTest extends HttpTest {
     }
 
     @Test
+    void loggingOutWithAnApiKeyIsRefusedSinceTheKeyStaysValid() {
+        Api.Person owner = api().signUp("Olga");
+        String workspace = api().createWorkspace(owner, "Cafe");
+        Api.Client bot = api().createApiClient(workspace, owner.token(), "Bot", "member", "read_write");
+
+        Api.Response logout = api().post("/api/v1/auth/logout", bot.secret(), Map.of());
+
+        assertThat(logout.status()).isEqualTo(409);
+        assertThat(logout.get("code")).isEqualTo("not_a_session");
+        assertThat(logout.get("detail")).as("says how it is ended instead")
+                .contains("DELETE /api/v1/workspaces/" + workspace + "/api-clients/" + bot.id() + "/keys/" + bot.keyId());
+        Api.expect(api().get("/api/v1/me", bot.secret()), 200);
+    }
+
+    @Test
     void aPersonInvitedToAWorkspaceSignsUpIntoTheSameAccount() {
         Api.Person owner = api().signUp("Olga");
         String workspace = api().createWorkspace(owner, "Cafe");

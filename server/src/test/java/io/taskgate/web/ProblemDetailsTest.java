@@ -219,4 +219,28 @@ class ProblemDetailsTest extends HttpTest {
                 .doesNotContain("\"name\":\"caller\"");
         assertThat(api().request("GET", "/swagger-ui/index.html").send().status()).isEqualTo(200);
     }
+
+    /** A client generated from the document must get the statuses and shapes the API answers. */
+    @Test
+    void theApiDocumentSaysWhatTheApiAnswers() {
+        var docs = Api.expect(api().request("GET", "/v3/api-docs").send(), 200).json();
+        var paths = docs.path("paths");
+        var addMember = paths.path("/api/v1/workspaces/{workspaceId}/projects/{projectId}/members").path("post");
+
+        assertThat(addMember.path("requestBody").toString()).contains("AddProjectMember");
+        assertThat(addMember.path("responses").path("201").toString()).contains("#/components/schemas/ProjectMember");
+        assertThat(docs.path("components").path("schemas").path("ProjectMember").path("properties").has("roleOptions"))
+                .as("the project member, not a workspace user of the same simple name").isTrue();
+        assertThat(paths.path("/api/v1/workspaces/{workspaceId}/tasks").path("post").path("responses").has("201"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/workspaces/{workspaceId}/tasks/{taskId}").path("delete").path("responses")
+                .has("204")).isTrue();
+        var patchTask = paths.path("/api/v1/workspaces/{workspaceId}/tasks/{taskId}").path("patch").path("responses");
+        for (String status : java.util.List.of("401", "403", "404", "412", "422", "429")) {
+            assertThat(patchTask.path(status).path("content").has("application/problem+json"))
+                    .as("PATCH of a task documents " + status).isTrue();
+        }
+        assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("401"))
+                .as("logging in asks no credentials").isFalse();
+    }
 }
