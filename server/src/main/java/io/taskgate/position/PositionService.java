@@ -150,6 +150,9 @@ public class PositionService {
         PositionStore.Position position = find(workspaceId, positionId);
         MemberDirectory.Person person = members.find(workspaceId, userId)
                 .orElseThrow(() -> ApiProblem.referenceNotFound("userId", userId));
+        if (!person.active()) {
+            throw ApiProblem.deactivated("userId"); // as a project membership or a staff task's assignee is
+        }
         if (!positions.assign(assignment, workspaceId, positionId, userId)) {
             throw ApiProblem.conflict("already_" + assignment.key(), person.name() + " (" + userId + ") is already "
                     + assignment.key() + " of position " + position.name());

@@ -114,6 +114,25 @@ class PositionsTest extends HttpTest {
     }
 
     @Test
+    void aDeactivatedPersonIsNeitherMadeManagerNorStaff() {
+        String barista = createPosition("Barista");
+        Api.Person gone = api().addMember(workspace, owner, "Gone", "member");
+        Api.expect(api().patch("/api/v1/workspaces/" + workspace + "/users/" + gone.id(), owner.token(),
+                Map.of("active", false)), 200);
+
+        for (String assignment : java.util.List.of("managers", "staff")) {
+            Api.Response response = api().post(positions() + "/" + barista + "/" + assignment, owner.token(),
+                    Map.of("userId", gone.id()));
+            assertThat(response.status()).as(assignment).isEqualTo(422);
+            assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("userId");
+            assertThat(response.text()).contains("deactivated");
+        }
+        Api.Response position = api().get(positions() + "/" + barista, owner.token());
+        assertThat(position.json().path("managerIds")).isEmpty();
+        assertThat(position.json().path("staffIds")).isEmpty();
+    }
+
+    @Test
     void managersAndStaffAreRemovedOneByOne() {
         String barista = createPosition("Barista");
         Api.Person mia = api().addMember(workspace, owner, "Mia", "member");
