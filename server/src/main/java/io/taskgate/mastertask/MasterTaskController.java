@@ -25,6 +25,8 @@ import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/master-tasks")
@@ -49,7 +51,10 @@ class MasterTaskController {
 
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
-    ResponseEntity<MasterTaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
+    ResponseEntity<MasterTaskView> create(Caller caller, @PathVariable String workspaceId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = MasterTaskInput.class)))
+            @RequestBody JsonNode body) {
         MasterTask task = service.create(caller, workspaceId, MasterTaskFields.parse(JsonBody.of(body), true));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/v1/workspaces/" + workspaceId + "/master-tasks/" + task.id()))
@@ -75,6 +80,8 @@ class MasterTaskController {
 
     @PatchMapping("/{id}")
     ResponseEntity<MasterTaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = MasterTaskInput.class)))
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         MasterTaskFields fields = BodyAbout.parse(() -> MasterTaskFields.parse(JsonBody.of(body), false),
                 () -> service.requireLive(caller, workspaceId, id));

@@ -18,8 +18,8 @@ public record MasterTaskFields(@Nullable String name, @Nullable List<String> pos
 
     public static final String DEFAULT_COLOR = "#B0BFC5";
     private static final Pattern HEX_COLOR = Pattern.compile("#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
-    private static final int MAX_NAME = 200;
-    private static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2000;
 
     public static MasterTaskFields parse(JsonBody body, boolean creating) {
         String name = body.string("name");

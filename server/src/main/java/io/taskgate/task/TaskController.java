@@ -29,6 +29,8 @@ import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
@@ -42,7 +44,10 @@ class TaskController {
 
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/tasks")
-    ResponseEntity<TaskView> create(Caller caller, @PathVariable String workspaceId, @RequestBody JsonNode body) {
+    ResponseEntity<TaskView> create(Caller caller, @PathVariable String workspaceId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TaskInput.class)))
+            @RequestBody JsonNode body) {
         return created(workspaceId, tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
     }
 
@@ -50,6 +55,8 @@ class TaskController {
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping("/staff/tasks")
     ResponseEntity<TaskView> createStaffTask(Caller caller, @PathVariable String workspaceId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TaskInput.class)))
             @RequestBody JsonNode body) {
         TaskFields fields = TaskFields.parse(JsonBody.of(body));
         if (fields.type() != null && !fields.type().equals("staff")) {
@@ -90,6 +97,8 @@ class TaskController {
 
     @PatchMapping("/tasks/{taskId}")
     ResponseEntity<TaskView> update(Caller caller, @PathVariable String workspaceId, @PathVariable String taskId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = TaskInput.class)))
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         TaskFields fields = BodyAbout.parse(() -> TaskFields.parse(JsonBody.of(body)),
                 () -> tasks.get(caller, workspaceId, taskId));

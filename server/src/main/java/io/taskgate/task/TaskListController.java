@@ -23,6 +23,8 @@ import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.Versions;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A project's ordered lists: readable with the project, created and changed by editors and up. */
 @RestController
@@ -52,7 +54,10 @@ class TaskListController {
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too
     @PostMapping
     public ResponseEntity<ListView> create(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String projectId, @RequestBody JsonNode json) {
+            @PathVariable String projectId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ListInput.class)))
+            @RequestBody JsonNode json) {
         ListFields fields = BodyAbout.parse(() -> ListFields.parse(json, true),
                 () -> lists.list(caller, workspaceId, projectId));
         return answer(HttpStatus.CREATED, lists.create(caller, workspaceId, projectId, fields));
@@ -60,7 +65,10 @@ class TaskListController {
 
     @PatchMapping("/{listId}")
     public ResponseEntity<ListView> update(Caller caller, @PathVariable String workspaceId,
-            @PathVariable String projectId, @PathVariable String listId, @RequestBody JsonNode json,
+            @PathVariable String projectId, @PathVariable String listId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(schema = @Schema(implementation = ListInput.class)))
+            @RequestBody JsonNode json,
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         ListFields fields = BodyAbout.parse(() -> ListFields.parse(json, false),
                 () -> lists.get(caller, workspaceId, projectId, listId));

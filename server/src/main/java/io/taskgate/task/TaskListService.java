@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class TaskListService {
 
-    private static final int MAX_NAME = 200;
+    static final int MAX_NAME = 200;
 
     private final TaskLists lists;
     private final Authorization authorization;

@@ -240,6 +240,14 @@ class ProblemDetailsTest extends HttpTest {
             assertThat(patchTask.path(status).path("content").has("application/problem+json"))
                     .as("PATCH of a task documents " + status).isTrue();
         }
+        var createTask = paths.path("/api/v1/workspaces/{workspaceId}/tasks").path("post").path("requestBody");
+        assertThat(createTask.toString()).as("a task's fields, though the handler reads JSON itself")
+                .contains("#/components/schemas/TaskInput");
+        var taskInput = docs.path("components").path("schemas").path("TaskInput").path("properties");
+        assertThat(taskInput.path("title").path("maxLength").asInt()).isEqualTo(500);
+        assertThat(taskInput.path("blockers").path("maxItems").asInt()).isEqualTo(20);
+        assertThat(docs.path("components").path("schemas").has("MasterTaskInput")).isTrue();
+        assertThat(docs.path("components").path("schemas").has("ListInput")).isTrue();
         assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("401"))
                 .as("logging in asks no credentials").isFalse();
     }
