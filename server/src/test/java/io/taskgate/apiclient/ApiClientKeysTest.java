@@ -108,6 +108,18 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void aTokenInBothTheHeaderAndTheQueryIsRefusedRatherThanOneWinning() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+
+        Api.Response both = api().request("GET", "/api/v1/me?access_token=" + zapier.secret())
+                .token(owner.token()).send();
+
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.get("code")).isEqualTo("invalid_request");
+        assertThat(both.text()).doesNotContain(zapier.secret()).doesNotContain(owner.token());
+    }
+
+    @Test
     void aRevokedKeyIsRefusedOnItsVeryNextUse() {
         Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
         assertThat(api().get("/api/v1/me", zapier.secret()).status()).isEqualTo(200);
