@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -100,9 +101,10 @@ class ConsoleErrors {
 
     /**
      * A form field or parameter that is not what the console's own pages send (a version or an
-     * index that is not a number): only a tampered or hand-made request carries one.
+     * index that is not a number, a percent-escape that is not UTF-8): only a tampered or
+     * hand-made request carries one.
      */
-    @ExceptionHandler(TypeMismatchException.class)
+    @ExceptionHandler({TypeMismatchException.class, InvalidParameterException.class})
     String malformed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(request, response, model, 400, "This request cannot be handled",
                 "A field of the form was not what this page sends. Go back, reload the page and try again.", null);

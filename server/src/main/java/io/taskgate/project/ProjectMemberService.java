@@ -297,6 +297,9 @@ public class ProjectMemberService {
     /** The requested principal, when it exists, is active and may hold the requested role. */
     private ProjectMembers.Principal eligible(String workspaceId, NewMember request, String fieldPrefix) {
         String field = fieldPrefix + "principalId";
+        if (request.principalType().equals("team")) {
+            members.lockTeam(workspaceId, request.principalId());
+        }
         ProjectMembers.Principal principal = members.principal(workspaceId, request.principalType(),
                 request.principalId())
                 .orElseThrow(() -> ApiProblem.referenceNotFound(field, request.principalId()));

@@ -49,6 +49,21 @@ class ProjectMembers {
             select 'team', t.id, t.name, cast(null as varchar(20)), true from team t where t.workspace_id = :ws
             """;
 
+    /**
+     * Holds the team's row until this transaction ends, so that a delete of the team, which
+     * removes its project memberships after its own row, waits for a membership being added and
+     * then removes it too; or, having gone first, leaves this transaction no team to add. Without
+     * it a racing add left a membership of no team, which hid from listings yet counted as a
+     * manager. (FOR UPDATE, not FOR SHARE: H2 takes only the former.)
+     */
+    void lockTeam(String workspaceId, String teamId) {
+        jdbc.sql("select id from team where workspace_id = :ws and id = :id for update")
+                .param("ws", workspaceId)
+                .param("id", teamId)
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Principal> principal(String workspaceId, String type, String id) {
         return jdbc.sql("select type, id, name, workspace_role, active from (" + PRINCIPALS
                         + ") x where x.type = :type and x.id = :id")

@@ -41,6 +41,20 @@ record TaskFields(
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_BLOCKERS = 20;
     static final int MAX_BLOCKER = 200;
+    /**
+     * Orders in lists, either way: far beyond any list, and far from the end of bigint, so that
+     * "last + 1" can never overflow (an order at the end of bigint made every append a 500).
+     */
+    static final long MAX_ORDER = 1_000_000_000_000_000L;
+
+    /** An {@code order} of a list or a place in one, refused past {@link #MAX_ORDER} either way. */
+    static @Nullable Long order(JsonBody body, String field, JsonNode container) {
+        Long order = body.integer("order", container);
+        if (order != null && (order < -MAX_ORDER || order > MAX_ORDER)) {
+            body.invalid(field, "must be between -" + MAX_ORDER + " and " + MAX_ORDER);
+        }
+        return order;
+    }
 
     /** Where a project task sits in one list. */
     record Placement(String id, @Nullable Long order) {
@@ -199,7 +213,7 @@ record TaskFields(
             if (id != null && !id.isNull() && !id.isString()) {
                 throw JsonBody.wrongType(field + ".id", "a string");
             }
-            Long order = body.integer("order", item);
+            Long order = order(body, field + ".order", item);
             if (id == null || id.isNull() || id.asString().isBlank()) {
                 body.invalid(field + ".id", "is required");
                 continue;

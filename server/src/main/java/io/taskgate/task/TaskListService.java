@@ -64,7 +64,7 @@ public class TaskListService {
                 body.invalid("projectId", "cannot change: a list stays in the project it was created in");
             }
             String name = creating || body.has("name") ? name(body) : null;
-            Long order = body.integer("order", json);
+            Long order = TaskFields.order(body, "order", json);
             body.throwIfInvalid();
             return new ListFields(name, order);
         }

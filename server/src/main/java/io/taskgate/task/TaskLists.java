@@ -26,7 +26,16 @@ class TaskLists {
             String createdBy, Instant updatedAt, long version) {
     }
 
+    /**
+     * The order after the project's last list. Holds the project's row until the transaction
+     * ends, so that two lists created at once take turns rather than share a place.
+     */
     long nextOrder(String workspaceId, String projectId) {
+        jdbc.sql("select id from project where workspace_id = :ws and id = :project for update")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .query(String.class)
+                .optional();
         return jdbc.sql("select coalesce(max(sort_order), 0) + 1 from task_list where workspace_id = :ws"
                         + " and project_id = :project")
                 .param("ws", workspaceId)

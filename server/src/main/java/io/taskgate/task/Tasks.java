@@ -156,6 +156,17 @@ class Tasks {
                 .param("ws", workspaceId)
                 .param("task", taskId)
                 .update();
+        // Appending reads the list's last order: two appends at once would read the same one and
+        // share a place. Holding the list's row makes them take turns; in id order, so that two
+        // tasks appended to the same lists never wait for each other crosswise.
+        placements.stream().filter(placement -> placement.order() == null).map(TaskFields.Placement::id)
+                .sorted().distinct()
+                .forEach(listId -> jdbc.sql(
+                                "select id from task_list where workspace_id = :ws and id = :list for update")
+                        .param("ws", workspaceId)
+                        .param("list", listId)
+                        .query(String.class)
+                        .optional());
         for (TaskFields.Placement placement : placements) {
             jdbc.sql("""
                     insert into task_in_list (workspace_id, list_id, task_id, sort_order)

@@ -131,8 +131,42 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return apiProblem(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_text",
                     "Text fields must not contain the NUL character (\\u0000)"));
         }
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                && FOREIGN_KEY_VIOLATED.contains(String.valueOf(sql.getSQLState()))) {
+            return apiProblem(parentGone(sql));
+        }
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                && TAKE_TURNS.contains(String.valueOf(sql.getSQLState()))) {
+            // Two writers each held what the other needed; the database chose this one to give way.
+            return apiProblem(ApiProblem.conflict("concurrent_update",
+                    "Another change held what this one needed at the same moment: nothing was changed, retry"));
+        }
         return unexpected(e);
     }
+
+    /**
+     * A foreign key refused the statement: what the request refers to was deleted by another one
+     * between the checks and the write (a list deleted while a task is put in it, a team while a
+     * member joins it). The checks answer 404 when the deletion came first; a deletion that lands
+     * in between is the same 404, not a 500. The other way round (a row deleted while still
+     * referenced) is a conflict to retry. The transaction is rolled back: nothing changed.
+     */
+    private static ApiProblem parentGone(SQLException sql) {
+        boolean referenceMissing = "23506".equals(sql.getSQLState())
+                || String.valueOf(sql.getMessage()).startsWith("ERROR: insert or update on table");
+        return referenceMissing
+                ? ApiProblem.of(HttpStatus.NOT_FOUND, "not_found",
+                        "Something this request refers to was deleted while it ran: nothing was changed")
+                : ApiProblem.conflict("concurrent_update",
+                        "Something this request changes was referred to by another change meanwhile: nothing was"
+                                + " changed, retry");
+    }
+
+    /** PostgreSQL's foreign_key_violation; H2's referenced row missing, and still referenced. */
+    private static final Set<String> FOREIGN_KEY_VIOLATED = Set.of("23503", "23506");
+
+    /** serialization_failure, deadlock_detected (H2 reports a deadlock as 40001 too). */
+    private static final Set<String> TAKE_TURNS = Set.of("40001", "40P01");
 
     /** character_not_in_repertoire, untranslatable_character. */
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");

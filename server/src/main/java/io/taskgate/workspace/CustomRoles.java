@@ -95,6 +95,15 @@ public class CustomRoles {
         }
     }
 
+    /**
+     * Switching a principal off (or on again) takes, or gives back, all its custom roles grant:
+     * the actor must hold all of it, as for taking the roles away one by one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireMayTakeAllFrom(WorkspacePrincipal actor, String principalType, String principalId) {
+        requireHoldsPermissionsOf(actor, new HashSet<>(assignedTo(actor.workspaceId(), principalType, principalId)));
+    }
+
     private void requireHoldsPermissionsOf(WorkspacePrincipal actor, Set<String> roleIds) {
         if (roleIds.isEmpty()) {
             return;

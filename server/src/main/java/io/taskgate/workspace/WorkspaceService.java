@@ -171,6 +171,11 @@ public class WorkspaceService {
             requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
             requireMayGrant(principal, role);
         }
+        if (active != current.active()) {
+            // Found by an audit: a members.manage holder could switch off someone whose custom roles
+            // grant more than the holder has.
+            customRoles.requireMayTakeAllFrom(principal, "user", userId);
+        }
         boolean losesOwnership = wasOwner && current.active() && !current.invited()
                 && (role != WorkspaceRole.OWNER || !active);
         if (losesOwnership && members.lockActiveOwners(workspaceId) <= 1) {

@@ -126,6 +126,29 @@ class ConsoleFormsTest extends ConsoleSessions {
     }
 
     @Test
+    void aFormFieldThatCannotBeStoredOrDecodedIsRefusedAsTheApiRefusesIt() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String team = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", cafe.token(),
+                java.util.Map.of("name", "Kitchen")), 201).get("id");
+        String page = "/w/" + ws + "/teams/" + team;
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+
+        HttpResponse<String> nul = send("POST", page + "/name", cafe.session(), form("_csrf", csrf, "version", "1",
+                "name", "Nul\u0000Kitchen"));
+        HttpResponse<String> latin1 = send("POST", page + "/name", cafe.session(),
+                "_csrf=" + csrf + "&version=1&name=caf%E9");
+        HttpResponse<String> signIn = send("POST", "/login", null, "email=%zz&password=x");
+
+        assertThat(nul.statusCode()).as("as the API's 422: NUL cannot be stored as sent").isEqualTo(422);
+        assertThat(nul.body()).contains("NUL");
+        assertThat(latin1.statusCode()).as("not UTF-8: a 400 page, not a 500").isEqualTo(400);
+        assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/teams/" + team, cafe.token()), 200)
+                .get("name")).isEqualTo("Kitchen");
+    }
+
+    @Test
     void aPositionIsRenamedOnItsRowAndItsDeletionIsRefusedBesideItWhileMasterTasksAreForIt() {
         Cafe cafe = cafeWithAList();
         String ws = cafe.workspaceId();

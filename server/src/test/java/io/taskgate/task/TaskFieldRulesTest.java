@@ -119,6 +119,40 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void twentyBlockersOfTwoHundredCharactersFitWhateverTheCharacters() {
+        java.util.List<String> controls = java.util.Collections.nCopies(20, "\u0001".repeat(200));
+        java.util.List<String> quotes = java.util.Collections.nCopies(20, "\"".repeat(200));
+
+        Api.Response escaped = create(Map.of("blockers", controls));
+        Api.Response quoted = create(Map.of("blockers", quotes));
+
+        assertThat(escaped.status()).as("six characters each once escaped in JSON").isEqualTo(201);
+        assertThat(read(escaped.get("id")).json().path("blockers").get(19).asString()).isEqualTo(controls.get(19));
+        assertThat(quoted.status()).isEqualTo(201);
+    }
+
+    @Test
+    void anOrderPastItsBoundIsRefusedSoAppendingCanNeverOverflow() {
+        String list = Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists",
+                olga.token(), Map.of("name", "Today")), 201).get("id");
+
+        Api.Response extreme = create(Map.of("lists", java.util.List.of(Map.of("id", list,
+                "order", Long.MAX_VALUE))));
+        assertRefused(extreme, "lists[0].order");
+        Api.Response bound = create(Map.of("lists", java.util.List.of(Map.of("id", list,
+                "order", 1_000_000_000_000_000L))));
+        Api.Response appended = create(Map.of("lists", java.util.List.of(Map.of("id", list))));
+
+        assertThat(bound.status()).isEqualTo(201);
+        assertThat(appended.status()).isEqualTo(201);
+        assertThat(appended.json().path("lists").get(0).path("order").asLong()).isEqualTo(1_000_000_000_000_001L);
+        Api.Response list2 = api().post("/api/v1/workspaces/" + ws + "/projects/" + project + "/lists", olga.token(),
+                Map.of("name", "Later", "order", Long.MIN_VALUE));
+        assertThat(list2.status()).isEqualTo(422);
+        assertThat(list2.json().path("errors").findValuesAsString("field")).containsExactly("order");
+    }
+
+    @Test
     void dueAtIsKeptToTheMicrosecondAndAnsweredAsKept() {
         Api.Response nanos = create(Map.of("dueAt", "2026-12-31T10:00:00.123456789Z"));
         Api.Response almostNext = create(Map.of("dueAt", "2026-12-31T10:00:00.9999999Z"));

@@ -30,4 +30,16 @@ class UnexpectedFailureTest extends HttpTest {
                 .doesNotContain("hunter2");
         assertThat(output.getAll()).contains("correlationId=" + correlationId).contains("IllegalStateException");
     }
+
+    @Test
+    void aWriteWhoseReferenceWasDeletedMeanwhileIsA404NotA500() {
+        Api.Person olga = api().signUp("Olga");
+
+        Api.Response response = api().post(FailingEndpoint.ORPHAN_PATH, olga.token(), java.util.Map.of());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.get("code")).isEqualTo("not_found");
+        assertThat(response.get("detail")).contains("deleted while it ran");
+        assertThat(response.text()).doesNotContain("team_member");
+    }
 }

@@ -306,6 +306,25 @@ class WorkspaceMembersTest extends HttpTest {
     }
 
     @Test
+    void switchingSomeoneOffTakesHoldingWhatTheirCustomRolesGrantToo() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person dee = api().addMemberHolding(cafe, olga, "Dee", "members.manage");
+        Api.Person nora = api().addMemberHolding(cafe, olga, "Nora", "teams.manage");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response stronger = api().patch("/api/v1/workspaces/" + cafe + "/users/" + nora.id(), dee.token(),
+                Map.of("active", false));
+        Api.Response plain = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), dee.token(),
+                Map.of("active", false));
+
+        assertThat(stronger.status()).as("Nora's custom role grants teams.manage, which Dee lacks").isEqualTo(403);
+        assertThat(stronger.get("requiredPermission")).isEqualTo("teams.manage");
+        assertThat(api().get("/api/v1/workspaces/" + cafe, nora.token()).status()).isEqualTo(200);
+        assertThat(plain.status()).isEqualTo(200);
+    }
+
+    @Test
     void aWorkspaceAnswersItsVersionAsETag() {
         Api.Person olga = api().signUp("Olga");
         Api.Response created = api().post("/api/v1/workspaces", olga.token(), Map.of("name", "Cafe"));
