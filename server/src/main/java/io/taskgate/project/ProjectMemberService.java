@@ -254,8 +254,11 @@ public class ProjectMemberService {
     public TeamEnrolmentResult addTeamPeople(Caller caller, String workspaceId, String projectId, String teamId,
             boolean addAsEditor) {
         manage(caller, workspaceId, projectId);
-        members.principal(workspaceId, "team", teamId).orElseThrow(() -> ApiProblem.notFound("Team " + teamId));
         projects.lock(workspaceId, projectId);
+        // Who is in the team is read twice (to answer, then to insert): holding the team's row, which
+        // adding a member to it also takes, keeps both reads the same.
+        members.lockTeam(workspaceId, teamId);
+        members.principal(workspaceId, "team", teamId).orElseThrow(() -> ApiProblem.notFound("Team " + teamId));
         ProjectRole role = addAsEditor ? ProjectRole.EDITOR : ProjectRole.COLLABORATOR;
         List<Enrolled> added = new ArrayList<>();
         List<Enrolled> unchanged = new ArrayList<>();

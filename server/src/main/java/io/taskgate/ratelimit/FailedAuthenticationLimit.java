@@ -20,8 +20,11 @@ class FailedAuthenticationLimit implements HandlerInterceptor {
 
     private final Buckets failures;
 
-    FailedAuthenticationLimit(@Value("${taskgate.rate-limit.failed-authentications-per-minute:"
-            + "${taskgate.rate-limit.anonymous-requests-per-minute:60}}") long perAddress) {
+    /**
+     * Its own setting, 60 by default whatever the anonymous budget: it once fell back to that
+     * budget, so an operator raising it for sign-ups switched off the guard against guessing tokens.
+     */
+    FailedAuthenticationLimit(@Value("${taskgate.rate-limit.failed-authentications-per-minute:60}") long perAddress) {
         this.failures = new Buckets(perAddress);
     }
 

@@ -216,6 +216,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             code = "wrong_json_type";
             detail = "'" + jsonPath(databind) + "' has the wrong JSON type";
+        } else if (ex.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            detail = "The request body is not valid UTF-8";
         } else if (ex.getCause() == null || !(ex.getCause() instanceof JacksonException)) {
             detail = "The request body is missing or unreadable";
         }

@@ -200,6 +200,27 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void aBodyThatIsNotWellFormedUtf8Is400WhateverJsonItWouldDecodeTo() {
+        String prefix = "{\"type\":\"project\",\"projectId\":\"" + project + "\",\"title\":\"";
+        for (byte[] flaw : java.util.List.of(new byte[] {(byte) 0xc0, (byte) 0xaf},
+                new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf}, new byte[] {(byte) 0xff},
+                new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(flaw);
+            body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            Api.Response refused = api().request("POST", "/api/v1/workspaces/" + ws + "/tasks").token(olga.token())
+                    .bytes(body.toByteArray(), "application/json").send();
+
+            assertThat(refused.status()).as(java.util.HexFormat.of().formatHex(flaw)).isEqualTo(400);
+            assertThat(refused.get("code")).isEqualTo("malformed_json");
+        }
+        assertThat(taskCount()).as("C0 AF is not a slash").isZero();
+    }
+
+    @Test
     void unknownReferencedIdsAre404NamingTheField() {
         Api.Response project404 = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(),
                 Map.of("type", "project", "projectId", "prj_nope", "title", "x"));

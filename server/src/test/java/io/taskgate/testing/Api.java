@@ -84,6 +84,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private byte[] bytes;
         private boolean chunked;
 
         private Request(String method, String path) {
@@ -119,6 +120,13 @@ public final class Api {
             return this;
         }
 
+        /** Bytes as they are, well-formed UTF-8 or not. */
+        public Request bytes(byte[] raw, String contentType) {
+            this.bytes = raw.clone();
+            headers.put("Content-Type", contentType);
+            return this;
+        }
+
         /** A body of no declared length: sent chunked, as a client streaming it would. */
         public Request chunked(String text, String contentType) {
             this.chunked = true;
@@ -127,7 +135,8 @@ public final class Api {
 
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    .method(method, bytes != null ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                            : body == null ? HttpRequest.BodyPublishers.noBody()
                             : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                             : HttpRequest.BodyPublishers.ofString(body));

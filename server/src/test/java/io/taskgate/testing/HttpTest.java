@@ -25,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "taskgate.credential-cache.verify=true",
             // Every test signs up from the same address: the anonymous budget is not under test here.
             "taskgate.rate-limit.anonymous-requests-per-minute=1000000",
+            // Nor the failed-authentication one: many tests are refused on purpose, from that address.
+            "taskgate.rate-limit.failed-authentications-per-minute=1000000",
             // Cached test contexts each keep a pool: idle ones must not hold PostgreSQL's connection slots.
             "spring.datasource.hikari.minimum-idle=2", "spring.datasource.hikari.idle-timeout=10000"})
 @Import({HttpTest.TestClock.class, FailingEndpoint.class})
