@@ -108,7 +108,10 @@ class BoardPages {
             if (problem.status().value() == 404 && !problem.properties().containsKey("field")) {
                 throw problem;
             }
-            flash = problem.getMessage();
+            // In a person's words, as the forms say it (not If-Match's), with what would allow it.
+            Problem said = Problem.of("task", problem);
+            flash = said.remedies().isEmpty() ? said.message()
+                    : said.message() + " What would allow it: " + String.join("; ", said.remedies()) + ".";
         }
         page(viewer, workspaceId, projectId, new Filter(assignee, list), model, Map.of(), null, flash);
         return "console/board :: board";

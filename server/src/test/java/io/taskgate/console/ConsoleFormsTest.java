@@ -126,6 +126,23 @@ class ConsoleFormsTest extends ConsoleSessions {
     }
 
     @Test
+    void aCardMovedAfterSomeoneElseChangedItSaysSoInPlainWords() {
+        Cafe cafe = cafeWithAList();
+        String ws = cafe.workspaceId();
+        String tasks = "/api/v1/workspaces/" + ws + "/tasks";
+        String soup = Api.expect(api().post(tasks, cafe.token(), java.util.Map.of("type", "project", "projectId",
+                cafe.projectId(), "title", "Soup")), 201).get("id");
+        Api.expect(api().patch(tasks + "/" + soup, cafe.token(), java.util.Map.of("title", "Soup of the day")), 200);
+        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+
+        HttpResponse<String> moved = send("PATCH", "/w/" + ws + "/projects/" + cafe.projectId() + "/board/tasks/"
+                + soup + "/status", cafe.session(), form("_csrf", csrf, "status", "completed", "version", "1"));
+
+        assertThat(moved.body()).contains("Someone changed this while you were editing it").doesNotContain("If-Match");
+        assertThat(Api.expect(api().get(tasks + "/" + soup, cafe.token()), 200).get("status")).isEqualTo("pending");
+    }
+
+    @Test
     void aFormFieldThatCannotBeStoredOrDecodedIsRefusedAsTheApiRefusesIt() {
         Cafe cafe = cafeWithAList();
         String ws = cafe.workspaceId();
