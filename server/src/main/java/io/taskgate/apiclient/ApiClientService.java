@@ -299,7 +299,12 @@ public class ApiClientService {
      */
     private void requireMayGrant(WorkspacePrincipal principal, AccessLevel level) {
         if (level == AccessLevel.GLOBAL) {
-            authorization.require(principal, WorkspacePermission.TASKS_EDIT_ALL);
+            try {
+                authorization.require(principal, WorkspacePermission.TASKS_EDIT_ALL);
+            } catch (ApiProblem refused) {
+                throw refused.whileDoing("Access level global makes a client an editor of every project, so giving"
+                        + " it, or acting as a client that has it, takes tasks.edit_all across the workspace");
+            }
         }
     }
 

@@ -250,6 +250,8 @@ class ApiClientKeysTest extends HttpTest {
         assertThat(adminKey.get("requiredPermission")).isNotEqualTo("api_clients.manage");
         assertThat(globalKey.status()).as("global makes a client an editor of every project").isEqualTo(403);
         assertThat(globalKey.get("requiredPermission")).isEqualTo("tasks.edit_all");
+        assertThat(globalClient.get("detail")).as("says what the permission is asked for")
+                .startsWith("Access level global makes a client an editor of every project");
         assertThat(globalClient.status()).isEqualTo(403);
         assertThat(widened.status()).isEqualTo(403);
         assertThat(api().get(clients() + "/" + helper.id(), owner.token()).get("accessLevel")).isEqualTo("read_write");
