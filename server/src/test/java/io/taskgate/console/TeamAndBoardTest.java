@@ -104,6 +104,26 @@ class TeamAndBoardTest extends BrowserTest {
     }
 
     @Test
+    void aFiveHundredCharacterWordStaysInsideItsCardAndThePage() {
+        String email = signUp(page, "Olga");
+        String workspace = createWorkspace(page, "Cafe");
+        String token = api().logIn(email, PASSWORD);
+        String project = api().post("/api/v1/workspaces/" + workspace + "/projects", token,
+                Map.of("name", "Opening", "visibility", "private")).get("id");
+        api().post("/api/v1/workspaces/" + workspace + "/tasks", token,
+                Map.of("type", "project", "projectId", project, "title", "x".repeat(500)));
+
+        page.navigate("/w/" + workspace + "/projects/" + project + "/board");
+
+        Object pageWider = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+        Object cardOverflows = page.evaluate("() => { const c = document.querySelector('.task');"
+                + " return c.scrollWidth > c.clientWidth; }");
+        org.assertj.core.api.Assertions.assertThat(pageWider).as("the page scrolls sideways").isEqualTo(false);
+        org.assertj.core.api.Assertions.assertThat(cardOverflows).as("the title runs out of its card")
+                .isEqualTo(false);
+    }
+
+    @Test
     void theBoardFiltersByAssigneeAndListAndEditsOnlyWhatChanged() {
         String email = signUp(page, "Olga");
         String workspace = createWorkspace(page, "Cafe");
