@@ -37,8 +37,9 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(page.locator("#team-members tbody tr")).hasCount(3);
 
         page.navigate("/w/" + workspace + "/people");
-        page.locator("tr[data-user='" + dee.id() + "']").getByRole(AriaRole.BUTTON,
-                new Locator.GetByRoleOptions().setName("Deactivate")).click();
+        // A screen reader hears whose button it is, not six buttons all called Deactivate.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate " + dee.name())
+                .setExact(true)).click();
         assertThat(page.locator("tr[data-user='" + dee.id() + "']")).containsText("deactivated");
 
         page.navigate("/w/" + workspace + "/projects");
