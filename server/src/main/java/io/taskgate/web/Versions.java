@@ -35,8 +35,13 @@ public final class Versions {
      * If-Match compares strongly (RFC 9110, 13.1.1), and every tag this server issues is strong.
      */
     public static @Nullable Precondition ifMatch(@Nullable String header) {
-        if (header == null || header.isBlank() || header.trim().equals("*")) {
+        if (header == null || header.trim().equals("*")) {
             return null;
+        }
+        if (header.isBlank()) {
+            // An If-Match listing no tag (a client that meant to send the ETag it read, and had none):
+            // no current version is listed, so it fails (RFC 9110 13.1.1), rather than write blindly.
+            return new Precondition(Set.of());
         }
         Set<Long> versions = new HashSet<>();
         for (String listed : header.split(",")) {

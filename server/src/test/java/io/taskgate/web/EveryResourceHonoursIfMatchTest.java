@@ -235,6 +235,17 @@ class EveryResourceHonoursIfMatchTest extends HttpTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
+    void anEmptyIfMatchListsNoVersionSoItMatchesNone(Kind kind) {
+        Created created = create(kind);
+
+        Api.Response blind = patch(created.path(), "", kind, kind.changed());
+
+        assertThat(blind.status()).as("a client that had no ETag to send must not write blindly").isEqualTo(412);
+        assertThat(api().get(created.path(), owner.token()).header("etag")).isEqualTo("\"1\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
     void ifMatchStarChangesWhateverTheVersion(Kind kind) {
         Created created = create(kind);
         Api.expect(api().patch(created.path(), owner.token(), Map.of(kind.field(), kind.lost())), 200);
