@@ -383,6 +383,9 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(api().get(tasks() + "?priority=high", bob.token()).ids()).hasSize(1);
         assertThat(api().get(tasks() + "?priority=medium&status=pending", bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?priority=urgent", bob.token()).status()).isEqualTo(422);
+        Api.Response twice = api().get(tasks() + "?projectId=" + menu + "&projectId=" + menu, bob.token());
+        assertThat(twice.status()).as("not a filter matching nothing").isEqualTo(422);
+        assertThat(twice.json().path("errors").findValuesAsString("field")).containsExactly("projectId");
         assertThat(api().get(tasks() + "?assigneeId=" + bob.id(), bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?dueBefore=2026-12-03T00:00:00Z", bob.token()).ids()).hasSize(2);
         assertThat(api().get(tasks() + "?dueBefore=2026-12-03", bob.token()).ids())
