@@ -97,14 +97,25 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(api().get(api, cafe.token()).status()).isEqualTo(404);
     }
 
+    /** Team Kitchen of the cafe, its console page, and the form token of the cafe's browser. */
+    private record KitchenPage(String team, String page, String csrf) {
+    }
+
+    private KitchenPage kitchenPage(Cafe cafe) {
+        String team = Api.expect(api().post("/api/v1/workspaces/" + cafe.workspaceId() + "/teams", cafe.token(),
+                java.util.Map.of("name", "Kitchen")), 201).get("id");
+        return new KitchenPage(team, "/w/" + cafe.workspaceId() + "/teams/" + team,
+                csrf(send("GET", "/workspaces", cafe.session(), null)));
+    }
+
     @Test
     void aTeamIsRenamedAndDeletedFromItsPageOnlyFromTheVersionShown() {
         Cafe cafe = cafeWithAList();
+        KitchenPage kitchen = kitchenPage(cafe);
         String ws = cafe.workspaceId();
-        String team = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", cafe.token(),
-                java.util.Map.of("name", "Kitchen")), 201).get("id");
-        String page = "/w/" + ws + "/teams/" + team;
-        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+        String team = kitchen.team();
+        String page = kitchen.page();
+        String csrf = kitchen.csrf();
 
         HttpResponse<String> blank = send("POST", page + "/name", cafe.session(), form("_csrf", csrf, "version", "1",
                 "name", " "));
@@ -145,24 +156,20 @@ class ConsoleFormsTest extends ConsoleSessions {
     @Test
     void aFormFieldThatCannotBeStoredOrDecodedIsRefusedAsTheApiRefusesIt() {
         Cafe cafe = cafeWithAList();
-        String ws = cafe.workspaceId();
-        String team = Api.expect(api().post("/api/v1/workspaces/" + ws + "/teams", cafe.token(),
-                java.util.Map.of("name", "Kitchen")), 201).get("id");
-        String page = "/w/" + ws + "/teams/" + team;
-        String csrf = csrf(send("GET", "/workspaces", cafe.session(), null));
+        KitchenPage kitchen = kitchenPage(cafe);
 
-        HttpResponse<String> nul = send("POST", page + "/name", cafe.session(), form("_csrf", csrf, "version", "1",
-                "name", "Nul\u0000Kitchen"));
-        HttpResponse<String> latin1 = send("POST", page + "/name", cafe.session(),
-                "_csrf=" + csrf + "&version=1&name=caf%E9");
+        HttpResponse<String> nul = send("POST", kitchen.page() + "/name", cafe.session(),
+                form("_csrf", kitchen.csrf(), "version", "1", "name", "Nul\u0000Kitchen"));
+        HttpResponse<String> latin1 = send("POST", kitchen.page() + "/name", cafe.session(),
+                "_csrf=" + kitchen.csrf() + "&version=1&name=caf%E9");
         HttpResponse<String> signIn = send("POST", "/login", null, "email=%zz&password=x");
 
         assertThat(nul.statusCode()).as("as the API's 422: NUL cannot be stored as sent").isEqualTo(422);
         assertThat(nul.body()).contains("NUL");
         assertThat(latin1.statusCode()).as("not UTF-8: a 400 page, not a 500").isEqualTo(400);
         assertThat(signIn.statusCode()).isEqualTo(400);
-        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/teams/" + team, cafe.token()), 200)
-                .get("name")).isEqualTo("Kitchen");
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + cafe.workspaceId() + "/teams/" + kitchen.team(),
+                cafe.token()), 200).get("name")).isEqualTo("Kitchen");
     }
 
     @Test

@@ -69,13 +69,24 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(members.findValuesAsString("principalId")).contains(mia.id(), gus.id()).doesNotContain(dee.id());
     }
 
-    @Test
-    void aTaskMovesAcrossTheBoardAndTheApiSeesItsNewStatus() {
+    /** Olga, signed up in the browser, in her workspace Cafe with its private project Opening. */
+    private record Opening(String workspace, String token, String project) {
+    }
+
+    private Opening olgasPrivateProject() {
         String email = signUp(page, "Olga");
         String workspace = createWorkspace(page, "Cafe");
         String token = api().logIn(email, PASSWORD);
-        String project = api().post("/api/v1/workspaces/" + workspace + "/projects", token,
-                Map.of("name", "Opening", "visibility", "private")).get("id");
+        return new Opening(workspace, token, api().post("/api/v1/workspaces/" + workspace + "/projects", token,
+                Map.of("name", "Opening", "visibility", "private")).get("id"));
+    }
+
+    @Test
+    void aTaskMovesAcrossTheBoardAndTheApiSeesItsNewStatus() {
+        Opening opening = olgasPrivateProject();
+        String workspace = opening.workspace();
+        String token = opening.token();
+        String project = opening.project();
 
         page.navigate("/w/" + workspace + "/projects/" + project + "/board");
         page.getByText("New task").click();
@@ -106,11 +117,10 @@ class TeamAndBoardTest extends BrowserTest {
 
     @Test
     void aFiveHundredCharacterWordStaysInsideItsCardAndThePage() {
-        String email = signUp(page, "Olga");
-        String workspace = createWorkspace(page, "Cafe");
-        String token = api().logIn(email, PASSWORD);
-        String project = api().post("/api/v1/workspaces/" + workspace + "/projects", token,
-                Map.of("name", "Opening", "visibility", "private")).get("id");
+        Opening opening = olgasPrivateProject();
+        String workspace = opening.workspace();
+        String token = opening.token();
+        String project = opening.project();
         api().post("/api/v1/workspaces/" + workspace + "/tasks", token,
                 Map.of("type", "project", "projectId", project, "title", "x".repeat(500)));
 
