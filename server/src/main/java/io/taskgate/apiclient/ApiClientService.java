@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -126,8 +126,8 @@ public class ApiClientService {
         String name = change.name() == null ? current.name() : change.name().trim();
         if (name.equals(current.name()) && role.key().equals(current.role())
                 && level.key().equals(current.accessLevel()) && active == current.active()
-                && (change.customRoleIds() == null || Set.copyOf(change.customRoleIds()).equals(
-                        Set.copyOf(customRoles.assignedTo(workspaceId, "api_client", clientId))))) {
+                && (change.customRoleIds() == null || new HashSet<>(change.customRoleIds()).equals(
+                        new HashSet<>(customRoles.assignedTo(workspaceId, "api_client", clientId))))) {
             return view(current); // nothing to write: the version, and so every ETag handed out, stands
         }
         // Changing what a client may do, or whether it may, takes being able to do all it can.

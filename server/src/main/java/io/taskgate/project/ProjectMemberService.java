@@ -158,6 +158,10 @@ public class ProjectMemberService {
     List<MemberView> replace(Caller caller, String workspaceId, String projectId, List<NewMember> requested) {
         manage(caller, workspaceId, projectId);
         projects.lock(workspaceId, projectId);
+        // The teams' rows, in id order before each is checked in the body's order: two replacements
+        // naming the same teams in another order would otherwise wait for each other crosswise.
+        requested.stream().filter(member -> member.principalType().equals("team")).map(NewMember::principalId)
+                .sorted().distinct().forEach(teamId -> members.lockTeam(workspaceId, teamId));
         List<ProjectMembers.Principal> principals = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < requested.size(); i++) {

@@ -117,6 +117,9 @@ public class TeamService {
     @Transactional
     public MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
+        // Held before the team's projects are read: a team being made a member of a project
+        // meanwhile (which holds this row too) is then either seen here or made after this join.
+        teams.lock(workspaceId, teamId);
         TeamStore.Team team = find(workspaceId, teamId);
         requireMayAddToProjectsOf(principal, team);
         MemberView member = newMember(workspaceId, type, principalId)

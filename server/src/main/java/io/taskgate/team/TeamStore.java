@@ -81,6 +81,15 @@ class TeamStore {
                 .update() == 1;
     }
 
+    /** Holds the team's row until the transaction ends (nothing when there is no such team). */
+    void lock(String workspaceId, String id) {
+        jdbc.sql("select id from team where workspace_id = :ws and id = :id for update")
+                .param("ws", workspaceId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     /**
      * A new version for a team whose members changed: its answer counts them, so its ETag must
      * move too. Also takes the team's row lock until the change commits.

@@ -2,8 +2,8 @@ package io.taskgate.workspace;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -162,7 +162,7 @@ public class WorkspaceService {
         WorkspaceRole role = change.role() == null ? WorkspaceRole.fromKey(current.role()).orElseThrow() : change.role();
         boolean active = change.active() == null ? current.active() : change.active();
         if (role.key().equals(current.role()) && active == current.active() && (change.customRoleIds() == null
-                || Set.copyOf(change.customRoleIds()).equals(Set.copyOf(current.customRoleIds())))) {
+                || new HashSet<>(change.customRoleIds()).equals(new HashSet<>(current.customRoleIds())))) {
             return MemberView.of(current); // nothing to write: the version, and so every ETag handed out, stands
         }
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());

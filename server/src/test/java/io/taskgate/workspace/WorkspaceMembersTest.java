@@ -325,6 +325,18 @@ class WorkspaceMembersTest extends HttpTest {
     }
 
     @Test
+    void aNullAmongCustomRoleIdsIsRefusedNamingItNotA500() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+
+        Api.Response refused = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
+                Map.of("customRoleIds", java.util.Arrays.asList((Object) null)));
+
+        assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
+    }
+
+    @Test
     void aWorkspaceAnswersItsVersionAsETag() {
         Api.Person olga = api().signUp("Olga");
         Api.Response created = api().post("/api/v1/workspaces", olga.token(), Map.of("name", "Cafe"));
