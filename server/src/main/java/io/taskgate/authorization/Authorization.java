@@ -293,19 +293,15 @@ public class Authorization {
             enforce(principal, WorkspaceResource.INSTANCE, denials.getFirst());
         }
         if (denials.size() > 1) {
-            List<Remedy> remedies = new ArrayList<>();
-            for (Decision denial : denials) {
-                List<Remedy> each = denial.explanation().remedies();
-                if (each.isEmpty()) {
-                    remedies = null;
-                    break;
-                }
-                remedies.add(each.getFirst());
-            }
+            // One remedy for all only when each lack has one: together they are what allows it.
+            List<Remedy> firsts = denials.stream().map(denial -> denial.explanation().remedies())
+                    .filter(offered -> !offered.isEmpty()).map(List::getFirst).toList();
+            List<Remedy> remedies = firsts.size() < denials.size() ? List.of()
+                    : Remedy.together(firsts).stream().toList();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("requiredPermission", String.join(", ", lacking));
             properties.put("lackingPermissions", lacking);
-            properties.put("remedies", remedies == null ? List.of() : Remedy.together(remedies).stream().toList());
+            properties.put("remedies", remedies);
             properties.put("denials", denials.stream().map(ExplanationView::of).toList());
             throw ApiProblem.forbidden(principal.facts().describe() + " may not grant what it does not hold: granting"
                     + " takes holding every permission granted, and it lacks " + String.join(", ", lacking) + ".",

@@ -107,7 +107,7 @@ class TaskLists {
 
     /**
      * Locks the list until the transaction ends: a task placed in it meanwhile waits, so deleting
-     * the list sees (and unlists) every task it holds.
+     * the list sees (and unlists) every task it holds, and two tasks appended to it take turns.
      */
     void lock(String workspaceId, String id) {
         jdbc.sql("select id from task_list where workspace_id = :ws and id = :id for update")

@@ -35,11 +35,13 @@ class Tasks {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final TaskLists lists;
 
-    Tasks(JdbcClient jdbc, JsonMapper json, AuditLog audit) {
+    Tasks(JdbcClient jdbc, JsonMapper json, AuditLog audit, TaskLists lists) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
+        this.lists = lists;
     }
 
     record Task(String workspaceId, String id, String type, @Nullable String projectId, String title,
@@ -161,12 +163,7 @@ class Tasks {
         // tasks appended to the same lists never wait for each other crosswise.
         placements.stream().filter(placement -> placement.order() == null).map(TaskFields.Placement::id)
                 .sorted().distinct()
-                .forEach(listId -> jdbc.sql(
-                                "select id from task_list where workspace_id = :ws and id = :list for update")
-                        .param("ws", workspaceId)
-                        .param("list", listId)
-                        .query(String.class)
-                        .optional());
+                .forEach(listId -> lists.lock(workspaceId, listId));
         for (TaskFields.Placement placement : placements) {
             jdbc.sql("""
                     insert into task_in_list (workspace_id, list_id, task_id, sort_order)

@@ -126,17 +126,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> dataAccess(DataAccessException e) {
-        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
-                && UNSTORABLE_TEXT.contains(String.valueOf(sql.getSQLState()))) {
+        if (!(NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql)) {
+            return unexpected(e);
+        }
+        String state = String.valueOf(sql.getSQLState());
+        if (UNSTORABLE_TEXT.contains(state)) {
             return apiProblem(ApiProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_text",
                     "Text fields must not contain the NUL character (\\u0000)"));
         }
-        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
-                && FOREIGN_KEY_VIOLATED.contains(String.valueOf(sql.getSQLState()))) {
+        if (FOREIGN_KEY_VIOLATED.contains(state)) {
             return apiProblem(parentGone(sql));
         }
-        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
-                && TAKE_TURNS.contains(String.valueOf(sql.getSQLState()))) {
+        if (TAKE_TURNS.contains(state)) {
             // Two writers each held what the other needed; the database chose this one to give way.
             return apiProblem(ApiProblem.conflict("concurrent_update",
                     "Another change held what this one needed at the same moment: nothing was changed, retry"));
