@@ -18,16 +18,20 @@ class AuditController {
         this.auditLog = auditLog;
     }
 
-    /** Newest first, filterable by actor, API key, integration name and action. */
+    /**
+     * Newest first, filterable by actor, API key, integration name, action and project; events
+     * about projects the caller may not read are left out.
+     */
     @GetMapping("/api/v1/workspaces/{workspaceId}/audit-events")
     public Page<AuditEvent> list(Caller caller, @PathVariable String workspaceId,
             @RequestParam(required = false) @Nullable String actorId,
             @RequestParam(required = false) @Nullable String apiKeyId,
             @RequestParam(required = false) @Nullable String integrationName,
             @RequestParam(required = false) @Nullable String action,
+            @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return auditLog.read(caller, workspaceId, new AuditLog.Filter(actorId, apiKeyId, integrationName, action),
-                cursor, limit);
+        return auditLog.read(caller, workspaceId,
+                new AuditLog.Filter(actorId, apiKeyId, integrationName, action, projectId), cursor, limit);
     }
 }

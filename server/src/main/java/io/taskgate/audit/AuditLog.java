@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.ReadableProjectsSql;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
@@ -37,15 +38,15 @@ public class AuditLog {
 
     private static final String COLUMNS = """
             workspace_id, id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action, target_type,
-            target_id, details""";
+            target_id, details, project_id""";
     private static final String VALUES = """
             :eventWs, :eventId, :eventAt, :eventActorType, :eventActorId, :eventKeyId, :eventIntegration, :eventAction,
-            :eventTargetType, :eventTargetId, :eventDetails""";
+            :eventTargetType, :eventTargetId, :eventDetails, :eventProject""";
     private static final String TYPED_VALUES = """
             cast(:eventWs as varchar), cast(:eventId as varchar), cast(:eventAt as timestamp with time zone),
             cast(:eventActorType as varchar), cast(:eventActorId as varchar), cast(:eventKeyId as varchar),
             cast(:eventIntegration as varchar), cast(:eventAction as varchar), cast(:eventTargetType as varchar),
-            cast(:eventTargetId as varchar), cast(:eventDetails as varchar)""";
+            cast(:eventTargetId as varchar), cast(:eventDetails as varchar), cast(:eventProject as varchar)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
@@ -64,15 +65,33 @@ public class AuditLog {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** What a change records: who did what to which target. */
+    /**
+     * What a change records: who did what to which target, and in which project when the target is
+     * a project or lives in one (the trail hides such events from readers who may not read it).
+     */
     public record Event(String workspaceId, Caller actor, String action, String targetType, String targetId,
-            @Nullable String details) {
+            @Nullable String details, @Nullable String projectId) {
+
+        /** An event about a project itself, or about something outside every project. */
+        public Event(String workspaceId, Caller actor, String action, String targetType, String targetId,
+                @Nullable String details) {
+            this(workspaceId, actor, action, targetType, targetId, details,
+                    targetType.equals("project") ? targetId : null);
+        }
     }
 
+    /** Records an event about a project itself, or about something outside every project. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String workspaceId, Caller actor, String action, String targetType, String targetId,
             @Nullable String details) {
         insert(new Event(workspaceId, actor, action, targetType, targetId, details));
+    }
+
+    /** Records an event about something inside a project (a list, a project task). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordInProject(String workspaceId, @Nullable String projectId, Caller actor, String action,
+            String targetType, String targetId, @Nullable String details) {
+        insert(new Event(workspaceId, actor, action, targetType, targetId, details, projectId));
     }
 
     private void insert(Event event) {
@@ -123,6 +142,7 @@ public class AuditLog {
         parameters.put("eventTargetType", event.targetType());
         parameters.put("eventTargetId", event.targetId());
         parameters.put("eventDetails", event.details());
+        parameters.put("eventProject", event.projectId());
         return parameters;
     }
 
@@ -141,34 +161,50 @@ public class AuditLog {
     }
 
     public record Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,
-            @Nullable String action) {
+            @Nullable String action, @Nullable String projectId) {
+
+        /** Every filter but the project. */
+        public Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,
+                @Nullable String action) {
+            this(actorId, apiKeyId, integrationName, action, null);
+        }
     }
 
-    /** Reading the trail, newest first, takes {@code audit.read}: the API and the console both ask here. */
+    /**
+     * Reading the trail, newest first, takes {@code audit.read}: the API and the console both ask
+     * here. Events about a project the reader may not read are left out, as the project itself is
+     * from every other answer: {@code audit.read} shows what happened, not what is hidden.
+     */
     public Page<AuditEvent> read(Caller caller, String workspaceId, Filter filter, @Nullable String cursor,
             @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.AUDIT_READ);
         int size = Cursors.limit(limit);
-        return Page.fromOverfetch(list(workspaceId, filter, Cursors.decode(cursor), size + 1), size, AuditEvent::id);
+        return Page.fromOverfetch(list(principal, filter, Cursors.decode(cursor), size + 1), size, AuditEvent::id);
     }
 
     /** Newest first; {@code before} is the id of the last event of the previous page. */
-    List<AuditEvent> list(String workspaceId, Filter filter, @Nullable String before, int limit) {
+    List<AuditEvent> list(WorkspacePrincipal reader, Filter filter, @Nullable String before, int limit) {
+        String readableProject = ReadableProjectsSql.condition(authorization.projectReadScope(reader), "project_id");
         return jdbc.sql("""
                 select id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action,
-                       target_type, target_id, details
+                       target_type, target_id, details, project_id
                   from audit_event
                  where workspace_id = :ws
+                   and (project_id is null or %s)
                    and (cast(:actorId as varchar) is null or actor_id = :actorId)
                    and (cast(:keyId as varchar) is null or api_key_id = :keyId)
                    and (cast(:integration as varchar) is null or integration_name = :integration)
                    and (cast(:action as varchar) is null or action = :action)
+                   and (cast(:project as varchar) is null or project_id = :project)
                    and (cast(:before as varchar) is null or id < :before)
                  order by id desc
                  limit :limit
-                """)
-                .param("ws", workspaceId)
+                """.formatted(readableProject))
+                .param("ws", reader.workspaceId())
+                .param("type", reader.principalType())
+                .param("id", reader.id())
+                .param("project", filter.projectId())
                 .param("actorId", filter.actorId())
                 .param("keyId", filter.apiKeyId())
                 .param("integration", filter.integrationName())
@@ -177,7 +213,7 @@ public class AuditLog {
                 .param("limit", limit)
                 .query((rs, n) -> new AuditEvent(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)))
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)))
                 .list();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.taskgate.access.ProjectReadScope;
+import io.taskgate.authorization.ReadableProjectsSql;
 import io.taskgate.support.AccessFactChanges;
 
 /** The SQL of projects, including the visibility filter of listings. */
@@ -96,36 +97,20 @@ class Projects {
                 .update();
     }
 
-    /** Whether the principal, or one of its teams, is a member of the project {@code p}. */
-    private static final String IS_MEMBER = """
-            exists (select 1 from project_member pm
-                     where pm.workspace_id = p.workspace_id and pm.project_id = p.id
-                       and ((pm.principal_type = :type and pm.principal_id = :principalId)
-                            or (pm.principal_type = 'team' and pm.principal_id in (
-                                  select tm.team_id from team_member tm
-                                   where tm.workspace_id = :ws and tm.principal_type = :type
-                                     and tm.principal_id = :principalId))))
-            """;
-
     /**
      * The projects a principal may read, one page in id order. The filter is the SQL form of
      * the decision core's {@link ProjectReadScope}, so listing and {@code decide} agree.
      */
     List<Project> listVisible(String workspaceId, ProjectReadScope scope, String principalType, String principalId,
             @Nullable String after, int limit) {
-        String visibility = switch (scope) {
-            case ALL -> "true";
-            case PUBLIC_AND_MEMBER -> "(p.visibility = 'public' or " + IS_MEMBER + ")";
-            case MEMBER_ONLY -> IS_MEMBER;
-            case NONE -> "false";
-        };
-        return page(visibility, workspaceId, principalType, principalId, after, limit);
+        return page(ReadableProjectsSql.condition(scope, "p.id"), workspaceId, principalType, principalId, after,
+                limit);
     }
 
     /** The projects where the principal is a member, directly or through a team. */
     List<Project> listMemberOf(String workspaceId, String principalType, String principalId, @Nullable String after,
             int limit) {
-        return page(IS_MEMBER, workspaceId, principalType, principalId, after, limit);
+        return page(ReadableProjectsSql.isMember("p.id"), workspaceId, principalType, principalId, after, limit);
     }
 
     private List<Project> page(String filter, String workspaceId, String principalType, String principalId,
@@ -137,7 +122,7 @@ class Projects {
                 """)
                 .param("ws", workspaceId)
                 .param("type", principalType)
-                .param("principalId", principalId)
+                .param("id", principalId)
                 .param("after", after)
                 .param("limit", limit)
                 .query(Projects::row)

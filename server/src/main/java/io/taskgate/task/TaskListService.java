@@ -100,7 +100,8 @@ public class TaskListService {
                 fields.order() == null ? lists.nextOrder(workspaceId, projectId) : fields.order(), now, caller.id(),
                 now, 1);
         lists.insert(list);
-        audit.record(workspaceId, caller, "list.created", "list", list.id(), "project=" + projectId);
+        audit.recordInProject(workspaceId, projectId, caller, "list.created", "list", list.id(),
+                "project=" + projectId);
         return ListView.of(list);
     }
 
@@ -123,7 +124,7 @@ public class TaskListService {
         if (!lists.update(changed, expected)) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.record(workspaceId, caller, "list.updated", "list", listId, null);
+        audit.recordInProject(workspaceId, projectId, caller, "list.updated", "list", listId, null);
         return ListView.of(changed);
     }
 
@@ -138,7 +139,8 @@ public class TaskListService {
         if (!lists.delete(workspaceId, listId, version)) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.record(workspaceId, caller, "list.deleted", "list", listId, "tasksUnlisted=" + unlisted);
+        audit.recordInProject(workspaceId, projectId, caller, "list.deleted", "list", listId,
+                "tasksUnlisted=" + unlisted);
     }
 
     private void enter(Caller caller, String workspaceId, String projectId, Action action) {

@@ -99,7 +99,8 @@ class TaskService {
                 fields.priority() == null ? "medium" : fields.priority(), fields.dueAt(),
                 fields.blockers() == null ? List.of() : fields.blockers(), fields.assigneeId(), caller.id(), now,
                 caller.id(), now, 1, List.of());
-        tasks.insert(task, new AuditLog.Event(workspaceId, caller, "task.created", "task", id, "type=" + type));
+        tasks.insert(task, new AuditLog.Event(workspaceId, caller, "task.created", "task", id, "type=" + type,
+                task.projectId()));
         if (!fields.placesInLists()) {
             return task;
         }
@@ -183,7 +184,8 @@ class TaskService {
         if (fields.lists() != null && fields.changesLists(current)) {
             tasks.place(workspaceId, taskId, fields.lists());
         }
-        audit.record(workspaceId, caller, "task.updated", "task", taskId, "fields=" + fields.present());
+        audit.recordInProject(workspaceId, current.projectId(), caller, "task.updated", "task", taskId,
+                "fields=" + fields.present());
         return tasks.find(workspaceId, taskId).orElseThrow();
     }
 
@@ -196,7 +198,7 @@ class TaskService {
         if (!tasks.delete(workspaceId, taskId, current.version())) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.record(workspaceId, caller, "task.deleted", "task", taskId, null);
+        audit.recordInProject(workspaceId, current.projectId(), caller, "task.deleted", "task", taskId, null);
     }
 
     /**

@@ -80,4 +80,49 @@ class AuditTrailTest extends HttpTest {
 
         assertThat(events.json().path("items").findValuesAsString("action")).containsExactly("workspace.created");
     }
+
+    @Test
+    void holdingAuditReadDoesNotRevealPrivateProjectsOrWhatIsInThem() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String secret = api().createProject(cafe, olga.token(), "Acquisition", "private");
+        String open = api().createProject(cafe, olga.token(), "Menu", "public");
+        for (String project : new String[] {secret, open}) {
+            String list = Api.expect(api().post("/api/v1/workspaces/" + cafe + "/projects/" + project + "/lists",
+                    olga.token(), Map.of("name", "Todo")), 201).get("id");
+            Api.expect(api().post("/api/v1/workspaces/" + cafe + "/tasks", olga.token(), Map.of("type", "project",
+                    "projectId", project, "title", "Call", "lists", java.util.List.of(Map.of("id", list)))), 201);
+        }
+        Api.Person auditor = api().addMemberHolding(cafe, olga, "Audra", "audit.read");
+        Api.Client siem = api().createApiClient(cafe, olga.token(), "SIEM", "admin", "read");
+
+        JsonNode seenByAuditor = api().get("/api/v1/workspaces/" + cafe + "/audit-events?limit=100",
+                auditor.token()).json().path("items");
+        JsonNode seenBySiem = api().get("/api/v1/workspaces/" + cafe + "/audit-events?limit=100",
+                siem.secret()).json().path("items");
+        JsonNode seenByOwner = api().get("/api/v1/workspaces/" + cafe + "/audit-events?limit=100",
+                olga.token()).json().path("items");
+
+        // The owner reads every project: project, list and task of both are there.
+        assertThat(projectsOf(seenByOwner)).containsOnly(secret, open).filteredOn(secret::equals).hasSize(3);
+        // A member holding audit.read reads the public project, not the private one.
+        assertThat(projectsOf(seenByAuditor)).containsOnly(open).hasSize(3);
+        assertThat(seenByAuditor.toString()).doesNotContain(secret);
+        // A read client reaches only projects it is a member of: neither.
+        assertThat(projectsOf(seenBySiem)).isEmpty();
+        assertThat(seenBySiem.findValuesAsString("action")).contains("workspace.created", "api_client.created");
+
+        // Made a member, the client reads the private project's trail, and can ask for it alone.
+        Api.expect(api().post("/api/v1/workspaces/" + cafe + "/projects/" + secret + "/members", olga.token(),
+                Map.of("principalType", "api_client", "principalId", siem.id(), "role", "guest")), 201);
+        Api.Response ofSecret = api().get("/api/v1/workspaces/" + cafe + "/audit-events?projectId=" + secret,
+                siem.secret());
+        assertThat(ofSecret.json().path("items").findValuesAsString("action"))
+                .containsExactly("project.member_added", "task.created", "list.created", "project.created");
+    }
+
+    /** The projects the events are about, one per event that is about one. */
+    private static java.util.List<String> projectsOf(JsonNode events) {
+        return events.findValuesAsString("projectId").stream().filter(id -> !id.isEmpty()).toList();
+    }
 }

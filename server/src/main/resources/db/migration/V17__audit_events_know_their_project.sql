@@ -1,0 +1,30 @@
+-- The project an event is about (the project itself, or the list or task inside it), so the trail
+-- can hide events about projects its reader may not read: holding audit.read does not make a
+-- private project visible. Null for events outside any project.
+alter table audit_event add column project_id varchar(40);
+
+update audit_event set project_id = target_id where target_type = 'project';
+
+update audit_event set project_id = (
+        select l.project_id from task_list l where l.workspace_id = audit_event.workspace_id and l.id = audit_event.target_id)
+ where target_type = 'list';
+
+-- A list deleted since has no row left, but its creation named its project.
+update audit_event set project_id = (
+        select substring(c.details from 9) from audit_event c
+         where c.workspace_id = audit_event.workspace_id and c.target_type = 'list'
+           and c.target_id = audit_event.target_id and c.action = 'list.created' and c.details like 'project=%')
+ where target_type = 'list' and project_id is null;
+
+update audit_event set project_id = (
+        select t.project_id from task t where t.workspace_id = audit_event.workspace_id and t.id = audit_event.target_id)
+ where target_type = 'task';
+
+-- A project task deleted since has no row left, and its events never named the project: they are
+-- marked as in a project no one reads but holders of projects.read_all, rather than shown to all.
+update audit_event set project_id = '(deleted)'
+ where target_type = 'task' and project_id is null
+   and exists (select 1 from audit_event c
+                where c.workspace_id = audit_event.workspace_id and c.target_type = 'task'
+                  and c.target_id = audit_event.target_id and c.action = 'task.created'
+                  and c.details = 'type=project');
