@@ -32,6 +32,11 @@ class FailedAuthenticationLimit implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         TokenBucket bucket = failures.existing(request.getRemoteAddr());
         long wait = bucket == null ? 0 : bucket.waitFor(System.nanoTime());
+        long left = bucket == null ? failures.capacity() : Math.max(0, bucket.remaining());
+        // What a 401 leaves of this budget, so it too tells where the caller stands; an answer that
+        // gets past authentication is given its own budget's headers instead (RateLimiting).
+        response.setHeader("RateLimit-Limit", Long.toString(failures.capacity()));
+        response.setHeader("RateLimit-Remaining", Long.toString(Math.max(0, left - 1)));
         if (wait > 0) {
             long seconds = Buckets.retryAfterSeconds(wait);
             response.setHeader("Retry-After", Long.toString(seconds));

@@ -17,11 +17,15 @@ class FailedAuthenticationLimitTest extends HttpTest {
         assertThat(api().get("/api/v1/me", person.token()).status()).isEqualTo(200);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(api().get("/api/v1/me", "tgs_guess-" + i).status()).isEqualTo(401);
+            Api.Response refused = api().get("/api/v1/me", "tgs_guess-" + i);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("ratelimit-limit")).as("a 401 tells the failures budget").isEqualTo("3");
+            assertThat(refused.header("ratelimit-remaining")).isEqualTo(String.valueOf(2 - i));
         }
         Api.Response slowed = api().get("/api/v1/me", "tgs_guess-next");
 
         assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.header("ratelimit-remaining")).isEqualTo("0");
         assertThat(slowed.get("code")).isEqualTo("rate_limited");
         assertThat(Integer.parseInt(slowed.header("retry-after"))).isBetween(1, 60);
         assertThat(api().get("/api/v1/me", person.token()).status())

@@ -98,6 +98,34 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void aTraceTheServerRefusesBeforeTheApplicationIsAProblemToo() {
+        Api.Response trace = api().request("TRACE", "/api/v1/me").token(olga.token()).send();
+
+        assertProblem(trace, 405, "method_not_allowed");
+        assertThat(trace.header("allow")).contains("GET").doesNotContain("TRACE");
+    }
+
+    @Test
+    void aBrowsersCrossOriginPreflightIsRefusedPlainly() {
+        Api.Response preflight = api().request("OPTIONS", "/api/v1/me").header("Origin", "https://x.example")
+                .header("Access-Control-Request-Method", "POST").send();
+
+        assertProblem(preflight, 403, "cross_origin_refused");
+        assertThat(preflight.header("access-control-allow-origin")).isNull();
+    }
+
+    @Test
+    void aMultipartBodyIsOneMoreTypeThatIsNotJson() {
+        for (String type : new String[] {"multipart/form-data", "multipart/mixed; boundary=b"}) {
+            Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
+                    .raw("--b\r\n\r\n--b--", type).send();
+
+            assertProblem(response, 415, "unsupported_media_type");
+        }
+        assertThat(api().get("/api/v1/workspaces", olga.token()).json().path("items")).isEmpty();
+    }
+
+    @Test
     void aKeyGivenTwiceIs400() {
         Api.Response response = api().request("POST", "/api/v1/workspaces").token(olga.token())
                 .raw("{\"name\":\"Cafe\",\"name\":\"Bar\"}", "application/json").send();
