@@ -172,6 +172,26 @@ class ProblemDetailsTest extends HttpTest {
     }
 
     @Test
+    void anAnswerTheClientWillNotAcceptIsRefusedBeforeAnythingChanges() {
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String tasks = "/api/v1/workspaces/" + cafe + "/tasks";
+        for (String accept : new String[] {"application/yaml", "text/csv", "application/json;q=0",
+                "*/*, application/json;q=0, application/problem+json;q=0"}) {
+            Api.Response created = api().request("POST", tasks).token(olga.token()).header("Accept", accept)
+                    .json(java.util.Map.of("type", "private", "title", "Order oat milk")).send();
+
+            assertThat(created.status()).as(accept).isEqualTo(406);
+            assertThat(created.get("code")).isEqualTo("not_acceptable");
+        }
+        assertThat(api().get(tasks, olga.token()).ids()).as("no task was created").isEmpty();
+        for (String accept : new String[] {"*/*", "application/*", "application/json", "application/*+json",
+                "text/html, */*;q=0.1"}) {
+            assertThat(api().request("GET", "/api/v1/me").token(olga.token()).header("Accept", accept).send()
+                    .status()).as(accept).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aSuccessIsNeverLabelledAProblemWhateverTheAcceptHeaderPrefers() {
         Api.Response me = api().request("GET", "/api/v1/me").token(olga.token())
                 .header("Accept", "application/problem+json, application/json;q=0.5").send();
