@@ -24,6 +24,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.project.ProjectService;
@@ -84,8 +85,7 @@ public class ApiClientService {
     @Transactional
     public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
-        requireMayGrant(principal, request.role(), request.accessLevel());
-        requireMayGrant(principal, request.accessLevel());
+        needsToGrant(authorization.needs(principal), request.role(), request.accessLevel()).requireAll(GRANTING);
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
         clients.insert(client);
@@ -133,9 +133,11 @@ public class ApiClientService {
         // Changing what a client may do, or whether it may, takes being able to do all it can.
         if (!role.key().equals(current.role()) || !level.key().equals(current.accessLevel())
                 || active != current.active() || change.customRoleIds() != null) {
-            requireMayActAs(principal, clientId);
-            requireMayGrant(principal, role, level);
-            requireMayGrant(principal, level);
+            Needs needs = needsToGrant(needsToActAs(principal, clientId), role, level);
+            if (change.customRoleIds() != null) {
+                customRoles.needsToAssign(needs, "api_client", clientId, change.customRoleIds());
+            }
+            needs.requireAll(actingAs(current));
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 name, role.key(),
@@ -220,8 +222,8 @@ public class ApiClientService {
      * Granting a role takes holding all it grants: admins manage members, but cannot crown
      * themselves. What a client of {@code level} holds to no effect is not asked (see {@link #effective}).
      */
-    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role, AccessLevel level) {
-        authorization.requireHoldsAll(principal, effective(role.permissions(), level));
+    private Needs needsToGrant(Needs needs, WorkspaceRole role, AccessLevel level) {
+        return needsToGrant(needs.permissions(effective(role.permissions(), level)), level);
     }
 
     /**
@@ -237,6 +239,9 @@ public class ApiClientService {
                 .filter(permission -> level == AccessLevel.GLOBAL || !permission.projectWide())
                 .toList();
     }
+
+    private static final String GRANTING = "Creating an API client grants what its role and access level give,"
+            + " which takes holding it";
 
     /** Whether the caller may act as the client or change it ({@link #requireMayActAs}): for offering the controls. */
     @Transactional(readOnly = true)
@@ -258,26 +263,34 @@ public class ApiClientService {
      * and in each project it is a member of, directly or through a team, what its role there allows.
      */
     private void requireMayActAs(WorkspacePrincipal principal, String clientId) {
+        ApiClients.ApiClient client = find(principal.workspaceId(), clientId);
+        needsToActAs(principal, clientId).requireAll(actingAs(client));
+    }
+
+    private Needs needsToActAs(WorkspacePrincipal principal, String clientId) {
         String workspaceId = principal.workspaceId();
         PrincipalFacts client = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
                 .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
         AccessLevel level = ((ApiClientFacts) client).accessLevel();
-        authorization.requireHoldsAll(principal, effective(Arrays.stream(WorkspacePermission.values())
-                .filter(client::holds).toList(), level));
-        for (String positionId : client.positionPermissions().keySet()) {
-            authorization.require(principal, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
-        }
-        requireMayGrant(principal, level);
+        Needs needs = authorization.needs(principal)
+                .permissions(effective(Arrays.stream(WorkspacePermission.values()).filter(client::holds).toList(),
+                        level))
+                .masterTasksFor(client.positionPermissions().keySet());
+        needsToGrant(needs, level);
         for (String projectId : projects.memberProjectIds(workspaceId, "api_client", clientId)) {
             ProjectRole role = authorization.project(workspaceId, client, projectId)
                     .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
             if (role != null) {
-                authorization.requireInUnnamedProject(principal, projectId,
-                        level == AccessLevel.READ ? Action.PROJECT_READ : strongestActionOf(role),
-                        "API client " + client.displayName() + " is a member of a project you cannot reach: only"
-                                + " someone who may do there what it may can act as it or change it");
+                needs.inUnnamedProject(projectId, level == AccessLevel.READ ? Action.PROJECT_READ
+                        : strongestActionOf(role));
             }
         }
+        return needs;
+    }
+
+    private static String actingAs(ApiClients.ApiClient client) {
+        return "Acting as API client " + client.name() + ", or changing what it may do, takes being able to do"
+                + " everything it can, in each project it is a member of too";
     }
 
     /** The action only a project role this strong (or stronger) may take: holding it means holding the role. */
@@ -297,15 +310,10 @@ public class ApiClientService {
      * its member projects, so such a client cannot widen its own reach). The other levels
      * reach only the projects a client is made a member of, which their managers decide.
      */
-    private void requireMayGrant(WorkspacePrincipal principal, AccessLevel level) {
-        if (level == AccessLevel.GLOBAL) {
-            try {
-                authorization.require(principal, WorkspacePermission.TASKS_EDIT_ALL);
-            } catch (ApiProblem refused) {
-                throw refused.whileDoing("Access level global makes a client an editor of every project, so giving"
-                        + " it, or acting as a client that has it, takes tasks.edit_all across the workspace");
-            }
-        }
+    private static Needs needsToGrant(Needs needs, AccessLevel level) {
+        return level != AccessLevel.GLOBAL ? needs : needs.permission(WorkspacePermission.TASKS_EDIT_ALL,
+                "Access level global makes a client an editor of every project, so giving it, or acting as a client"
+                        + " that has it, takes tasks.edit_all across the workspace");
     }
 
     private ApiClients.ApiClient find(String workspaceId, String clientId) {

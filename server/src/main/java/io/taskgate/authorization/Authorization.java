@@ -177,37 +177,6 @@ public class Authorization {
     }
 
     /**
-     * As {@link #requireProject}, for a project the caller meets only through someone else: a team
-     * it would join, an API client it would act as. When the caller cannot see the project, the
-     * 403 ({@code detail}) does not name it, not even by id, and offers only the remedies that name
-     * no project (workspace-wide permissions, an access level), which hold whatever the project is.
-     */
-    public void requireInUnnamedProject(WorkspacePrincipal principal, String projectId, Action action,
-            String detail) {
-        Optional<ProjectFacts> project = project(principal, projectId);
-        if (project.isEmpty()) {
-            return; // deleted meanwhile: there is nothing left to act in
-        }
-        Decision decision = decide(principal, action, new ProjectResource(project.get()));
-        if (decision.allowed()) {
-            return;
-        }
-        if (decision.visible()) {
-            throw forbidden(decision);
-        }
-        List<Remedy> remedies = decision.explanation().remedies().stream()
-                .filter(Authorization::namesNoProject)
-                .toList();
-        throw ApiProblem.forbidden(detail, Map.of(
-                "requiredPermission", decision.explanation().requiredPermission() + " in that project",
-                "remedies", remedies));
-    }
-
-    private static boolean namesNoProject(Remedy remedy) {
-        return remedy.projectId() == null && remedy.steps().stream().allMatch(Authorization::namesNoProject);
-    }
-
-    /**
      * As {@link #requireProject}, for a read that serves {@code action} (the candidates a member
      * picker offers, say): a {@code read} API client may read what its roles would let it change,
      * as {@link #requireToRead} allows for workspace permissions.
@@ -278,35 +247,13 @@ public class Authorization {
      * to the next refusal.
      */
     public void requireHoldsAll(WorkspacePrincipal principal, Collection<WorkspacePermission> permissions) {
-        List<Decision> denials = new ArrayList<>();
-        List<String> lacking = new ArrayList<>();
-        for (WorkspacePermission permission : WorkspacePermission.values()) {
-            if (permissions.contains(permission)) {
-                Decision decision = decide(principal, Action.of(permission), WorkspaceResource.INSTANCE);
-                if (!decision.allowed()) {
-                    denials.add(decision);
-                    lacking.add(permission.key());
-                }
-            }
-        }
-        if (denials.size() == 1) {
-            enforce(principal, WorkspaceResource.INSTANCE, denials.getFirst());
-        }
-        if (denials.size() > 1) {
-            // One remedy for all only when each lack has one: together they are what allows it.
-            List<Remedy> firsts = denials.stream().map(denial -> denial.explanation().remedies())
-                    .filter(offered -> !offered.isEmpty()).map(List::getFirst).toList();
-            List<Remedy> remedies = firsts.size() < denials.size() ? List.of()
-                    : Remedy.together(firsts).stream().toList();
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("requiredPermission", String.join(", ", lacking));
-            properties.put("lackingPermissions", lacking);
-            properties.put("remedies", remedies);
-            properties.put("denials", denials.stream().map(ExplanationView::of).toList());
-            throw ApiProblem.forbidden(principal.facts().describe() + " may not grant what it does not hold: granting"
-                    + " takes holding every permission granted, and it lacks " + String.join(", ", lacking) + ".",
-                    properties);
-        }
+        needs(principal).permissions(permissions).requireAll(principal.facts().describe()
+                + " may not grant what it does not hold: granting takes holding every permission granted");
+    }
+
+    /** Several things one request needs, to be judged together ({@link Needs#requireAll}). */
+    public Needs needs(WorkspacePrincipal principal) {
+        return new Needs(this, principal);
     }
 
     public void require(WorkspacePrincipal principal, WorkspacePermission permission) {
@@ -364,7 +311,8 @@ public class Authorization {
     /** Names only the id the caller already sent: a 404 must not reveal a private project's name. */
     private static ApiProblem notFound(WorkspacePrincipal principal, Resource resource) {
         return switch (resource) {
-            case ProjectResource project -> ApiProblem.notFound("Project " + project.project().projectId());
+            // With the same hint as a project that does not exist: a 404 must not tell the two apart.
+            case ProjectResource project -> projectNotFound(principal, null, project.project().projectId());
             case TaskResource task -> ApiProblem.notFound("Task " + task.taskId());
             case PositionsResource positions -> ApiProblem.notFound("Position");
             case WorkspaceResource workspace -> workspaceNotFound(principal.workspaceId());

@@ -16,6 +16,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.apiclient.ApiClientDirectory;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
 import io.taskgate.project.ProjectService;
@@ -170,11 +171,12 @@ public class TeamService {
      * not named, not even by id.
      */
     private void requireMayAddToProjectsOf(WorkspacePrincipal principal, TeamStore.Team team) {
+        Needs needs = authorization.needs(principal);
         for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
-            authorization.requireInUnnamedProject(principal, projectId, Action.PROJECT_MEMBERS_MANAGE,
-                    "Team " + team.name() + " is a member of a project you cannot reach: only someone who may add"
-                            + " members to each of its projects may add people to it");
+            needs.inUnnamedProject(projectId, Action.PROJECT_MEMBERS_MANAGE);
         }
+        needs.requireAll("Team " + team.name() + " is a member of projects where you may not add members: only"
+                + " someone who may add members to each of its projects may add people to it");
     }
 
     /** The principal as a new member, when it is a user or client of this workspace. */

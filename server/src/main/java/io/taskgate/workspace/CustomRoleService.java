@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +111,8 @@ public class CustomRoleService {
     @Transactional
     public RoleView create(Caller caller, String workspaceId, RoleDefinition definition) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
-        requireHoldsAll(principal, definition.permissions());
         requireKnownPositions(workspaceId, definition.positionPermissions());
+        requireMayGrant(principal, definition.permissions(), shiftEditPositions(definition.positionPermissions()));
         String name = definition.name().trim();
         requireFreeName(workspaceId, name, null);
         var role = new CustomRoleStore.CustomRole(workspaceId, Ids.next("role", clock), name,
@@ -130,18 +132,22 @@ public class CustomRoleService {
             @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
-        // Taking a permission away from others' role is as strong an act as granting it.
-        requireHoldsAll(principal, current.permissions());
-        Versions.requireCurrent(expectedVersion, current.version());
         var changed = new CustomRoleStore.CustomRole(workspaceId, roleId,
                 change.name() == null ? current.name() : change.name().trim(),
                 change.permissions() == null ? current.permissions() : change.permissions(),
                 change.positionPermissions() == null ? current.positionPermissions() : change.positionPermissions(),
                 current.createdAt(), current.version() + 1);
-        requireHoldsAll(principal, changed.permissions());
         if (change.positionPermissions() != null) {
             requireKnownPositions(workspaceId, change.positionPermissions());
         }
+        // Taking a permission away from others' role is as strong an act as granting it: what the
+        // role grants before and after, all of it, in one refusal naming every lack.
+        Set<WorkspacePermission> permissions = new HashSet<>(current.permissions());
+        permissions.addAll(changed.permissions());
+        Set<String> shiftEditPositions = new HashSet<>(shiftEditPositions(current.positionPermissions()));
+        shiftEditPositions.addAll(shiftEditPositions(changed.positionPermissions()));
+        requireMayGrant(principal, permissions, shiftEditPositions);
+        Versions.requireCurrent(expectedVersion, current.version());
         if (changed.name().equals(current.name()) && changed.permissions().equals(current.permissions())
                 && changed.positionPermissions().equals(current.positionPermissions())) {
             // Nothing to write: the version (so the ETag) stays, and no event says something changed.
@@ -168,7 +174,7 @@ public class CustomRoleService {
     public void delete(Caller caller, String workspaceId, String roleId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = writer(caller, workspaceId);
         CustomRoleStore.CustomRole current = findChangeable(workspaceId, roleId);
-        requireHoldsAll(principal, current.permissions());
+        requireMayGrant(principal, current.permissions(), shiftEditPositions(current.positionPermissions()));
         Versions.requireCurrent(expectedVersion, current.version());
         // Before the delete cascades to the assignments, while the holders can still be found (a
         // lost race below rolls this back with the rest).
@@ -185,8 +191,22 @@ public class CustomRoleService {
         return principal;
     }
 
-    private void requireHoldsAll(WorkspacePrincipal principal, Set<WorkspacePermission> permissions) {
-        authorization.requireHoldsAll(principal, permissions);
+    private static List<String> shiftEditPositions(Map<String, Set<PositionPermission>> positionPermissions) {
+        return positionPermissions.entrySet().stream()
+                .filter(granted -> granted.getValue().contains(PositionPermission.SHIFT_EDIT))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * Granting (or taking away) a role's permissions takes holding them, and its {@code shift.edit}
+     * on a position takes being allowed to make master tasks for it, as the role would allow.
+     */
+    private void requireMayGrant(WorkspacePrincipal principal, Set<WorkspacePermission> permissions,
+            Collection<String> shiftEditPositions) {
+        authorization.needs(principal).permissions(permissions).masterTasksFor(shiftEditPositions)
+                .requireAll(principal.facts().describe() + " may not grant what it does not hold: a role's"
+                        + " permissions take holding them, and its shift.edit on a position takes being allowed to"
+                        + " make master tasks for it");
     }
 
     private void requireKnownPositions(String workspaceId, Map<String, Set<PositionPermission>> grants) {

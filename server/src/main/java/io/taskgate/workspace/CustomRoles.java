@@ -20,6 +20,7 @@ import io.taskgate.access.PositionsResource;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceResource;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.support.AccessFactChanges;
 import io.taskgate.web.ApiProblem;
@@ -45,7 +46,8 @@ public class CustomRoles {
      * Makes {@code roleIds} the principal's exact set of custom roles. An id that is not a
      * custom role of this workspace answers 404 naming {@code customRoleIds}, and changes nothing.
      * Giving or taking a role is granting or revoking what it grants, so the actor must hold
-     * every workspace permission of each role added or removed (403 naming the first missing);
+     * every workspace permission of each role added or removed, and be allowed to make master tasks
+     * for each position one grants {@code shift.edit} on (one 403 naming all that is missing);
      * roles the principal keeps are not re-examined.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -53,26 +55,7 @@ public class CustomRoles {
             List<String> roleIds) {
         String workspaceId = actor.workspaceId();
         Set<String> wanted = new LinkedHashSet<>(roleIds);
-        if (!wanted.isEmpty()) {
-            Set<String> existing = new HashSet<>(jdbc.sql(
-                    "select id from custom_role where workspace_id = :ws and id in (:ids)")
-                    .param("ws", workspaceId)
-                    .param("ids", wanted)
-                    .query(String.class)
-                    .list());
-            for (int i = 0; i < roleIds.size(); i++) {
-                if (!existing.contains(roleIds.get(i))) {
-                    throw ApiProblem.referenceNotFound("customRoleIds[" + i + "]", roleIds.get(i));
-                }
-            }
-        }
-        Set<String> changed = new HashSet<>(wanted);
-        for (String current : assignedTo(workspaceId, principalType, principalId)) {
-            if (!changed.remove(current)) {
-                changed.add(current);
-            }
-        }
-        requireHoldsPermissionsOf(actor, changed);
+        needsToAssign(authorization.needs(actor), principalType, principalId, roleIds).requireAll(GIVING);
         accessFacts.in(workspaceId);
         jdbc.sql("""
                 delete from principal_custom_role
@@ -95,26 +78,58 @@ public class CustomRoles {
         }
     }
 
+    private static final String GIVING = "Giving or taking custom roles is granting or revoking what they grant,"
+            + " which takes holding it";
+
+    /**
+     * Adds to {@code needs} what making {@code roleIds} the principal's exact set of custom roles
+     * takes: holding what each role added or removed grants. An id that is not a custom role of
+     * this workspace answers 404 naming {@code customRoleIds}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Needs needsToAssign(Needs needs, String principalType, String principalId, List<String> roleIds) {
+        String workspaceId = needs.workspaceId();
+        Set<String> wanted = new LinkedHashSet<>(roleIds);
+        if (!wanted.isEmpty()) {
+            Set<String> existing = new HashSet<>(jdbc.sql(
+                    "select id from custom_role where workspace_id = :ws and id in (:ids)")
+                    .param("ws", workspaceId)
+                    .param("ids", wanted)
+                    .query(String.class)
+                    .list());
+            for (int i = 0; i < roleIds.size(); i++) {
+                if (!existing.contains(roleIds.get(i))) {
+                    throw ApiProblem.referenceNotFound("customRoleIds[" + i + "]", roleIds.get(i));
+                }
+            }
+        }
+        Set<String> changed = new HashSet<>(wanted);
+        for (String current : assignedTo(workspaceId, principalType, principalId)) {
+            if (!changed.remove(current)) {
+                changed.add(current);
+            }
+        }
+        return needsOf(needs, changed);
+    }
+
     /**
      * Switching a principal off (or on again) takes, or gives back, all its custom roles grant:
      * the actor must hold all of it, as for taking the roles away one by one.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireMayTakeAllFrom(WorkspacePrincipal actor, String principalType, String principalId) {
-        requireHoldsPermissionsOf(actor, new HashSet<>(assignedTo(actor.workspaceId(), principalType, principalId)));
+        needsOf(authorization.needs(actor), new HashSet<>(assignedTo(actor.workspaceId(), principalType, principalId)))
+                .requireAll(GIVING);
     }
 
-    private void requireHoldsPermissionsOf(WorkspacePrincipal actor, Set<String> roleIds) {
+    private Needs needsOf(Needs needs, Set<String> roleIds) {
         if (roleIds.isEmpty()) {
-            return;
+            return needs;
         }
-        authorization.requireHoldsAll(actor, permissionsGrantedBy(actor.workspaceId(), roleIds).stream()
-                .flatMap(granted -> WorkspacePermission.fromKey(granted.getValue()).stream()).distinct().toList());
-        // shift.edit on a position is the right to make master tasks for it: giving it takes having it.
-        for (String positionId : shiftEditPositionsOf(actor.workspaceId(), roleIds).stream().map(Map.Entry::getValue)
-                .distinct().toList()) {
-            authorization.require(actor, Action.MASTER_TASK_CREATE, new PositionsResource(List.of(positionId)));
-        }
+        return needs.permissions(permissionsGrantedBy(needs.workspaceId(), roleIds).stream()
+                        .flatMap(granted -> WorkspacePermission.fromKey(granted.getValue()).stream()).toList())
+                .masterTasksFor(shiftEditPositionsOf(needs.workspaceId(), roleIds).stream().map(Map.Entry::getValue)
+                        .toList());
     }
 
     /**

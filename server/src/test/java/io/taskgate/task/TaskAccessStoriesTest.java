@@ -121,6 +121,13 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(before.text()).doesNotContain("Payroll");
         assertThat(before.get("hint")).contains("read_write").contains("member").contains("global");
         assertThat(createTask(zapier.secret(), "prj_does_not_exist", "x").get("hint")).isEqualTo(before.get("hint"));
+        Api.Response inPath = api().get("/api/v1/workspaces/" + ws + "/projects/" + payroll + "/lists",
+                zapier.secret());
+        Api.Response inPathMissing = api().get("/api/v1/workspaces/" + ws + "/projects/prj_does_not_exist/lists",
+                zapier.secret());
+        assertThat(inPath.status()).isEqualTo(404);
+        assertThat(inPath.get("hint")).as("a project out of reach and one that does not exist answer alike")
+                .isEqualTo(inPathMissing.get("hint")).isEqualTo(before.get("hint"));
         Api.Response explained = api().post("/api/v1/workspaces/" + ws + "/authz/check", owner.token(), Map.of(
                 "principal", Map.of("type", "api_client", "id", zapier.id()), "action", "task.create",
                 "resource", Map.of("type", "project", "id", payroll)));
