@@ -1,5 +1,6 @@
 package io.taskgate.console;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import io.taskgate.project.ProjectMemberService;
 import io.taskgate.project.ProjectService;
 import io.taskgate.task.TaskListService;
 import io.taskgate.team.TeamService;
+import io.taskgate.web.Cursors;
 
 /**
  * The page of one project — its members, its lists and its settings — shared by the controllers whose forms
@@ -41,7 +43,7 @@ class ProjectPage {
         ProjectService.ProjectView project = projects.get(viewer.user(), workspaceId, projectId);
         boolean manage = layout.allows(principal, projectId, Action.PROJECT_MEMBERS_MANAGE);
         List<ProjectMemberService.CandidateView> candidates = manage
-                ? members.candidates(viewer.user(), workspaceId, projectId).items() : List.of();
+                ? everyCandidate(viewer, workspaceId, projectId) : List.of();
         model.addAttribute("project", project);
         model.addAttribute("members", members.list(viewer.user(), workspaceId, projectId, null, 200).items());
         model.addAttribute("manage", manage);
@@ -61,5 +63,18 @@ class ProjectPage {
         model.addAttribute("problem", problem);
         model.addAttribute("enrolment", enrolment);
         return "console/project";
+    }
+
+    /** The pickers offer every candidate, as many pages as it takes. */
+    private List<ProjectMemberService.CandidateView> everyCandidate(Viewer viewer, String workspaceId,
+            String projectId) {
+        List<ProjectMemberService.CandidateView> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = members.candidates(viewer.user(), workspaceId, projectId, cursor, Cursors.MAX_LIMIT);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 }

@@ -159,8 +159,7 @@ public class ProjectMemberController {
     Page<ProjectMemberService.CandidateView> candidates(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return Page.slice(members.candidates(caller, workspaceId, projectId).items(), cursor, limit,
-                ProjectMemberService.CandidateView::principalId);
+        return members.candidates(caller, workspaceId, projectId, cursor, limit);
     }
 
     @PostMapping("/teams/{teamId}/members")

@@ -90,13 +90,22 @@ public class ProjectMemberService {
         return view(member(workspaceId, projectId, memberId));
     }
 
-    public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId) {
+    /**
+     * A page of the principals and teams that could be added, by name. The cursor holds the last
+     * one's name and id, so one renamed, added or deleted between pages neither ends the walk
+     * nor hides the rest.
+     */
+    public Page<CandidateView> candidates(Caller caller, String workspaceId, String projectId,
+            @Nullable String cursor, @Nullable Integer limit) {
         // Who could be added is read by whoever may add members; a read client that would, reads it too.
         authorization.requireProjectToRead(authorization.enter(caller, workspaceId), projectId,
                 Action.PROJECT_MEMBERS_MANAGE);
-        return new Page<>(members.candidates(workspaceId, projectId).stream()
-                .map(p -> new CandidateView(p.type(), p.id(), p.name(), keys(roleOptions(p))))
-                .toList(), null);
+        int size = Cursors.limit(limit);
+        Cursors.SortKey after = Cursors.decodeSortKey(cursor);
+        List<ProjectMembers.Principal> rows = members.candidates(workspaceId, projectId,
+                after == null ? null : new ProjectMembers.Place(after.key(), after.id()), size + 1);
+        return Page.fromOverfetchBySortKey(rows, size, p -> new Cursors.SortKey(p.name(), p.id()))
+                .map(p -> new CandidateView(p.type(), p.id(), p.name(), keys(roleOptions(p))));
     }
 
     @Transactional

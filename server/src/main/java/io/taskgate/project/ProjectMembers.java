@@ -74,18 +74,36 @@ class ProjectMembers {
                 .optional();
     }
 
-    /** Active principals and teams that are not yet members of the project, by name. */
-    List<Principal> candidates(String workspaceId, String projectId) {
+    /** A candidate's place in the order of candidates: its name, and its id to break ties. */
+    record Place(String name, String id) {
+    }
+
+    /**
+     * Up to {@code limit} active principals and teams that are not yet members of the project,
+     * by name, after {@code after} (from the first when null). Names are compared by the
+     * database, in the ORDER BY and the place alike, so that both follow its collation, whichever
+     * it is, and agree; ids (unique across kinds, by their prefix) break ties. The place is
+     * compared, not looked up: the candidate that held it may since have been renamed, become a
+     * member or gone.
+     */
+    List<Principal> candidates(String workspaceId, String projectId, @Nullable Place after, int limit) {
+        String afterPlace = after == null ? ""
+                : "   and (x.name > :name or (x.name = :name and x.id > :id))\n";
         return jdbc.sql("select type, id, name, workspace_role, active from (" + PRINCIPALS + """
                 ) x
                  where x.active
                    and not exists (select 1 from project_member pm
                                     where pm.workspace_id = :ws and pm.project_id = :project
                                       and pm.principal_id = x.id)
+                """ + afterPlace + """
                  order by x.name, x.id
+                 limit :limit
                 """)
                 .param("ws", workspaceId)
                 .param("project", projectId)
+                .param("name", after == null ? null : after.name())
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit)
                 .query(ProjectMembers::principalRow)
                 .list();
     }

@@ -41,7 +41,7 @@ class TaskListController {
     public Page<ListView> list(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        return Page.slice(lists.list(caller, workspaceId, projectId), cursor, limit, ListView::id);
+        return lists.page(caller, workspaceId, projectId, cursor, limit);
     }
 
     @GetMapping("/{listId}")

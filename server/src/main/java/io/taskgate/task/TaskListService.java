@@ -14,7 +14,9 @@ import io.taskgate.authorization.Authorization;
 import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Cursors;
 import io.taskgate.web.JsonBody;
+import io.taskgate.web.Page;
 import io.taskgate.web.Precondition;
 import io.taskgate.web.Versions;
 
@@ -82,6 +84,21 @@ public class TaskListService {
     public List<ListView> list(Caller caller, String workspaceId, String projectId) {
         enter(caller, workspaceId, projectId, Action.PROJECT_READ);
         return lists.list(workspaceId, projectId).stream().map(ListView::of).toList();
+    }
+
+    /**
+     * A page of the project's lists in their order. The cursor holds the last list's order and
+     * id, so a list moved or deleted between pages neither ends the walk nor hides the rest.
+     */
+    public Page<ListView> page(Caller caller, String workspaceId, String projectId, @Nullable String cursor,
+            @Nullable Integer limit) {
+        enter(caller, workspaceId, projectId, Action.PROJECT_READ);
+        int size = Cursors.limit(limit);
+        Cursors.SortKey after = Cursors.decodeSortKey(cursor);
+        List<TaskLists.TaskList> rows = lists.page(workspaceId, projectId,
+                after == null ? null : new TaskLists.Place(after.numericKey(), after.id()), size + 1);
+        return Page.fromOverfetchBySortKey(rows, size, list -> Cursors.SortKey.of(list.order(), list.id()))
+                .map(ListView::of);
     }
 
     public ListView get(Caller caller, String workspaceId, String projectId, String listId) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,6 +88,29 @@ class TaskLists {
         return jdbc.sql(SELECT + " where workspace_id = :ws and project_id = :project order by sort_order, id")
                 .param("ws", workspaceId)
                 .param("project", projectId)
+                .query(TaskLists::row)
+                .list();
+    }
+
+    /** A list's place in its project's order: its order, and its id to break ties. */
+    record Place(long order, String id) {
+    }
+
+    /**
+     * Up to {@code limit} of the project's lists in their order, after {@code after} (from the
+     * first when null). The place is compared, not looked up: the list that held it may since
+     * have moved or gone.
+     */
+    List<TaskList> page(String workspaceId, String projectId, @Nullable Place after, int limit) {
+        String afterPlace = after == null ? ""
+                : " and (sort_order > :order or (sort_order = :order and id > :id))";
+        return jdbc.sql(SELECT + " where workspace_id = :ws and project_id = :project" + afterPlace
+                        + " order by sort_order, id limit :limit")
+                .param("ws", workspaceId)
+                .param("project", projectId)
+                .param("order", after == null ? null : after.order())
+                .param("id", after == null ? null : after.id())
+                .param("limit", limit)
                 .query(TaskLists::row)
                 .list();
     }

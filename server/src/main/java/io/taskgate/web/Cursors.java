@@ -1,40 +1,112 @@
 package io.taskgate.web;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque pagination cursors. The key inside is an id the client must not rely on, so it is
- * wrapped; a tampered cursor is a 422 on the {@code cursor} parameter, never a 500.
+ * Opaque pagination cursors, base64url and versioned; a tampered cursor is a 422 on the
+ * {@code cursor} parameter, never a 500.
+ * <ul>
+ * <li>{@code v1:<id>}: collections sorted by id, which never changes: the next page starts
+ * after that id.</li>
+ * <li>{@code v2:<id>:<key>}: collections sorted by a key that can change (a list's order, a
+ * candidate's name), with the id breaking ties: the next page starts after that (key, id)
+ * place, whatever became of the item since. The key is all that follows the id, so it may hold
+ * any character, {@code ':'} included; ids never hold one.</li>
+ * </ul>
  */
 public final class Cursors {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
+    private static final String BY_ID = "v1:";
+    private static final String BY_SORT_KEY = "v2:";
+
     private Cursors() {
     }
 
-    static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + key).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The place of an item in a collection sorted by a key that can change: the key the item
+     * had when the page was read, and its id, which breaks ties between equal keys.
+     */
+    public record SortKey(String key, String id) {
+
+        public SortKey {
+            if (id.isEmpty() || id.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("An id in a cursor must be non-empty and free of ':'");
+            }
+        }
+
+        public static SortKey of(long key, String id) {
+            return new SortKey(Long.toString(key), id);
+        }
+
+        /** The key as the number it was issued as (an order); a 422 on {@code cursor} when it is not one. */
+        public long numericKey() {
+            try {
+                return Long.parseLong(key);
+            } catch (NumberFormatException e) {
+                throw notIssued();
+            }
+        }
     }
 
-    /** The key after which the next page starts, or null for the first page. */
+    static String encode(String key) {
+        return base64(BY_ID + key);
+    }
+
+    static String encode(SortKey after) {
+        return base64(BY_SORT_KEY + after.id() + ":" + after.key());
+    }
+
+    /** The id after which the next page starts, or null for the first page. */
     public static @Nullable String decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("v1:") && decoded.length() > 3) {
-                return decoded.substring(3);
+            if (decoded.startsWith(BY_ID) && decoded.length() > BY_ID.length()) {
+                return decoded.substring(BY_ID.length());
             }
         } catch (IllegalArgumentException e) {
             // fall through to the problem below
         }
-        throw ApiProblem.invalid("cursor", "is not a cursor this server issued");
+        throw notIssued();
+    }
+
+    /**
+     * The (key, id) place after which the next page of a collection sorted by a changeable key
+     * starts, or null for the first page. A cursor of the earlier, id-only kind cannot say where
+     * that place is once the item moved or went, so it is refused with the way out.
+     */
+    public static @Nullable SortKey decodeSortKey(@Nullable String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw notIssued();
+        }
+        if (decoded.startsWith(BY_ID)) {
+            throw ApiProblem.invalid("cursor", "belongs to another collection, or was issued before this one's"
+                    + " cursors changed: start again from the first page");
+        }
+        int endOfId = decoded.indexOf(':', BY_SORT_KEY.length());
+        // NUL is no character of a stored id or name, and PostgreSQL refuses it in a parameter.
+        if (!decoded.startsWith(BY_SORT_KEY) || endOfId <= BY_SORT_KEY.length() || decoded.indexOf('\0') >= 0) {
+            throw notIssued();
+        }
+        return new SortKey(decoded.substring(endOfId + 1), decoded.substring(BY_SORT_KEY.length(), endOfId));
     }
 
     public static int limit(@Nullable Integer limit) {
@@ -45,5 +117,13 @@ public final class Cursors {
             throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return limit;
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ApiProblem notIssued() {
+        return ApiProblem.invalid("cursor", "is not a cursor this server issued");
     }
 }

@@ -13,17 +13,33 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
      * tells that another page exists, and the cursor is the key of the last row shown.
      */
     public static <T> Page<T> fromOverfetch(List<T> rows, int limit, Function<T, String> cursorOf) {
+        return overfetched(rows, limit, row -> Cursors.encode(cursorOf.apply(row)));
+    }
+
+    /**
+     * As {@link #fromOverfetch}, for a collection sorted by a key that can change: the cursor
+     * holds the last row's key and id, so the next page starts after that place even when the
+     * row has moved or gone meanwhile.
+     */
+    public static <T> Page<T> fromOverfetchBySortKey(List<T> rows, int limit,
+            Function<T, Cursors.SortKey> sortKeyOf) {
+        return overfetched(rows, limit, row -> Cursors.encode(sortKeyOf.apply(row)));
+    }
+
+    private static <T> Page<T> overfetched(List<T> rows, int limit, Function<T, String> cursorOf) {
         if (rows.size() <= limit) {
             return new Page<>(List.copyOf(rows), null);
         }
         List<T> shown = List.copyOf(rows.subList(0, limit));
-        return new Page<>(shown, Cursors.encode(cursorOf.apply(shown.getLast())));
+        return new Page<>(shown, cursorOf.apply(shown.getLast()));
     }
 
     /**
      * A page of a small collection held whole in memory, in its own order: {@code limit} and
      * {@code cursor} mean what they mean everywhere. A cursor naming an item no longer in the
-     * collection cannot say where to go on from, so it is refused (422) rather than guessed.
+     * collection cannot say where to go on from, so it is refused (422) rather than guessed. Only
+     * for an order that cannot change under a walk (by id); one sorted by a changeable key pages
+     * with {@link #fromOverfetchBySortKey}.
      */
     public static <T> Page<T> slice(List<T> all, @Nullable String cursor, @Nullable Integer limit,
             Function<T, String> keyOf) {

@@ -1,0 +1,59 @@
+package io.taskgate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a cursor holds: an id for collections sorted by id (unchanged), a (key, id) place for
+ * collections sorted by a key that can change; and that anything else is a 422 on {@code cursor}.
+ */
+class CursorsTest {
+
+    @Test
+    void aCursorByIdIsAsItHasAlwaysBeen() {
+        String cursor = Cursors.encode("prj_01hx");
+
+        assertThat(cursor).isEqualTo(base64("v1:prj_01hx"));
+        assertThat(Cursors.decode(cursor)).isEqualTo("prj_01hx");
+    }
+
+    @Test
+    void aSortKeyComesBackAsItWentWhateverCharactersItHolds() {
+        for (String key : new String[] {"Ann", "zapier:sync", ":", "a::b:", "Bäckerei: früh 🍰", "Ｚ", " ", "",
+            "-9223372036854775808", "v1:team_x"}) {
+            Cursors.SortKey place = new Cursors.SortKey(key, "team_01hx");
+
+            assertThat(Cursors.decodeSortKey(Cursors.encode(place))).as(key).isEqualTo(place);
+        }
+        assertThat(Cursors.decodeSortKey(Cursors.encode(Cursors.SortKey.of(-42, "list_01hx"))).numericKey())
+                .isEqualTo(-42);
+    }
+
+    @Test
+    void noCursorIsTheFirstPage() {
+        assertThat(Cursors.decodeSortKey(null)).isNull();
+        assertThat(Cursors.decodeSortKey(" ")).isNull();
+    }
+
+    @Test
+    void aCursorNotIssuedAsASortKeyIsA422OnCursor() {
+        for (String cursor : new String[] {"garbage", "!!", base64("v2:"), base64("v2::Ann"), base64("v2:team_x"),
+            base64("v3:team_x:Ann"), base64("v2:team_x:Ann\u0000"), base64("v1:team_x"),
+            Base64.getUrlEncoder().encodeToString(new byte[] {'v', '2', ':', 't', ':', (byte) 0xC3})}) {
+            assertThatThrownBy(() -> Cursors.decodeSortKey(cursor)).as(cursor)
+                    .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())
+                            .contains("cursor"));
+        }
+        Cursors.SortKey named = Cursors.decodeSortKey(Cursors.encode(new Cursors.SortKey("Ann", "usr_x")));
+        assertThatThrownBy(named::numericKey).isInstanceOf(ApiProblem.class);
+    }
+
+    private static String base64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
