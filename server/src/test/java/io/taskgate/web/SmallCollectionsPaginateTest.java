@@ -59,6 +59,11 @@ class SmallCollectionsPaginateTest extends HttpTest {
 
             assertThat(api().get(path + "?limit=201", olga.token()).status()).as(path).isEqualTo(422);
             assertThat(api().get(path + "?limit=0", olga.token()).status()).as(path).isEqualTo(422);
+            for (String notDecimal : new String[] {"0x10", "%234", "1e2", "٣"}) {
+                Api.Response refused = api().get(path + "?limit=" + notDecimal, olga.token());
+                assertThat(refused.status()).as(path + " limit=" + notDecimal).isEqualTo(422);
+                assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("limit");
+            }
             assertThat(api().get(path + "?cursor=garbage", olga.token()).status()).as(path).isEqualTo(422);
         }
     }
