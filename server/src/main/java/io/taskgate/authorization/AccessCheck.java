@@ -139,8 +139,15 @@ public class AccessCheck {
     private Resource resource(WorkspacePrincipal asker, PrincipalFacts subject, ResourceRef ref, Action action) {
         return switch (ref.type()) {
             // A private task is created in the workspace, not in a project: "may I create one?" asks it there.
-            case "workspace" -> action == Action.TASK_CREATE ? TaskResource.ofPrivate("new", subject.id())
-                    : WorkspaceResource.INSTANCE;
+            case "workspace" -> {
+                // The workspace of the path is the only one a check can be about: naming another
+                // (or none that exists) was once answered as if it were this one.
+                if (ref.id() != null && !ref.id().equals(asker.workspaceId())) {
+                    throw ApiProblem.referenceNotFound("resource.id", ref.id());
+                }
+                yield action == Action.TASK_CREATE ? TaskResource.ofPrivate("new", subject.id())
+                        : WorkspaceResource.INSTANCE;
+            }
             case "project" -> project(asker, subject, required(ref.id(), "resource.id"));
             case "list" -> {
                 String id = required(ref.id(), "resource.id");

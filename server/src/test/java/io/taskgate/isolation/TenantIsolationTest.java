@@ -23,6 +23,24 @@ class TenantIsolationTest extends HttpTest {
     }
 
     @Test
+    void aCheckIsAboutThisWorkspaceOnlyNeverOneItNames() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String rivals = api().createWorkspace(api().signUp("Rival"), "Rivals");
+        String check = "/api/v1/workspaces/" + cafe + "/authz/check";
+
+        for (String other : new String[] {rivals, "ws_does_not_exist"}) {
+            Api.Response answer = api().post(check, olga.token(), Map.of("action", "workspace.manage",
+                    "resource", Map.of("type", "workspace", "id", other)));
+            assertThat(answer.status()).as(other).isEqualTo(404);
+            assertThat(answer.get("field")).isEqualTo("resource.id");
+        }
+        assertThat(Api.expect(api().post(check, olga.token(), Map.of("action", "workspace.manage",
+                "resource", Map.of("type", "workspace", "id", cafe))), 200).json().path("allowed").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void noOutsiderReachesAnythingOfAWorkspace() {
         Api.Person owner = api().signUp("Olga Secretowner");
         String ws = api().createWorkspace(owner, "Secret Cafe");
