@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -47,12 +50,12 @@ public class ApiClientController {
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
             @OneOf(value = WorkspaceRole.class, required = true) String role,
             @OneOf(value = AccessLevel.class, required = true) String accessLevel,
-            @Nullable List<String> customRoleIds) {
+            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<String> customRoleIds) {
     }
 
     record ChangeClient(@Nullable @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String name,
             @Nullable @OneOf(WorkspaceRole.class) String role, @Nullable @OneOf(AccessLevel.class) String accessLevel,
-            @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     public record CreateKey(@Nullable @Size(max = 200, message = "must be at most 200 characters") String name,

@@ -27,6 +27,7 @@ import io.taskgate.access.ProjectRole;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
+import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Locations;
 import io.taskgate.web.UnstorableText;
@@ -118,10 +119,14 @@ public class ProjectMemberController {
     private Page<ProjectMemberService.MemberView> replace(Caller caller, String workspaceId, String projectId,
             JsonNode body) {
         JsonNode list = body.isArray() ? body : body.path("members");
+        if (!list.isArray() && !list.isMissingNode() && !list.isNull()) {
+            throw JsonBody.wrongType("members", "an array of {principalType, principalId, role}");
+        }
         if (!list.isArray()) {
             throw ApiProblem.invalid("members", "is required: an array of {principalType, principalId, role}");
         }
         List<ProjectMemberService.NewMember> parsed = new ArrayList<>();
+        List<FieldError> invalidFields = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             AddMember member;
             try {
@@ -132,7 +137,18 @@ public class ProjectMemberController {
                 throw ApiProblem.of(HttpStatus.BAD_REQUEST, "wrong_json_type",
                         "'members[" + i + "]' must be an object of strings {principalType, principalId, role}");
             }
-            parsed.add(parse(member, "members[" + i + "]."));
+            try {
+                parsed.add(parse(member, "members[" + i + "]."));
+            } catch (ApiProblem invalid) {
+                // One 422 names every invalid member, not only the first.
+                if (!(invalid.properties().get("errors") instanceof List<?> errors)) {
+                    throw invalid;
+                }
+                errors.forEach(error -> invalidFields.add((FieldError) error));
+            }
+        }
+        if (!invalidFields.isEmpty()) {
+            throw ApiProblem.invalid(invalidFields);
         }
         return new Page<>(members.replace(caller, workspaceId, projectId, parsed), null);
     }

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +52,12 @@ public class WorkspaceController {
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
             @Nullable @OneOf(WorkspaceRole.class) String role,
-            @Nullable List<String> customRoleIds) {
+            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<String> customRoleIds) {
     }
 
     @Schema(name = "ChangeWorkspaceUser") // three features have a member: one name each in the OpenAPI document
     record ChangeMember(@Nullable @OneOf(WorkspaceRole.class) String role,
-            @Nullable List<String> customRoleIds, @Nullable Boolean active) {
+            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<String> customRoleIds, @Nullable Boolean active) {
     }
 
     @ResponseStatus(HttpStatus.CREATED) // for the OpenAPI document: the answer sets it too

@@ -378,6 +378,26 @@ class ProjectAccessStoriesTest extends HttpTest {
     }
 
     @Test
+    void aReplacementNamesEveryInvalidMemberAndAMembersThatIsNoArrayIsAWrongType() {
+        Api.Person bob = api().addMember(ws, owner, "Bob", "member");
+        String menu = createProject(bob.token(), "Menu", "private");
+        String members = base() + "/projects/" + menu + "/members";
+
+        Api.Response invalid = api().request("PUT", members).token(bob.token()).json(List.of(
+                Map.of("principalType", "robot", "principalId", bob.id(), "role", "boss"),
+                Map.of("principalType", "user", "principalId", bob.id(), "role", "boss"))).send();
+        Api.Response notAnArray = api().request("PUT", members).token(bob.token()).json(Map.of("members", "x"))
+                .send();
+
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.json().path("errors").findValuesAsString("field"))
+                .containsExactly("members[0].principalType", "members[0].role", "members[1].role");
+        assertThat(notAnArray.status()).isEqualTo(400);
+        assertThat(notAnArray.get("code")).isEqualTo("wrong_json_type");
+        assertThat(api().get(members, bob.token()).json().path("items")).as("nothing changed").hasSize(1);
+    }
+
+    @Test
     void putOfOneMemberAddsItOrSetsItsRoleIdempotently() {
         Api.Person bob = api().addMember(ws, owner, "Bob", "member");
         Api.Person ann = api().addMember(ws, owner, "Ann", "member");

@@ -325,15 +325,24 @@ class WorkspaceMembersTest extends HttpTest {
     }
 
     @Test
-    void aNullAmongCustomRoleIdsIsRefusedNamingItNotA500() {
+    void aNullAmongCustomRoleIdsIsAWrongJsonType() {
         Api.Person olga = api().signUp("Olga");
         String cafe = api().createWorkspace(olga, "Cafe");
         Api.Person bob = api().addMember(cafe, olga, "Bob", "member");
+        Object nullInside = java.util.Arrays.asList((Object) null);
 
-        Api.Response refused = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
-                Map.of("customRoleIds", java.util.Arrays.asList((Object) null)));
+        Api.Response changed = api().patch("/api/v1/workspaces/" + cafe + "/users/" + bob.id(), olga.token(),
+                Map.of("customRoleIds", nullInside));
+        Api.Response invited = api().post("/api/v1/workspaces/" + cafe + "/users", olga.token(),
+                Map.of("email", "ann@example.com", "customRoleIds", nullInside));
+        Api.Response client = api().post("/api/v1/workspaces/" + cafe + "/api-clients", olga.token(),
+                Map.of("name", "Bot", "role", "member", "accessLevel", "read", "customRoleIds", nullInside));
 
-        assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
+        for (Api.Response refused : List.of(changed, invited, client)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.get("code")).isEqualTo("wrong_json_type");
+            assertThat(refused.get("detail")).contains("customRoleIds");
+        }
     }
 
     @Test
