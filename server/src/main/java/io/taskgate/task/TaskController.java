@@ -3,6 +3,7 @@ package io.taskgate.task;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -78,14 +79,19 @@ class TaskController {
             @RequestParam(required = false) @Nullable String updatedSince,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
-        requireNotEmpty(new FilterParameter("assigneeId", assigneeId), new FilterParameter("listId", listId),
+        // One 422 names every invalid filter, not only the first.
+        List<FieldError> errors = new ArrayList<>();
+        requireNotEmpty(errors, new FilterParameter("assigneeId", assigneeId), new FilterParameter("listId", listId),
                 new FilterParameter("projectId", projectId));
-        vocabulary("status", status, TaskFields.STATUSES);
-        vocabulary("priority", priority, TaskFields.PRIORITIES);
-        vocabulary("type", type, TaskFields.TYPES);
+        vocabulary(errors, "status", status, TaskFields.STATUSES);
+        vocabulary(errors, "priority", priority, TaskFields.PRIORITIES);
+        vocabulary(errors, "type", type, TaskFields.TYPES);
         var filter = new TaskQuery.Filter(projectId, listId, assigneeId, status, type,
-                instant("dueBefore", dueBefore), instant("dueAfter", dueAfter), instant("updatedSince", updatedSince),
-                priority);
+                instant(errors, "dueBefore", dueBefore), instant(errors, "dueAfter", dueAfter),
+                instant(errors, "updatedSince", updatedSince), priority);
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
         return tasks.list(caller, workspaceId, filter, cursor, limit).map(TaskView::of);
     }
 
@@ -118,16 +124,12 @@ class TaskController {
     }
 
     /** {@code ?projectId=} filters by nothing a task can have: a client's bug, not a wish for every task. */
-    private static void requireNotEmpty(FilterParameter... parameters) {
-        List<FieldError> errors = new ArrayList<>();
+    private static void requireNotEmpty(List<FieldError> errors, FilterParameter... parameters) {
         for (FilterParameter parameter : parameters) {
             if (parameter.value() != null && parameter.value().isBlank()) {
                 errors.add(new FieldError(parameter.name(),
                         "must not be empty: leave the parameter out not to filter by it"));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
         }
     }
 
@@ -138,17 +140,22 @@ class TaskController {
                 .body(TaskView.of(task));
     }
 
-    private static void vocabulary(String field, @Nullable String value, Set<String> allowed) {
+    private static void vocabulary(List<FieldError> errors, String field, @Nullable String value,
+            Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw ApiProblem.invalid(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
         }
     }
 
-    private static @Nullable Instant instant(String field, @Nullable String value) {
+    private static @Nullable Instant instant(List<FieldError> errors, String field, @Nullable String value) {
         if (value == null) {
             return null;
         }
-        return Timestamps.parse(value).orElseThrow(() -> ApiProblem.invalid(field,
-                "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date, in the years 0001 to 9999"));
+        Optional<Instant> parsed = Timestamps.parse(value);
+        if (parsed.isEmpty()) {
+            errors.add(new FieldError(field, "must be an ISO-8601 date-time such as 2026-12-01T17:00:00Z, or a date,"
+                    + " in the years 0001 to 9999"));
+        }
+        return parsed.orElse(null);
     }
 }

@@ -401,6 +401,10 @@ class TaskAccessStoriesTest extends HttpTest {
         assertThat(api().get(tasks() + "?dueAfter=2026-12-03T00:00:00Z&projectId=" + menu, bob.token()).ids())
                 .hasSize(3);
         assertThat(api().get(tasks() + "?status=done", bob.token()).status()).isEqualTo(422);
+        Api.Response allWrong = api().get(tasks() + "?status=done&priority=urgent&type=x&dueBefore=x&listId=",
+                bob.token());
+        assertThat(allWrong.json().path("errors").findValuesAsString("field")).as("one 422 names every one")
+                .containsExactly("listId", "status", "priority", "type", "dueBefore");
         Api.Response empty = api().get(tasks() + "?projectId=&assigneeId=", bob.token());
         assertThat(empty.status()).as("an empty filter is a client's bug, not 'every task'").isEqualTo(422);
         assertThat(empty.json().path("errors").findValuesAsString("field")).containsExactly("assigneeId", "projectId");
