@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessPolicy;
@@ -385,13 +386,35 @@ public class ProjectMemberService {
                     held.projectId(), "user=" + event.userId() + ",role=collaborator,reason=became_guest");
         }
         if (!lastManagerOf.isEmpty()) {
-            throw lastManagerOfSome(event, lastManagerOf);
+            throw lastManagerOfSome(authorization.enter(event.changedBy(), event.workspaceId()), lastManagerOf,
+                    "This person is the last manager of", ", and a guest can be at most collaborator: make someone"
+                            + " else manager there first");
+        }
+    }
+
+    /**
+     * Refuses (409) to take a team out of the projects where it is the last manager, as removing
+     * that membership directly would be: a team being deleted. The projects are held until the
+     * transaction ends, so none loses its other managers meanwhile.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireNoProjectLosesItsLastManager(WorkspacePrincipal actor, String teamId) {
+        List<String> lastManagerOf = new ArrayList<>();
+        for (String projectId : members.managerOf(actor.workspaceId(), "team", teamId)) {
+            projects.lock(actor.workspaceId(), projectId);
+            if (members.countManagers(actor.workspaceId(), projectId) <= 1) {
+                lastManagerOf.add(projectId);
+            }
+        }
+        if (!lastManagerOf.isEmpty()) {
+            throw lastManagerOfSome(actor, lastManagerOf, "This team is the last manager of",
+                    ": make someone else manager there first");
         }
     }
 
     /** Names the projects the caller may read; the others are only counted, so no private project is revealed. */
-    private ApiProblem lastManagerOfSome(MemberBecameGuest event, List<String> projectIds) {
-        WorkspacePrincipal actor = authorization.enter(event.changedBy(), event.workspaceId());
+    private ApiProblem lastManagerOfSome(WorkspacePrincipal actor, List<String> projectIds, String who,
+            String remedy) {
         List<String> readable = projectIds.stream()
                 .filter(id -> authorization.project(actor, id)
                         .map(project -> authorization.decide(actor, Action.PROJECT_READ,
@@ -402,9 +425,7 @@ public class ProjectMemberService {
         String named = readable.isEmpty() ? "" : " " + String.join(", ", readable);
         String others = hidden == 0 ? "" : (readable.isEmpty() ? " " : " and ") + hidden
                 + " project(s) you cannot see";
-        return ApiProblem.conflict("last_manager", "This person is the last manager of" + named + others
-                + ", and a guest can be at most collaborator: make someone else manager there first")
-                .with("projectIds", readable);
+        return ApiProblem.conflict("last_manager", who + named + others + remedy).with("projectIds", readable);
     }
 
     private static ApiProblem lastManager() {

@@ -244,6 +244,20 @@ class ProjectMembers {
                 .list();
     }
 
+    /** The projects where the principal (a team, say) is itself a member as manager, in id order. */
+    List<String> managerOf(String workspaceId, String principalType, String principalId) {
+        return jdbc.sql("""
+                select project_id from project_member
+                 where workspace_id = :ws and principal_type = :type and principal_id = :id and role = 'manager'
+                 order by project_id
+                """)
+                .param("ws", workspaceId)
+                .param("type", principalType)
+                .param("id", principalId)
+                .query(String.class)
+                .list();
+    }
+
     int countManagers(String workspaceId, String projectId) {
         return jdbc.sql("select count(*) from project_member where workspace_id = :ws and project_id = :project"
                         + " and role = 'manager'")

@@ -19,6 +19,7 @@ import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
+import io.taskgate.project.ProjectMemberService;
 import io.taskgate.project.ProjectService;
 import io.taskgate.support.Ids;
 import io.taskgate.web.ApiProblem;
@@ -35,6 +36,7 @@ public class TeamService {
 
     private final TeamStore teams;
     private final ProjectService projects;
+    private final ProjectMemberService projectMembers;
     private final MemberDirectory people;
     private final ApiClientDirectory clients;
     private final Authorization authorization;
@@ -42,9 +44,10 @@ public class TeamService {
     private final Clock clock;
 
     TeamService(TeamStore teams, MemberDirectory people, ApiClientDirectory clients, ProjectService projects,
-            Authorization authorization, AuditLog audit, Clock clock) {
+            ProjectMemberService projectMembers, Authorization authorization, AuditLog audit, Clock clock) {
         this.teams = teams;
         this.projects = projects;
+        this.projectMembers = projectMembers;
         this.people = people;
         this.clients = clients;
         this.authorization = authorization;
@@ -103,12 +106,19 @@ public class TeamService {
         return view(new TeamStore.Team(workspaceId, teamId, name.trim(), current.createdAt(), current.version() + 1));
     }
 
-    /** Its members and its project memberships go with it. */
+    /**
+     * Its members and its project memberships go with it: so deleting it takes what taking it out
+     * of each of its projects would (managing their members), and no project may lose its last
+     * manager with it.
+     */
     @Transactional
     public void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
-        writer(caller, workspaceId);
+        WorkspacePrincipal principal = writer(caller, workspaceId);
+        teams.lock(workspaceId, teamId);
         TeamStore.Team current = find(workspaceId, teamId);
+        requireMayChangeProjectsOf(principal, current, "delete it");
         Versions.requireCurrent(expectedVersion, current.version());
+        projectMembers.requireNoProjectLosesItsLastManager(principal, teamId);
         if (!teams.delete(workspaceId, teamId, current.version())) {
             throw Versions.lostRace(expectedVersion);
         }
@@ -122,7 +132,7 @@ public class TeamService {
         // meanwhile (which holds this row too) is then either seen here or made after this join.
         teams.lock(workspaceId, teamId);
         TeamStore.Team team = find(workspaceId, teamId);
-        requireMayAddToProjectsOf(principal, team);
+        requireMayChangeProjectsOf(principal, team, "add people to it");
         MemberView member = newMember(workspaceId, type, principalId)
                 .orElseThrow(() -> ApiProblem.referenceNotFound("principalId", principalId));
         if (!teams.addMember(workspaceId, teamId, new TeamStore.Member(type.key(), principalId, member.addedAt()))) {
@@ -148,8 +158,9 @@ public class TeamService {
 
     @Transactional
     public void removeMember(Caller caller, String workspaceId, String teamId, String principalId) {
-        writer(caller, workspaceId);
-        find(workspaceId, teamId);
+        WorkspacePrincipal principal = writer(caller, workspaceId);
+        teams.lock(workspaceId, teamId);
+        requireMayChangeProjectsOf(principal, find(workspaceId, teamId), "remove people from it");
         if (!teams.removeMember(workspaceId, teamId, principalId)) {
             throw ApiProblem.notFound("Member " + principalId + " of team " + teamId);
         }
@@ -164,19 +175,20 @@ public class TeamService {
     }
 
     /**
-     * Joining a team is joining every project the team is a member of, with the team's role: so
-     * adding someone takes being allowed to add members to each of those projects, as adding
-     * them there directly would. Without it, teams.manage alone would let its holder add
-     * themselves to a team that manages a private project. A project the actor cannot see is
-     * not named, not even by id.
+     * Joining a team is joining every project the team is a member of, with the team's role, and
+     * leaving it (or its deletion) is leaving them: so either takes being allowed to manage the
+     * members of each of those projects, as adding or removing people there directly would.
+     * Without it, teams.manage alone would let its holder add themselves to a team that manages a
+     * private project, or take people out of one. A project the actor cannot see is not named,
+     * not even by id.
      */
-    private void requireMayAddToProjectsOf(WorkspacePrincipal principal, TeamStore.Team team) {
+    private void requireMayChangeProjectsOf(WorkspacePrincipal principal, TeamStore.Team team, String what) {
         Needs needs = authorization.needs(principal);
         for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
             needs.inUnnamedProject(projectId, Action.PROJECT_MEMBERS_MANAGE);
         }
-        needs.requireAll("Team " + team.name() + " is a member of projects where you may not add members: only"
-                + " someone who may add members to each of its projects may add people to it");
+        needs.requireAll("Team " + team.name() + " is a member of projects where you may not manage members: only"
+                + " someone who may manage the members of each of its projects may " + what);
     }
 
     /** The principal as a new member, when it is a user or client of this workspace. */

@@ -259,6 +259,50 @@ class TeamsTest extends HttpTest {
     }
 
     @Test
+    void teamsManageAloneTakesNobodyOutOfAProjectTheyCannotManageNorDeletesATeamThatHoldsOne() {
+        Api.Person tess = api().addMemberHolding(workspace, owner, "Tess", "teams.manage");
+        Api.Person mia = api().addMember(workspace, owner, "Mia", "member");
+        String payroll = api().createProject(workspace, owner.token(), "Payroll", "private");
+        String finance = createTeam("Finance");
+        String floor = createTeam("Floor");
+        addMember(finance, "user", mia.id());
+        addMember(floor, "user", mia.id());
+        Api.expect(api().post("/api/v1/workspaces/" + workspace + "/projects/" + payroll + "/members", owner.token(),
+                Map.of("principalType", "team", "principalId", finance, "role", "editor")), 201);
+
+        Api.Response removed = api().delete(teams() + "/" + finance + "/members/" + mia.id(), tess.token());
+        Api.Response deleted = api().delete(teams() + "/" + finance, tess.token());
+
+        for (Api.Response refused : new Api.Response[] {removed, deleted}) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.text()).doesNotContain("Payroll").doesNotContain(payroll);
+            assertThat(refused.json().path("remedies").findValuesAsString("permission"))
+                    .containsExactly("projects.manage_all");
+        }
+        assertThat(api().get("/api/v1/workspaces/" + workspace + "/projects/" + payroll, mia.token()).status())
+                .as("Mia keeps her access").isEqualTo(200);
+        assertThat(api().delete(teams() + "/" + floor + "/members/" + mia.id(), tess.token()).status())
+                .as("a team in no project is hers to change").isEqualTo(204);
+    }
+
+    @Test
+    void aTeamThatIsAProjectsLastManagerIsNotDeleted() {
+        String finance = createTeam("Finance");
+        String payroll = api().createProject(workspace, owner.token(), "Payroll", "private");
+        String members = "/api/v1/workspaces/" + workspace + "/projects/" + payroll + "/members";
+        Api.expect(api().post(members, owner.token(),
+                Map.of("principalType", "team", "principalId", finance, "role", "manager")), 201);
+        Api.expect(api().delete(members + "/" + owner.id(), owner.token()), 204);
+
+        Api.Response deleted = api().delete(teams() + "/" + finance, owner.token());
+
+        assertThat(deleted.status()).isEqualTo(409);
+        assertThat(deleted.get("code")).isEqualTo("last_manager");
+        assertThat(deleted.json().path("projectIds").toString()).contains(payroll);
+        assertThat(api().get(teams() + "/" + finance, owner.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void teamsAndTheirMembersArePaginatedWithACursor() {
         String kitchen = createTeam("Kitchen");
         createTeam("Bar");
