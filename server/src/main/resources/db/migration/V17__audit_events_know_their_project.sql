@@ -2,6 +2,8 @@
 -- can hide events about projects its reader may not read: holding audit.read does not make a
 -- private project visible. Null for events outside any project.
 alter table audit_event add column project_id varchar(40);
+-- The one person who may read about a private task: its creator. Null for everything else.
+alter table audit_event add column private_to varchar(40);
 
 update audit_event set project_id = target_id where target_type = 'project';
 
@@ -28,3 +30,15 @@ update audit_event set project_id = '(deleted)'
                 where c.workspace_id = audit_event.workspace_id and c.target_type = 'task'
                   and c.target_id = audit_event.target_id and c.action = 'task.created'
                   and c.details = 'type=project');
+
+update audit_event set private_to = (
+        select t.created_by from task t
+         where t.workspace_id = audit_event.workspace_id and t.id = audit_event.target_id and t.type = 'private')
+ where target_type = 'task';
+
+-- A private task deleted since: its creation says it was private, and who made it.
+update audit_event set private_to = (
+        select c.actor_id from audit_event c
+         where c.workspace_id = audit_event.workspace_id and c.target_type = 'task'
+           and c.target_id = audit_event.target_id and c.action = 'task.created' and c.details = 'type=private')
+ where target_type = 'task' and private_to is null;

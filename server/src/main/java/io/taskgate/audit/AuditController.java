@@ -1,5 +1,8 @@
 package io.taskgate.audit;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -7,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.taskgate.identity.Caller;
+import io.taskgate.web.ApiProblem;
+import io.taskgate.web.FieldError;
 import io.taskgate.web.Page;
 
 @RestController
@@ -31,7 +36,23 @@ class AuditController {
             @RequestParam(required = false) @Nullable String projectId,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
+        List<FieldError> empty = new ArrayList<>();
+        requireNotEmpty(empty, "actorId", actorId);
+        requireNotEmpty(empty, "apiKeyId", apiKeyId);
+        requireNotEmpty(empty, "integrationName", integrationName);
+        requireNotEmpty(empty, "action", action);
+        requireNotEmpty(empty, "projectId", projectId);
+        if (!empty.isEmpty()) {
+            // An empty filter matches nothing: a client's bug, not a wish for an empty trail.
+            throw ApiProblem.invalid(empty);
+        }
         return auditLog.read(caller, workspaceId,
                 new AuditLog.Filter(actorId, apiKeyId, integrationName, action, projectId), cursor, limit);
+    }
+
+    private static void requireNotEmpty(List<FieldError> errors, String name, @Nullable String value) {
+        if (value != null && value.isBlank()) {
+            errors.add(new FieldError(name, "must not be empty: leave the parameter out not to filter by it"));
+        }
     }
 }

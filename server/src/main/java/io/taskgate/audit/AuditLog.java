@@ -38,15 +38,16 @@ public class AuditLog {
 
     private static final String COLUMNS = """
             workspace_id, id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action, target_type,
-            target_id, details, project_id""";
+            target_id, details, project_id, private_to""";
     private static final String VALUES = """
             :eventWs, :eventId, :eventAt, :eventActorType, :eventActorId, :eventKeyId, :eventIntegration, :eventAction,
-            :eventTargetType, :eventTargetId, :eventDetails, :eventProject""";
+            :eventTargetType, :eventTargetId, :eventDetails, :eventProject, :eventPrivateTo""";
     private static final String TYPED_VALUES = """
             cast(:eventWs as varchar), cast(:eventId as varchar), cast(:eventAt as timestamp with time zone),
             cast(:eventActorType as varchar), cast(:eventActorId as varchar), cast(:eventKeyId as varchar),
             cast(:eventIntegration as varchar), cast(:eventAction as varchar), cast(:eventTargetType as varchar),
-            cast(:eventTargetId as varchar), cast(:eventDetails as varchar), cast(:eventProject as varchar)""";
+            cast(:eventTargetId as varchar), cast(:eventDetails as varchar), cast(:eventProject as varchar),
+            cast(:eventPrivateTo as varchar)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
@@ -66,17 +67,32 @@ public class AuditLog {
     }
 
     /**
-     * What a change records: who did what to which target, and in which project when the target is
-     * a project or lives in one (the trail hides such events from readers who may not read it).
+     * Where a target lives, as far as who may read about it goes: in a project (the trail hides its
+     * events from readers who may not read the project), private to one person (a private task:
+     * its events are that person's alone), or neither.
      */
+    public record Scope(@Nullable String projectId, @Nullable String privateTo) {
+
+        public static final Scope WORKSPACE = new Scope(null, null);
+
+        public static Scope project(@Nullable String projectId) {
+            return new Scope(projectId, null);
+        }
+
+        public static Scope privateTo(String personId) {
+            return new Scope(null, personId);
+        }
+    }
+
+    /** What a change records: who did what to which target, and where the target lives. */
     public record Event(String workspaceId, Caller actor, String action, String targetType, String targetId,
-            @Nullable String details, @Nullable String projectId) {
+            @Nullable String details, Scope scope) {
 
         /** An event about a project itself, or about something outside every project. */
         public Event(String workspaceId, Caller actor, String action, String targetType, String targetId,
                 @Nullable String details) {
             this(workspaceId, actor, action, targetType, targetId, details,
-                    targetType.equals("project") ? targetId : null);
+                    targetType.equals("project") ? Scope.project(targetId) : Scope.WORKSPACE);
         }
     }
 
@@ -87,11 +103,11 @@ public class AuditLog {
         insert(new Event(workspaceId, actor, action, targetType, targetId, details));
     }
 
-    /** Records an event about something inside a project (a list, a project task). */
+    /** Records an event about something that lives in {@code scope} (a list, a task). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordInProject(String workspaceId, @Nullable String projectId, Caller actor, String action,
-            String targetType, String targetId, @Nullable String details) {
-        insert(new Event(workspaceId, actor, action, targetType, targetId, details, projectId));
+    public void recordIn(Scope scope, String workspaceId, Caller actor, String action, String targetType,
+            String targetId, @Nullable String details) {
+        insert(new Event(workspaceId, actor, action, targetType, targetId, details, scope));
     }
 
     private void insert(Event event) {
@@ -142,7 +158,8 @@ public class AuditLog {
         parameters.put("eventTargetType", event.targetType());
         parameters.put("eventTargetId", event.targetId());
         parameters.put("eventDetails", event.details());
-        parameters.put("eventProject", event.projectId());
+        parameters.put("eventProject", event.scope().projectId());
+        parameters.put("eventPrivateTo", event.scope().privateTo());
         return parameters;
     }
 
@@ -173,7 +190,8 @@ public class AuditLog {
     /**
      * Reading the trail, newest first, takes {@code audit.read}: the API and the console both ask
      * here. Events about a project the reader may not read are left out, as the project itself is
-     * from every other answer: {@code audit.read} shows what happened, not what is hidden.
+     * from every other answer, and so are those of another person's private tasks: {@code
+     * audit.read} shows what happened, not what is hidden.
      */
     public Page<AuditEvent> read(Caller caller, String workspaceId, Filter filter, @Nullable String cursor,
             @Nullable Integer limit) {
@@ -192,6 +210,7 @@ public class AuditLog {
                   from audit_event
                  where workspace_id = :ws
                    and (project_id is null or %s)
+                   and (private_to is null or private_to = :id)
                    and (cast(:actorId as varchar) is null or actor_id = :actorId)
                    and (cast(:keyId as varchar) is null or api_key_id = :keyId)
                    and (cast(:integration as varchar) is null or integration_name = :integration)

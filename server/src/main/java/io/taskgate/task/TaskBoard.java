@@ -74,7 +74,7 @@ public class TaskBoard {
     }
 
     public Card create(Caller caller, String workspaceId, JsonNode body) {
-        return Card.of(tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
+        return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), null), null));
     }
 
     /** {@code expectedVersion} works as {@code If-Match}: a card moved from a stale board gets 412. */

@@ -49,7 +49,8 @@ class TaskController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = TaskInput.class)))
             @RequestBody JsonNode body) {
-        return created(workspaceId, tasks.create(caller, workspaceId, TaskFields.parse(JsonBody.of(body)), null));
+        return created(workspaceId, tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), null),
+                null));
     }
 
     /** Staff tasks: assigned to a member of the workspace, created by holders of staff_tasks.manage. */
@@ -59,10 +60,11 @@ class TaskController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(schema = @Schema(implementation = TaskInput.class)))
             @RequestBody JsonNode body) {
-        TaskFields fields = TaskFields.parse(JsonBody.of(body));
-        if (fields.type() != null && !fields.type().equals("staff")) {
-            throw ApiProblem.invalid("type", "must be staff (or left out) on this endpoint");
+        JsonBody parsed = JsonBody.of(body);
+        if (parsed.has("type") && !"staff".equals(parsed.string("type"))) {
+            parsed.invalid("type", "must be staff (or left out) on this endpoint");
         }
+        TaskFields fields = TaskFields.parseNew(parsed, "staff");
         return created(workspaceId, tasks.create(caller, workspaceId, fields, "staff"));
     }
 

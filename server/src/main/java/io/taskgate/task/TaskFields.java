@@ -127,7 +127,45 @@ record TaskFields(
         return true;
     }
 
+    /** The fields of a PATCH: each one present is checked against its rules. */
     static TaskFields parse(JsonBody body) {
+        TaskFields fields = read(body);
+        body.throwIfInvalid();
+        return fields;
+    }
+
+    /**
+     * The fields of a new task, of {@code forcedType} when the endpoint fixes it: each rule of a
+     * field as for a PATCH, and what a task of that type requires, in one 422 naming all.
+     */
+    static TaskFields parseNew(JsonBody body, @Nullable String forcedType) {
+        TaskFields fields = read(body);
+        String type = fields.typeToCreate(forcedType);
+        if (!body.has("title")) {
+            body.invalid("title", "is required");
+        }
+        if (type.equals("project") && fields.projectId() == null) {
+            body.invalid("projectId", "is required for a project task");
+        }
+        if (!type.equals("project") && fields.projectId() != null) {
+            body.invalid("projectId", "only a project task belongs to a project");
+        }
+        if (!type.equals("project") && fields.placesInLists()) {
+            body.invalid("lists", "only a project task sits in lists");
+        }
+        if (type.equals("staff") && fields.assigneeId() == null) {
+            body.invalid("assigneeId", "is required for a staff task");
+        }
+        body.throwIfInvalid();
+        return fields;
+    }
+
+    /** The type a new task gets: the endpoint's, else the one named, else project when it names one, else private. */
+    String typeToCreate(@Nullable String forcedType) {
+        return forcedType != null ? forcedType : type != null ? type : projectId != null ? "project" : "private";
+    }
+
+    private static TaskFields read(JsonBody body) {
         Set<String> present = new HashSet<>();
         for (String field : List.of("type", "projectId", "title", "description", "status", "priority", "dueAt",
                 "blockers", "assigneeId", "lists")) {
@@ -141,8 +179,11 @@ record TaskFields(
         }
         String title = body.string("title");
         if (body.has("title")) {
-            if (title == null || title.isBlank() || length(title) > MAX_TITLE) {
+            if (title == null || title.isEmpty() || length(title) > MAX_TITLE) {
                 body.invalid("title", "must be 1 to " + MAX_TITLE + " characters");
+            } else if (title.isBlank()) {
+                // Kept without the spaces around it, so spaces alone would be an empty title.
+                body.invalid("title", "must hold more than spaces: it is kept without the spaces around it");
             }
         }
         String description = body.string("description");
@@ -174,8 +215,13 @@ record TaskFields(
         }
         String projectId = body.string("projectId");
         String assigneeId = body.string("assigneeId");
+        for (String reference : List.of("projectId", "assigneeId")) {
+            String id = body.string(reference);
+            if (id != null && id.isBlank()) {
+                body.invalid(reference, "must not be empty: an id, or leave it out");
+            }
+        }
         List<Placement> lists = placements(body);
-        body.throwIfInvalid();
         return new TaskFields(Set.copyOf(present), type, projectId, title, description, status, priority, dueAt,
                 blockers, assigneeId, lists);
     }

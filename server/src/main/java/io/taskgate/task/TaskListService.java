@@ -117,7 +117,7 @@ public class TaskListService {
                 fields.order() == null ? lists.nextOrder(workspaceId, projectId) : fields.order(), now, caller.id(),
                 now, 1);
         lists.insert(list);
-        audit.recordInProject(workspaceId, projectId, caller, "list.created", "list", list.id(),
+        audit.recordIn(AuditLog.Scope.project(projectId), workspaceId, caller, "list.created", "list", list.id(),
                 "project=" + projectId);
         return ListView.of(list);
     }
@@ -141,7 +141,7 @@ public class TaskListService {
         if (!lists.update(changed, expected)) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.recordInProject(workspaceId, projectId, caller, "list.updated", "list", listId, null);
+        audit.recordIn(AuditLog.Scope.project(projectId), workspaceId, caller, "list.updated", "list", listId, null);
         return ListView.of(changed);
     }
 
@@ -156,7 +156,7 @@ public class TaskListService {
         if (!lists.delete(workspaceId, listId, version)) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.recordInProject(workspaceId, projectId, caller, "list.deleted", "list", listId,
+        audit.recordIn(AuditLog.Scope.project(projectId), workspaceId, caller, "list.deleted", "list", listId,
                 "tasksUnlisted=" + unlisted);
     }
 

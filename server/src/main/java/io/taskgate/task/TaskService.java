@@ -69,11 +69,9 @@ class TaskService {
 
     private Tasks.Task createChecked(Caller caller, String workspaceId, TaskFields fields,
             @Nullable String forcedType) {
-        String type = forcedType != null ? forcedType
-                : fields.type() != null ? fields.type() : fields.projectId() != null ? "project" : "private";
+        String type = fields.typeToCreate(forcedType);
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId,
                 type.equals("project") ? fields.projectId() : null);
-        validateForCreate(fields, type);
         String id = Ids.next("task", clock);
         ProjectFacts project = null;
         switch (type) {
@@ -100,7 +98,7 @@ class TaskService {
                 fields.blockers() == null ? List.of() : fields.blockers(), fields.assigneeId(), caller.id(), now,
                 caller.id(), now, 1, List.of());
         tasks.insert(task, new AuditLog.Event(workspaceId, caller, "task.created", "task", id, "type=" + type,
-                task.projectId()));
+                scopeOf(task)));
         if (!fields.placesInLists()) {
             return task;
         }
@@ -109,27 +107,6 @@ class TaskService {
         return tasks.find(workspaceId, id).orElseThrow();
     }
 
-    private static void validateForCreate(TaskFields fields, String type) {
-        List<FieldError> errors = new ArrayList<>();
-        if (fields.title() == null) {
-            errors.add(new FieldError("title", "is required"));
-        }
-        if (type.equals("project") && fields.projectId() == null) {
-            errors.add(new FieldError("projectId", "is required for a project task"));
-        }
-        if (!type.equals("project") && fields.projectId() != null) {
-            errors.add(new FieldError("projectId", "only a project task belongs to a project"));
-        }
-        if (!type.equals("project") && fields.placesInLists()) {
-            errors.add(new FieldError("lists", "only a project task sits in lists"));
-        }
-        if (type.equals("staff") && fields.assigneeId() == null) {
-            errors.add(new FieldError("assigneeId", "is required for a staff task"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
-    }
 
     Tasks.Task get(Caller caller, String workspaceId, String taskId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
@@ -184,9 +161,15 @@ class TaskService {
         if (fields.lists() != null && fields.changesLists(current)) {
             tasks.place(workspaceId, taskId, fields.lists());
         }
-        audit.recordInProject(workspaceId, current.projectId(), caller, "task.updated", "task", taskId,
+        audit.recordIn(scopeOf(current), workspaceId, caller, "task.updated", "task", taskId,
                 "fields=" + fields.present());
         return tasks.find(workspaceId, taskId).orElseThrow();
+    }
+
+    /** Where the trail keeps a task's events: in its project, or its creator's alone when it is private. */
+    private static AuditLog.Scope scopeOf(Tasks.Task task) {
+        return task.type().equals("private") ? AuditLog.Scope.privateTo(task.createdBy())
+                : AuditLog.Scope.project(task.projectId());
     }
 
     @Transactional
@@ -198,7 +181,7 @@ class TaskService {
         if (!tasks.delete(workspaceId, taskId, current.version())) {
             throw Versions.lostRace(expectedVersion);
         }
-        audit.recordInProject(workspaceId, current.projectId(), caller, "task.deleted", "task", taskId, null);
+        audit.recordIn(scopeOf(current), workspaceId, caller, "task.deleted", "task", taskId, null);
     }
 
     /**

@@ -55,6 +55,10 @@ class AuditTrailTest extends HttpTest {
         assertThat(first.json().path("items")).hasSize(2);
         assertThat(second.json().path("items")).hasSize(1);
         assertThat(second.json().path("nextCursor").isNull()).isTrue();
+        Api.Response empty = api().get("/api/v1/workspaces/" + cafe + "/audit-events?actorId=&action=",
+                olga.token());
+        assertThat(empty.status()).as("an empty filter is a client's bug, not 'nothing'").isEqualTo(422);
+        assertThat(empty.json().path("errors").findValuesAsString("field")).containsExactly("actorId", "action");
     }
 
     @Test
@@ -119,6 +123,23 @@ class AuditTrailTest extends HttpTest {
                 siem.secret());
         assertThat(ofSecret.json().path("items").findValuesAsString("action"))
                 .containsExactly("project.member_added", "task.created", "list.created", "project.created");
+    }
+
+    @Test
+    void aPrivateTasksEventsAreItsCreatorsAlone() {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        Api.Person bob = api().addMember(cafe, olga, "Bob", "admin");
+        String tasks = "/api/v1/workspaces/" + cafe + "/tasks";
+        String diary = Api.expect(api().post(tasks, bob.token(), Map.of("type", "private", "title", "Diary")), 201)
+                .get("id");
+        Api.expect(api().patch(tasks + "/" + diary, bob.token(), Map.of("status", "completed")), 200);
+
+        String trail = "/api/v1/workspaces/" + cafe + "/audit-events?limit=100";
+        assertThat(api().get(trail, olga.token()).text()).as("the owner reads the trail, not Bob's private task")
+                .doesNotContain(diary);
+        assertThat(api().get(trail, bob.token()).json().path("items").findValuesAsString("targetId"))
+                .filteredOn(diary::equals).hasSize(2);
     }
 
     /** The projects the events are about, one per event that is about one. */

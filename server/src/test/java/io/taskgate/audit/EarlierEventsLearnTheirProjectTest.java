@@ -62,14 +62,19 @@ class EarlierEventsLearnTheirProjectTest {
         event(jdbc, "evt_08", "task.created", "task", "tsk_gone", "type=project");
         event(jdbc, "evt_09", "task.deleted", "task", "tsk_gone", null);
         event(jdbc, "evt_10", "task.created", "task", "tsk_mine", "type=private");
+        event(jdbc, "evt_12", "task.deleted", "task", "tsk_mine", null);
         event(jdbc, "evt_11", "team.created", "team", "team_kitchen", "name=Kitchen");
 
         Flyway.configure().dataSource(dataSource).schemas(schema).load().migrate();
 
         Map<String, String> projectOf = new java.util.TreeMap<>();
-        jdbc.sql("select id, project_id from audit_event")
+        Map<String, String> privateTo = new java.util.TreeMap<>();
+        jdbc.sql("select id, project_id, private_to from audit_event")
                 .query(rs -> {
                     projectOf.put(rs.getString(1), String.valueOf(rs.getString(2)));
+                    if (rs.getString(3) != null) {
+                        privateTo.put(rs.getString(1), rs.getString(3));
+                    }
                 });
         assertThat(projectOf).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.ofEntries(
                 Map.entry("evt_01", "prj_secret"),
@@ -83,7 +88,11 @@ class EarlierEventsLearnTheirProjectTest {
                 Map.entry("evt_08", "(deleted)"),
                 Map.entry("evt_09", "(deleted)"),
                 Map.entry("evt_10", "null"),
-                Map.entry("evt_11", "null"))));
+                Map.entry("evt_11", "null"),
+                Map.entry("evt_12", "null"))));
+        // A private task's events, its creation's and those after it, are its creator's alone.
+        assertThat(privateTo).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                "evt_10", "usr_olga", "evt_12", "usr_olga")));
         jdbc.sql("drop schema " + schema + " cascade").update();
         dataSource.destroy();
     }

@@ -85,6 +85,20 @@ class TaskFieldRulesTest extends HttpTest {
     }
 
     @Test
+    void aMissingRequiredFieldIsNamedBesideEveryOtherInvalidOne() {
+        String tasks = "/api/v1/workspaces/" + ws + "/tasks";
+        Api.Response project = api().post(tasks, olga.token(), Map.of("type", "project", "status", "done"));
+        Api.Response staff = api().post("/api/v1/workspaces/" + ws + "/staff/tasks", olga.token(),
+                Map.of("status", "done", "type", "private"));
+
+        assertThat(project.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("status", "title", "projectId");
+        assertThat(staff.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("type", "status", "title", "assigneeId");
+        assertThat(taskCount()).isZero();
+    }
+
+    @Test
     void aDescriptionOf2000IsAcceptedAnd2001Refused() {
         assertRefused(create(Map.of("description", "d".repeat(2001))), "description");
         assertThat(create(Map.of("description", "d".repeat(2000))).status()).isEqualTo(201);
