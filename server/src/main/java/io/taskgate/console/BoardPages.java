@@ -132,7 +132,9 @@ class BoardPages {
         try {
             ObjectNode changes = taskForms.changes(card, form);
             if (!changes.isEmpty()) {
-                Long version = Forms.version(form.getFirst("version"));
+                // "Save mine over theirs", offered after a conflict, names the version it overwrites.
+                Long version = Forms.version(form.containsKey("overwrite") ? form.getFirst("overwrite")
+                        : form.getFirst("version"));
                 board.update(viewer.user(), workspaceId, taskId, changes, Versions.ifMatch(version));
             }
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
@@ -141,8 +143,15 @@ class BoardPages {
                 throw problem;
             }
             response.setStatus(problem.status().value());
-            return editPage(viewer, workspaceId, projectId, card, Forms.typed(form, "lists"), model,
-                    Problem.of("task", problem));
+            Map<String, String> typed = Forms.typed(form, "lists");
+            if (problem.status().value() == 412) {
+                // Someone changed it meanwhile: what they left beside what was typed, and the
+                // version the page was shown with kept, so a plain Save stays refused.
+                typed.put("version", String.valueOf(form.getFirst("version")));
+                model.addAttribute("theirs", TaskForms.differences(card, typed, people(viewer, workspaceId,
+                        projectId), board.lists(viewer.user(), workspaceId, projectId)));
+            }
+            return editPage(viewer, workspaceId, projectId, card, typed, model, Problem.of("task", problem));
         }
     }
 

@@ -58,6 +58,9 @@ class ProjectListPages {
             return back(workspaceId, projectId);
         } catch (ApiProblem problem) {
             model.addAttribute("typedName", name);
+            // The version the form was shown with stays: a second Save after someone else's
+            // change is refused again, never a silent overwrite of what they wrote.
+            model.addAttribute("typedVersion", version);
             return refused(viewer, workspaceId, projectId, model, response, listId, problem);
         }
     }

@@ -73,8 +73,7 @@ class TaskForms {
             }
         }
         if (form.containsKey("blockers")) {
-            List<String> blockers = value(form, "blockers").lines().map(String::strip)
-                    .filter(line -> !line.isEmpty()).toList();
+            List<String> blockers = blockers(value(form, "blockers"));
             if (!blockers.equals(card.blockers())) {
                 ArrayNode array = body.putArray("blockers");
                 blockers.forEach(array::add);
@@ -86,6 +85,50 @@ class TaskForms {
             body.set("lists", placements(lists));
         }
         return body;
+    }
+
+    /** One field where the task now differs from what was typed, as the task now holds it. */
+    record Difference(String field, String now) {
+    }
+
+    /**
+     * The fields where the task, as someone else left it, differs from what was typed: shown
+     * after a conflict, so whoever saves again knows what they would overwrite.
+     */
+    static List<Difference> differences(TaskBoard.Card card, Map<String, String> typed, Map<String, String> people,
+            List<TaskBoard.ListRef> lists) {
+        Map<String, String> now = values(card);
+        List<Difference> differences = new ArrayList<>();
+        for (String field : List.of("title", "description", "status", "priority", "dueAt")) {
+            if (typed.containsKey(field) && !lines(typed.get(field)).equals(lines(now.get(field)))) {
+                differences.add(new Difference(field, now.get(field).isEmpty() ? "(empty)" : now.get(field)));
+            }
+        }
+        if (typed.containsKey("assigneeId") && !typed.get("assigneeId").equals(now.get("assigneeId"))) {
+            String assignee = now.get("assigneeId");
+            differences.add(new Difference("assignee", assignee.isEmpty() ? "nobody"
+                    : people.getOrDefault(assignee, assignee)));
+        }
+        if (typed.containsKey("blockers") && !blockers(typed.get("blockers")).equals(card.blockers())) {
+            differences.add(new Difference("blockers", card.blockers().isEmpty() ? "(none)"
+                    : String.join("; ", card.blockers())));
+        }
+        if (typed.containsKey("listsShown") && !new java.util.HashSet<>(List.of(typed.get("lists").split(",")))
+                .equals(new java.util.HashSet<>(List.of(now.get("lists").split(","))))) {
+            differences.add(new Difference("lists", card.listIds().isEmpty() ? "(none)" : lists.stream()
+                    .filter(list -> card.listIds().contains(list.id())).map(TaskBoard.ListRef::name)
+                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
+        return differences;
+    }
+
+    /** Text as a browser sends it back: its line breaks as \r\n. */
+    private static String lines(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static List<String> blockers(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /** The task's fields as the edit form shows them. */

@@ -86,6 +86,8 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(project.get("description")).isEqualTo("Seasonal");
         assertThat(stale.statusCode()).as("saved from version 1, now 2").isEqualTo(412);
         assertThat(stale.body()).contains("value=\"Summer menu\"");
+        assertThat(stale.body()).as("the version shown stays, so saving again is refused again")
+                .contains("name=\"version\" value=\"1\"");
         assertThat(editorsPage).doesNotContain("id=\"project-settings\"");
         assertThat(editorDeletes.statusCode()).isEqualTo(403);
         assertThat(Api.expect(api().get(api, cafe.token()), 200).get("name")).isEqualTo("Winter menu");
@@ -330,6 +332,42 @@ class ConsoleFormsTest extends ConsoleSessions {
 
         assertThat(api().get("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token()).get("assigneeId"))
                 .isEqualTo(bot.id());
+    }
+
+    @Test
+    void aTaskSavedAfterSomeoneElseChangedItShowsTheirChangeAndOverwritesItOnlyWhenAsked() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String menu = api().createProject(ws, olga.token(), "Menu", "private");
+        String tasks = "/api/v1/workspaces/" + ws + "/tasks";
+        String soup = Api.expect(api().post(tasks, olga.token(), java.util.Map.of("type", "project",
+                "projectId", menu, "title", "Soup")), 201).get("id");
+        String taskPage = "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup;
+        String owner = loggedIn(olga);
+        String csrf = csrf(send("GET", "/workspaces", owner, null));
+        Api.expect(api().patch(tasks + "/" + soup, olga.token(), java.util.Map.of("title", "Ada's soup",
+                "priority", "high")), 200);
+        String[] mine = {"_csrf", csrf, "version", "1", "listsShown", "true", "title", "Soup",
+                "description", "Hot", "status", "pending", "priority", "medium", "dueAt", "", "assigneeId", "",
+                "blockers", ""};
+
+        HttpResponse<String> conflict = send("POST", taskPage, owner, form(mine));
+        HttpResponse<String> again = send("POST", taskPage, owner, form(mine));
+
+        assertThat(conflict.statusCode()).isEqualTo(412);
+        assertThat(conflict.body()).contains("data-testid=\"conflict\"").contains("Ada&#39;s soup")
+                .contains("name=\"version\" value=\"1\"").contains("name=\"overwrite\" value=\"2\"");
+        assertThat(again.statusCode()).as("a plain Save stays refused").isEqualTo(412);
+        assertThat(api().get(tasks + "/" + soup, olga.token()).get("title")).isEqualTo("Ada's soup");
+
+        String[] overwrite = java.util.Arrays.copyOf(mine, mine.length + 2);
+        overwrite[mine.length] = "overwrite";
+        overwrite[mine.length + 1] = "2";
+        assertThat(send("POST", taskPage, owner, form(overwrite)).statusCode()).isEqualTo(302);
+        Api.Response saved = api().get(tasks + "/" + soup, olga.token());
+        assertThat(saved.get("title")).isEqualTo("Soup");
+        assertThat(saved.get("priority")).isEqualTo("medium");
+        assertThat(saved.get("description")).isEqualTo("Hot");
     }
 
     @Test
