@@ -3,6 +3,7 @@ package io.taskgate.console;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -187,7 +188,8 @@ class BoardPages {
         model.addAttribute("form", form);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));
-        model.addAttribute("people", people(viewer, workspaceId, projectId));
+        model.addAttribute("people", assignees(viewer, workspaceId, projectId, people(viewer, workspaceId,
+                projectId)));
         model.addAttribute("problem", problem);
         return "console/task";
     }
@@ -202,6 +204,7 @@ class BoardPages {
         STATUSES.forEach(status -> columns.put(status,
                 cards.stream().filter(card -> card.status().equals(status)).toList()));
         Map<String, String> people = people(viewer, workspaceId, projectId);
+        model.addAttribute("assignees", assignees(viewer, workspaceId, projectId, people));
         model.addAttribute("columns", columns);
         model.addAttribute("movable", board.movable(viewer.user(), workspaceId, projectId, cards));
         model.addAttribute("statuses", STATUSES);
@@ -219,6 +222,7 @@ class BoardPages {
      * Whom a task may be assigned to, by id: the workspace's active people (as the API accepts)
      * and the project's API clients, which the viewer may not otherwise be allowed to list.
      */
+    /** The active people and clients of the workspace and the project, by id: names for cards and filters. */
     private Map<String, String> people(Viewer viewer, String workspaceId, String projectId) {
         Map<String, String> people = new LinkedHashMap<>();
         workspaces.listMembers(viewer.user(), workspaceId, null, 200).items().stream()
@@ -228,5 +232,16 @@ class BoardPages {
                 .filter(member -> !member.principalType().equals("team") && member.active())
                 .forEach(member -> people.put(member.principalId(), member.name()));
         return people;
+    }
+
+    /** Who an assignee picker offers: those of {@code people} who could read the task, as the API requires. */
+    private Map<String, String> assignees(Viewer viewer, String workspaceId, String projectId,
+            Map<String, String> people) {
+        // Ids carry their kind (usr_, cli_: see V5), so the type is read off each.
+        Set<String> assignable = board.assignable(viewer.user(), workspaceId, projectId, people.keySet().stream()
+                .map(id -> new TaskBoard.Candidate(id.startsWith("cli_") ? "api_client" : "user", id)).toList());
+        Map<String, String> offered = new LinkedHashMap<>(people);
+        offered.keySet().retainAll(assignable);
+        return offered;
     }
 }

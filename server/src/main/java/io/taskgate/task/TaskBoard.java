@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.taskgate.access.Action;
+import io.taskgate.access.CredentialState;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.UpdateScope;
@@ -184,6 +185,28 @@ public class TaskBoard {
                         .map(Card::id)
                         .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
+    }
+
+    /** A person or API client a picker might offer, by type and id. */
+    public record Candidate(String type, String id) {
+    }
+
+    /**
+     * The candidates who could be given a task of the project: those who may read its tasks, as
+     * the decision core judges it for the API (a guest user outside the project may not), so an
+     * assignee picker offers no one the server would refuse.
+     */
+    public Set<String> assignable(Caller caller, String workspaceId, String projectId, List<Candidate> candidates) {
+        authorization.requireProject(authorization.enter(caller, workspaceId), projectId, Action.PROJECT_READ);
+        Set<String> assignable = new java.util.HashSet<>();
+        for (Candidate candidate : candidates) {
+            authorization.principal(workspaceId, candidate.type(), candidate.id(), CredentialState.ACTIVE)
+                    .flatMap(facts -> authorization.project(workspaceId, facts, projectId)
+                            .filter(project -> authorization.decideFor(facts, Action.TASK_READ,
+                                    TaskResource.ofProject("new", project, facts.id(), candidate.id())).allowed()))
+                    .ifPresent(project -> assignable.add(candidate.id()));
+        }
+        return Set.copyOf(assignable);
     }
 
     public List<ListRef> lists(Caller caller, String workspaceId, String projectId) {

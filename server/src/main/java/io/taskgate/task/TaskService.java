@@ -107,7 +107,6 @@ class TaskService {
         return tasks.find(workspaceId, id).orElseThrow();
     }
 
-
     Tasks.Task get(Caller caller, String workspaceId, String taskId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         Tasks.Task task = find(workspaceId, taskId);

@@ -371,6 +371,27 @@ class ConsoleFormsTest extends ConsoleSessions {
     }
 
     @Test
+    void theAssigneePickerOffersOnlyWhoCouldReadTheTask() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person gus = api().addMember(ws, olga, "Gus Guest", "guest");
+        Api.Person mia = api().addMember(ws, olga, "Mia Member", "member");
+        String menu = api().createProject(ws, olga.token(), "Menu", "private");
+        Api.expect(api().post("/api/v1/workspaces/" + ws + "/projects/" + menu + "/members", olga.token(),
+                java.util.Map.of("principalType", "user", "principalId", mia.id(), "role", "editor")), 201);
+        String soup = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), java.util.Map.of(
+                "type", "project", "projectId", menu, "title", "Soup")), 201).get("id");
+
+        String taskPage = send("GET", "/w/" + ws + "/projects/" + menu + "/board/tasks/" + soup, loggedIn(olga),
+                null).body();
+
+        assertThat(taskPage).contains("value=\"" + mia.id() + "\"").doesNotContain("value=\"" + gus.id() + "\"");
+        assertThat(api().patch("/api/v1/workspaces/" + ws + "/tasks/" + soup, olga.token(),
+                java.util.Map.of("assigneeId", gus.id())).status()).as("the API refuses whom it leaves out")
+                .isEqualTo(422);
+    }
+
+    @Test
     void aTaskIsDeletedFromItsPageByWhoMayDeleteIt() {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
