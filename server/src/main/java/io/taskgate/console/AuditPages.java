@@ -66,13 +66,23 @@ class AuditPages {
         return "console/audit";
     }
 
-    /** The actor field takes an id, or the name of someone the viewer may know (the first of that name). */
+    /**
+     * The actor field takes an id, or a name of someone the viewer may know: the whole name (the
+     * first of that name), else a part of one ("Olga" for "Olga Owner"), the first by name.
+     */
     private static String actorIdOf(String typed, Map<String, String> names) {
         if (typed.isEmpty() || names.containsKey(typed)) {
             return typed;
         }
+        String part = typed.toLowerCase(java.util.Locale.ROOT);
         return names.entrySet().stream().filter(entry -> entry.getValue().equalsIgnoreCase(typed))
-                .map(Map.Entry::getKey).sorted().findFirst().orElse(typed);
+                .map(Map.Entry::getKey).sorted().findFirst()
+                .or(() -> names.entrySet().stream()
+                        .filter(entry -> entry.getValue().toLowerCase(java.util.Locale.ROOT).contains(part))
+                        .sorted(Map.Entry.<String, String>comparingByValue(String.CASE_INSENSITIVE_ORDER)
+                                .thenComparing(Map.Entry.comparingByKey()))
+                        .map(Map.Entry::getKey).findFirst())
+                .orElse(typed);
     }
 
     /**

@@ -297,8 +297,7 @@ class ConsoleFormsTest extends ConsoleSessions {
         Api.Person olga = api().signUp("Olga");
         String ws = api().createWorkspace(olga, "Cafe");
         Api.Client zapier = api().createApiClient(ws, olga.token(), "Zapier", "member", "read_write");
-        Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", zapier.secret(),
-                java.util.Map.of("title", "From Zapier")), 201);
+        api().createProject(ws, zapier.secret(), "From Zapier", "public");
         String owner = loggedIn(olga);
 
         String all = send("GET", "/w/" + ws + "/audit", owner, null).body();
@@ -307,9 +306,12 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(all).contains("<option value=\"" + zapier.id() + "\">Zapier (API client)</option>")
                 .contains("<option value=\"" + olga.id() + "\">Olga (" + olga.email() + ")</option>");
         assertThat(byZapier).contains("name=\"actorId\" list=\"actors\" value=\"" + zapier.id() + "\"")
-                .contains("task.created").doesNotContain("api_client.created");
-        assertThat(send("GET", "/w/" + ws + "/audit?actorId=zapier", owner, null).body())
-                .as("a name typed instead of an id").contains("task.created").doesNotContain("api_client.created");
+                .contains("<code>project.created</code>").doesNotContain("<code>api_client.created</code>");
+        for (String typed : new String[] {"zapier", "Zap"}) {
+            assertThat(send("GET", "/w/" + ws + "/audit?actorId=" + typed, owner, null).body())
+                    .as("a name, or a part of one, typed instead of an id: " + typed)
+                    .contains("<code>project.created</code>").doesNotContain("<code>api_client.created</code>");
+        }
     }
 
     @Test
