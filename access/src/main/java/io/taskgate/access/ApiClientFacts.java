@@ -31,6 +31,11 @@ public record ApiClientFacts(
         Set.of(), Set.of(), true);
   }
 
+  public ApiClientFacts withWorkspaceRole(WorkspaceRole role) {
+    return new ApiClientFacts(id, displayName, role, accessLevel, credentialState, customPermissions,
+        positionPermissions, managedPositionIds, teamIds, active);
+  }
+
   public ApiClientFacts withAccessLevel(AccessLevel level) {
     return new ApiClientFacts(id, displayName, workspaceRole, level, credentialState, customPermissions,
         positionPermissions, managedPositionIds, teamIds, active);

@@ -85,7 +85,7 @@ public class ApiClientService {
     @Transactional
     public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
-        needsToGrant(authorization.needs(principal), request.role(), request.accessLevel()).requireAll(GRANTING);
+        needsToGrant(managing(principal), request.role(), request.accessLevel()).requireAll(GRANTING);
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
         clients.insert(client);
@@ -128,16 +128,25 @@ public class ApiClientService {
                 && level.key().equals(current.accessLevel()) && active == current.active()
                 && (change.customRoleIds() == null || new HashSet<>(change.customRoleIds()).equals(
                         new HashSet<>(customRoles.assignedTo(workspaceId, "api_client", clientId))))) {
+            managing(principal).requireAll("Changing an API client is managing it");
             return view(current); // nothing to write: the version, and so every ETag handed out, stands
         }
         // Changing what a client may do, or whether it may, takes being able to do all it can.
         if (!role.key().equals(current.role()) || !level.key().equals(current.accessLevel())
                 || active != current.active() || change.customRoleIds() != null) {
-            Needs needs = needsToGrant(needsToActAs(principal, clientId), role, level);
+            ApiClientFacts before = facts(workspaceId, clientId);
+            // What it could do after the change too: a confined client made admin (or read_write)
+            // manages every project it sits in, which its holder must manage already.
+            ApiClientFacts after = before.withWorkspaceRole(role).withAccessLevel(level).withActive(active)
+                    .withCustomPermissions(change.customRoleIds() == null ? before.customPermissions()
+                            : customRoles.permissionsOf(workspaceId, change.customRoleIds()));
+            Needs needs = needsToGrant(needsToActAs(needsToActAs(managing(principal), before), after), role, level);
             if (change.customRoleIds() != null) {
                 customRoles.needsToAssign(needs, "api_client", clientId, change.customRoleIds());
             }
             needs.requireAll(actingAs(current));
+        } else {
+            managing(principal).requireAll("Renaming an API client is managing it");
         }
         var changed = new ApiClients.ApiClient(workspaceId, clientId,
                 name, role.key(),
@@ -212,9 +221,13 @@ public class ApiClientService {
         authorization.requireToRead(authorization.enter(caller, workspaceId), WorkspacePermission.API_CLIENTS_MANAGE);
     }
 
+    /**
+     * The caller, when it holds {@code api_clients.manage}; a {@code read} client holding it
+     * passes here and is refused with everything else its request needs ({@link #managing}).
+     */
     private WorkspacePrincipal manager(Caller caller, String workspaceId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        authorization.require(principal, WorkspacePermission.API_CLIENTS_MANAGE);
+        authorization.requireToRead(principal, WorkspacePermission.API_CLIENTS_MANAGE);
         return principal;
     }
 
@@ -264,20 +277,30 @@ public class ApiClientService {
      */
     private void requireMayActAs(WorkspacePrincipal principal, String clientId) {
         ApiClients.ApiClient client = find(principal.workspaceId(), clientId);
-        needsToActAs(principal, clientId).requireAll(actingAs(client));
+        needsToActAs(managing(principal), facts(principal.workspaceId(), clientId)).requireAll(actingAs(client));
     }
 
-    private Needs needsToActAs(WorkspacePrincipal principal, String clientId) {
-        String workspaceId = principal.workspaceId();
-        PrincipalFacts client = authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
+    private ApiClientFacts facts(String workspaceId, String clientId) {
+        return (ApiClientFacts) authorization.principal(workspaceId, "api_client", clientId, CredentialState.ACTIVE)
                 .orElseThrow(() -> ApiProblem.notFound("API client " + clientId));
-        AccessLevel level = ((ApiClientFacts) client).accessLevel();
-        Needs needs = authorization.needs(principal)
-                .permissions(effective(Arrays.stream(WorkspacePermission.values()).filter(client::holds).toList(),
+    }
+
+    /**
+     * {@code api_clients.manage} as a write, beside the other needs: a {@code read} client holding
+     * it learns at once that its level must rise, and how far the rest needs it to.
+     */
+    private Needs managing(WorkspacePrincipal principal) {
+        return authorization.needs(principal).permission(WorkspacePermission.API_CLIENTS_MANAGE, null);
+    }
+
+    private Needs needsToActAs(Needs needs, ApiClientFacts client) {
+        String workspaceId = needs.workspaceId();
+        AccessLevel level = client.accessLevel();
+        needs.permissions(effective(Arrays.stream(WorkspacePermission.values()).filter(client::holds).toList(),
                         level))
                 .masterTasksFor(client.positionPermissions().keySet());
         needsToGrant(needs, level);
-        for (String projectId : projects.memberProjectIds(workspaceId, "api_client", clientId)) {
+        for (String projectId : projects.memberProjectIds(workspaceId, "api_client", client.id())) {
             ProjectRole role = authorization.project(workspaceId, client, projectId)
                     .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
             if (role != null) {

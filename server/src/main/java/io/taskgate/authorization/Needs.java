@@ -170,6 +170,11 @@ public final class Needs {
         StringBuilder message = new StringBuilder(detail).append(": it lacks ").append(String.join(", ", lacking))
                 .append('.');
         contexts.forEach(context -> message.append(' ').append(context).append('.'));
+        // Why each is lacking (an access level that allows only reading, say), in the core's words;
+        // not for a project the caller cannot see, which its words would name.
+        denials.stream().filter(denial -> !denial.hidesProject())
+                .map(denial -> denial.decision().explanation().summary()).distinct()
+                .forEach(summary -> message.append(' ').append(summary));
         throw ApiProblem.forbidden(message.toString(), properties);
     }
 

@@ -113,7 +113,7 @@ public class TeamService {
      */
     @Transactional
     public void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
-        WorkspacePrincipal principal = writer(caller, workspaceId);
+        WorkspacePrincipal principal = changer(caller, workspaceId);
         teams.lock(workspaceId, teamId);
         TeamStore.Team current = find(workspaceId, teamId);
         requireMayChangeProjectsOf(principal, current, "delete it");
@@ -127,7 +127,7 @@ public class TeamService {
 
     @Transactional
     public MemberView addMember(Caller caller, String workspaceId, String teamId, PrincipalType type, String principalId) {
-        WorkspacePrincipal principal = writer(caller, workspaceId);
+        WorkspacePrincipal principal = changer(caller, workspaceId);
         // Held before the team's projects are read: a team being made a member of a project
         // meanwhile (which holds this row too) is then either seen here or made after this join.
         teams.lock(workspaceId, teamId);
@@ -158,7 +158,7 @@ public class TeamService {
 
     @Transactional
     public void removeMember(Caller caller, String workspaceId, String teamId, String principalId) {
-        WorkspacePrincipal principal = writer(caller, workspaceId);
+        WorkspacePrincipal principal = changer(caller, workspaceId);
         teams.lock(workspaceId, teamId);
         requireMayChangeProjectsOf(principal, find(workspaceId, teamId), "remove people from it");
         if (!teams.removeMember(workspaceId, teamId, principalId)) {
@@ -166,6 +166,17 @@ public class TeamService {
         }
         teams.touch(workspaceId, teamId);
         audit.record(workspaceId, caller, "team.member_removed", "team", teamId, "principalId=" + principalId);
+    }
+
+    /**
+     * As {@link #writer}, for changes judged with every need together ({@link
+     * #requireMayChangeProjectsOf}): a {@code read} API client holding {@code teams.manage} passes
+     * here and is refused there, told at once how far its level must rise.
+     */
+    private WorkspacePrincipal changer(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.requireToRead(principal, WorkspacePermission.TEAMS_MANAGE);
+        return principal;
     }
 
     private WorkspacePrincipal writer(Caller caller, String workspaceId) {
@@ -183,7 +194,7 @@ public class TeamService {
      * not even by id.
      */
     private void requireMayChangeProjectsOf(WorkspacePrincipal principal, TeamStore.Team team, String what) {
-        Needs needs = authorization.needs(principal);
+        Needs needs = authorization.needs(principal).permission(WorkspacePermission.TEAMS_MANAGE, null);
         for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
             needs.inUnnamedProject(projectId, Action.PROJECT_MEMBERS_MANAGE);
         }

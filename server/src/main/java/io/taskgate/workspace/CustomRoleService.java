@@ -185,9 +185,13 @@ public class CustomRoleService {
         audit.record(workspaceId, caller, "role.deleted", "custom_role", roleId, "name=" + current.name());
     }
 
+    /**
+     * The caller, when it holds {@code members.manage}; a {@code read} API client holding it passes
+     * here and is refused with everything else the change needs ({@link #requireMayGrant}).
+     */
     private WorkspacePrincipal writer(Caller caller, String workspaceId) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
+        authorization.requireToRead(principal, WorkspacePermission.MEMBERS_MANAGE);
         return principal;
     }
 
@@ -203,7 +207,8 @@ public class CustomRoleService {
      */
     private void requireMayGrant(WorkspacePrincipal principal, Set<WorkspacePermission> permissions,
             Collection<String> shiftEditPositions) {
-        authorization.needs(principal).permissions(permissions).masterTasksFor(shiftEditPositions)
+        authorization.needs(principal).permission(WorkspacePermission.MEMBERS_MANAGE, null).permissions(permissions)
+                .masterTasksFor(shiftEditPositions)
                 .requireAll(principal.facts().describe() + " may not grant what it does not hold: a role's"
                         + " permissions take holding them, and its shift.edit on a position takes being allowed to"
                         + " make master tasks for it");

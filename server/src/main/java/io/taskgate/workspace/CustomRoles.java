@@ -89,6 +89,24 @@ public class CustomRoles {
     @Transactional(propagation = Propagation.MANDATORY)
     public Needs needsToAssign(Needs needs, String principalType, String principalId, List<String> roleIds) {
         String workspaceId = needs.workspaceId();
+        Set<String> wanted = requireExisting(workspaceId, roleIds);
+        Set<String> changed = new HashSet<>(wanted);
+        for (String current : assignedTo(workspaceId, principalType, principalId)) {
+            if (!changed.remove(current)) {
+                changed.add(current);
+            }
+        }
+        return needsOf(needs, changed);
+    }
+
+    /** What giving a newcomer {@code roleIds} takes: holding what each grants (404 for an unknown id). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Needs needsToGive(Needs needs, List<String> roleIds) {
+        return needsOf(needs, requireExisting(needs.workspaceId(), roleIds));
+    }
+
+    /** The ids, each once, when each is a custom role of the workspace; else 404 naming {@code customRoleIds[i]}. */
+    private Set<String> requireExisting(String workspaceId, List<String> roleIds) {
         Set<String> wanted = new LinkedHashSet<>(roleIds);
         if (!wanted.isEmpty()) {
             Set<String> existing = new HashSet<>(jdbc.sql(
@@ -103,13 +121,7 @@ public class CustomRoles {
                 }
             }
         }
-        Set<String> changed = new HashSet<>(wanted);
-        for (String current : assignedTo(workspaceId, principalType, principalId)) {
-            if (!changed.remove(current)) {
-                changed.add(current);
-            }
-        }
-        return needsOf(needs, changed);
+        return wanted;
     }
 
     /**
@@ -118,8 +130,13 @@ public class CustomRoles {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireMayTakeAllFrom(WorkspacePrincipal actor, String principalType, String principalId) {
-        needsOf(authorization.needs(actor), new HashSet<>(assignedTo(actor.workspaceId(), principalType, principalId)))
-                .requireAll(GIVING);
+        needsToTakeAllFrom(authorization.needs(actor), principalType, principalId).requireAll(GIVING);
+    }
+
+    /** Adds to {@code needs} what {@link #requireMayTakeAllFrom} requires. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Needs needsToTakeAllFrom(Needs needs, String principalType, String principalId) {
+        return needsOf(needs, new HashSet<>(assignedTo(needs.workspaceId(), principalType, principalId)));
     }
 
     private Needs needsOf(Needs needs, Set<String> roleIds) {
@@ -154,6 +171,17 @@ public class CustomRoles {
             }
         });
         return roleIds.stream().filter(roleId -> !refused.contains(roleId)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The workspace permissions the roles grant together: what a principal holding them all would hold. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<WorkspacePermission> permissionsOf(String workspaceId, Collection<String> roleIds) {
+        if (roleIds.isEmpty()) {
+            return Set.of();
+        }
+        return permissionsGrantedBy(workspaceId, roleIds).stream()
+                .flatMap(granted -> WorkspacePermission.fromKey(granted.getValue()).stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Each permission key each role grants, as (role id, permission key). */

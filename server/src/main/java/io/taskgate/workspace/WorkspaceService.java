@@ -16,6 +16,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
 import io.taskgate.authorization.Authorization;
+import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Accounts;
 import io.taskgate.identity.Caller;
@@ -133,9 +134,10 @@ public class WorkspaceService {
     @Transactional
     public MemberView addMember(Caller caller, String workspaceId, String email, WorkspaceRole role,
             List<String> customRoleIds) {
-        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
-        requireMayGrant(principal, role);
+        WorkspacePrincipal principal = manager(caller, workspaceId);
+        // The role and the custom roles given, judged together: one refusal names every lack.
+        customRoles.needsToGive(managing(principal).permissions(role.permissions()), customRoleIds)
+                .requireAll(GRANTING);
         Accounts.Account account = identity.findOrInvite(email);
         if (members.find(workspaceId, account.id()).isPresent()) {
             throw ApiProblem.conflict("already_member", email.trim() + " is already a member of this workspace");
@@ -154,8 +156,7 @@ public class WorkspaceService {
     @Transactional
     public MemberView changeMember(Caller caller, String workspaceId, String userId, MemberChange change,
             @Nullable Precondition expectedVersion) {
-        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
-        authorization.require(principal, WorkspacePermission.MEMBERS_MANAGE);
+        WorkspacePrincipal principal = manager(caller, workspaceId);
         Members.Member current = members.find(workspaceId, userId)
                 .orElseThrow(() -> ApiProblem.notFound("User " + userId));
         Versions.requireCurrent(expectedVersion, current.version());
@@ -163,19 +164,25 @@ public class WorkspaceService {
         boolean active = change.active() == null ? current.active() : change.active();
         if (role.key().equals(current.role()) && active == current.active() && (change.customRoleIds() == null
                 || new HashSet<>(change.customRoleIds()).equals(new HashSet<>(current.customRoleIds())))) {
+            managing(principal).requireAll("Changing a member is managing members");
             return MemberView.of(current); // nothing to write: the version, and so every ETag handed out, stands
         }
         boolean wasOwner = current.role().equals(WorkspaceRole.OWNER.key());
+        Needs needs = managing(principal);
         // Changing someone's role or switching them off takes holding all their role grants.
         if (!role.key().equals(current.role()) || active != current.active()) {
-            requireMayGrant(principal, WorkspaceRole.fromKey(current.role()).orElseThrow());
-            requireMayGrant(principal, role);
+            needs.permissions(WorkspaceRole.fromKey(current.role()).orElseThrow().permissions())
+                    .permissions(role.permissions());
         }
         if (active != current.active()) {
             // Found by an audit: a members.manage holder could switch off someone whose custom roles
             // grant more than the holder has.
-            customRoles.requireMayTakeAllFrom(principal, "user", userId);
+            customRoles.needsToTakeAllFrom(needs, "user", userId);
         }
+        if (change.customRoleIds() != null) {
+            customRoles.needsToAssign(needs, "user", userId, change.customRoleIds());
+        }
+        needs.requireAll(GRANTING);
         boolean losesOwnership = wasOwner && current.active() && !current.invited()
                 && (role != WorkspaceRole.OWNER || !active);
         if (losesOwnership && members.lockActiveOwners(workspaceId) <= 1) {
@@ -198,8 +205,21 @@ public class WorkspaceService {
         return members.find(workspaceId, userId).map(MemberView::of).orElseThrow();
     }
 
-    /** Granting a role takes holding all it grants: admins manage members, but cannot crown themselves. */
-    private void requireMayGrant(WorkspacePrincipal principal, WorkspaceRole role) {
-        authorization.requireHoldsAll(principal, role.permissions());
+    private static final String GRANTING = "Giving a role, or taking it, is granting or revoking all it grants,"
+            + " which takes holding it: admins manage members, but cannot crown themselves";
+
+    /**
+     * The caller, when it holds {@code members.manage}; a {@code read} API client holding it passes
+     * here and is refused with everything else its request needs ({@link #managing}).
+     */
+    private WorkspacePrincipal manager(Caller caller, String workspaceId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        authorization.requireToRead(principal, WorkspacePermission.MEMBERS_MANAGE);
+        return principal;
+    }
+
+    /** {@code members.manage} as a write, beside the other needs of the change. */
+    private Needs managing(WorkspacePrincipal principal) {
+        return authorization.needs(principal).permission(WorkspacePermission.MEMBERS_MANAGE, null);
     }
 }

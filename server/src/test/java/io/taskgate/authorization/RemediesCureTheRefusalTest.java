@@ -121,6 +121,78 @@ class RemediesCureTheRefusalTest extends HttpTest {
         assertCuredByFirstRemedy(refused, widen, 200);
     }
 
+    @Test
+    void raisingAConfinedClientsRoleTakesManagingTheProjectsItWouldManage() {
+        String menu = api().createProject(ws, owner.token(), "Menu", "public");
+        Api.Client bot = api().createApiClient(ws, owner.token(), "Bot", "member", "read_write");
+        addMember(menu, "api_client", bot.id(), "guest");
+        Api.Person kim = api().addMemberHolding(ws, owner, "Kim", "api_clients.manage", "members.manage",
+                "teams.manage", "positions.manage", "staff_tasks.manage", "audit.read");
+        Supplier<Api.Response> crown = () -> api().patch(path("/api-clients/" + bot.id()), kim.token(),
+                Map.of("role", "admin"));
+
+        Api.Response refused = crown.get();
+
+        assertThat(refused.status()).as("an admin client manages Menu, which Kim does not").isEqualTo(403);
+        assertThat(refused.get("requiredPermission")).contains("manager");
+        assertThat(api().get(path("/api-clients/" + bot.id()), owner.token()).get("role")).isEqualTo("member");
+        assertCuredByFirstRemedy(refused, crown, 200);
+    }
+
+    @Test
+    void raisingAReadClientsLevelTakesDoingWhatItsRolesWouldThenDo() {
+        String menu = api().createProject(ws, owner.token(), "Menu", "public");
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reader", "member", "read");
+        addMember(menu, "api_client", reader.id(), "manager");
+        Api.Person kim = api().addMemberHolding(ws, owner, "Kim", "api_clients.manage");
+        Supplier<Api.Response> widen = () -> api().patch(path("/api-clients/" + reader.id()), kim.token(),
+                Map.of("accessLevel", "read_write"));
+
+        Api.Response refused = widen.get();
+
+        assertThat(refused.status()).as("read_write would let it manage Menu").isEqualTo(403);
+        assertThat(api().get(path("/api-clients/" + reader.id()), owner.token()).get("accessLevel"))
+                .isEqualTo("read");
+        assertCuredByFirstRemedy(refused, widen, 200);
+    }
+
+    @Test
+    void aReadClientIsToldAtOnceHowFarItsLevelMustRise() {
+        Api.Client reader = api().createApiClient(ws, owner.token(), "Reader", "admin", "read");
+        Supplier<Api.Response> create = () -> api().post(path("/api-clients"), reader.secret(),
+                Map.of("name", "Everywhere", "role", "member", "accessLevel", "global"));
+
+        Api.Response refused = create.get();
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("remedies").get(0).path("accessLevel").asString()).isEqualTo("global");
+        assertCuredByFirstRemedy(refused, create, 201);
+    }
+
+    @Test
+    void aReadClientManagingMembersRolesAndTeamsIsToldEverythingAtOnce() {
+        // One client each: the first cure makes a client global, which would let it do the others.
+        Api.Client inviter = api().createApiClient(ws, owner.token(), "Inviter", "admin", "read");
+        Api.Client roleMaker = api().createApiClient(ws, owner.token(), "Role maker", "admin", "read");
+        Api.Client teamer = api().createApiClient(ws, owner.token(), "Teamer", "admin", "read");
+        String menu = api().createProject(ws, owner.token(), "Menu", "public");
+        String kitchen = Api.expect(api().post(path("/teams"), owner.token(), Map.of("name", "Kitchen")), 201)
+                .get("id");
+        addMember(menu, "team", kitchen, "editor");
+        Api.Person mia = api().addMember(ws, owner, "Mia", "member");
+
+        Supplier<Api.Response> invite = () -> api().post(path("/users"), inviter.secret(),
+                Map.of("email", "ann-" + rolesMade + "@example.com", "role", "admin"));
+        Supplier<Api.Response> role = () -> api().post(path("/roles"), roleMaker.secret(),
+                Map.of("name", "Readers " + rolesMade, "permissions", List.of("projects.read_all")));
+        Supplier<Api.Response> join = () -> api().post(path("/teams/" + kitchen + "/members"), teamer.secret(),
+                Map.of("principalType", "user", "principalId", mia.id()));
+
+        assertCuredByFirstRemedy(Api.expect(invite.get(), 403), invite, 201);
+        assertCuredByFirstRemedy(Api.expect(role.get(), 403), role, 201);
+        assertCuredByFirstRemedy(Api.expect(join.get(), 403), join, 201);
+    }
+
     /** Applies the refusal's first remedy as the owner would, then sends the request again. */
     private void assertCuredByFirstRemedy(Api.Response refused, Supplier<Api.Response> retry, int cured) {
         JsonNode remedies = refused.json().path("remedies");
