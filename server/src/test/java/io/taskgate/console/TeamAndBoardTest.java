@@ -206,10 +206,14 @@ class TeamAndBoardTest extends BrowserTest {
         assertThat(guest.locator(".task")).hasCount(2);
         assertThat(guest.locator(".task select[name=status]")).hasCount(0);
         assertThat(guest.locator(".task[draggable=true]")).hasCount(0);
+        assertThat(guest.getByTestId("may-not-create")).isVisible();
         guest.navigate(board + "/tasks/" + other);
         assertThat(guest.getByTestId("read-only")).isVisible();
         assertThat(guest.locator("input[name=title]")).isDisabled();
         assertThat(guest.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))).hasCount(0);
+        guest.getByText("See why, and what would let you").click();
+        assertThat(guest.locator(".verdict")).hasText("Denied");
+        assertThat(guest.locator(".remedies li").first()).isVisible();
         guest.context().close();
 
         logIn(page, mia.email());
