@@ -182,6 +182,26 @@ class TeamAndBoardTest extends BrowserTest {
     }
 
     @Test
+    void aTaskSavedUneditedKeepsItsDescriptionAndVersionThoughTheBrowserSendsCrlf() {
+        String email = signUp(page, "Olga");
+        String workspace = createWorkspace(page, "Cafe");
+        String token = api().logIn(email, PASSWORD);
+        String base = "/api/v1/workspaces/" + workspace;
+        String project = api().post(base + "/projects", token, Map.of("name", "Opening")).get("id");
+        String soup = api().post(base + "/tasks", token, Map.of("projectId", project, "title", "Soup",
+                "description", "Peel\nChop\n\nServe")).get("id");
+
+        page.navigate("/w/" + workspace + "/projects/" + project + "/board/tasks/" + soup);
+        assertThat(page.getByLabel("Description")).hasValue("Peel\nChop\n\nServe");
+        button("Save").click();
+        page.waitForURL("**/projects/" + project + "/board");
+
+        var task = api().get(base + "/tasks/" + soup, token);
+        assertThat(task.get("version")).isEqualTo("1");
+        assertThat(task.get("description")).isEqualTo("Peel\nChop\n\nServe");
+    }
+
+    @Test
     void theMoveMenuIsOfferedOnlyOnCardsTheViewerMayUpdate() {
         Api.Person olga = api().signUp("Olga");
         String workspace = api().createWorkspace(olga, "Cafe");
