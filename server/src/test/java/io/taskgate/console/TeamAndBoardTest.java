@@ -38,8 +38,7 @@ class TeamAndBoardTest extends BrowserTest {
 
         page.navigate("/w/" + workspace + "/people");
         // A screen reader hears whose button it is, not six buttons all called Deactivate.
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate " + dee.name())
-                .setExact(true)).click();
+        confirm(page, "Deactivate " + dee.name());
         assertThat(page.locator("tr[data-user='" + dee.id() + "']")).containsText("deactivated");
 
         page.navigate("/w/" + workspace + "/projects");
