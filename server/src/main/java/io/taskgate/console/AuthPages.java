@@ -1,5 +1,6 @@
 package io.taskgate.console;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,11 @@ import io.taskgate.workspace.WorkspaceService;
 /** Sign up, log in and log out: the API's identity use cases, with the session token kept in a cookie. */
 @Controller
 class AuthPages {
+
+    /** RFC 3986's unreserved and sub-delims characters, and those of a path and a query beside them. */
+    private static final String URL_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final IdentityService identity;
     private final ConsoleWeb web;
@@ -66,13 +72,46 @@ class AuthPages {
     }
 
     /**
-     * Only a path of this site: {@code next} comes from a URL anyone can craft, and must not send
-     * a person who just logged in to another site (nor hold the braces a redirect would expand).
+     * Where to go once logged in: a plain path of this site, else the default page. {@code next}
+     * comes from a URL anyone can craft, so it must not send a person who just logged in to another
+     * site ({@code //host}, {@code /\host}), hold the braces a redirect would expand, or climb
+     * with dot segments ({@code /w/../..}, which the servlet container refuses to redirect to, as a
+     * 500). What is kept is percent-encoded: a Location header holds URL characters only.
      */
     static String safeNext(@Nullable String next) {
-        boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-                && next.chars().noneMatch(c -> c < 0x20 || c == '\\' || c == '{' || c == '}');
-        return local ? next : "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.chars().anyMatch(
+                c -> c < 0x20 || c == 0x7f || c == '\\' || c == '{' || c == '}' || c == '#')) {
+            return "/";
+        }
+        int query = next.indexOf('?');
+        for (String segment : (query < 0 ? next : next.substring(0, query)).split("[/;]", -1)) {
+            // A browser reads %2e as a dot in a path.
+            String dots = segment.replace("%2e", ".").replace("%2E", ".");
+            if (dots.equals(".") || dots.equals("..")) {
+                return "/";
+            }
+        }
+        return percentEncoded(next);
+    }
+
+    /** Every character a URL may not hold as it is, as UTF-8 percent-escapes; escapes already there are kept. */
+    private static String percentEncoded(String local) {
+        StringBuilder encoded = new StringBuilder(local.length());
+        byte[] bytes = local.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            boolean escapeAlready = b == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+            if (escapeAlready || (b < 0x80 && URL_CHARACTERS.indexOf(b) >= 0)) {
+                encoded.append((char) b);
+            } else {
+                encoded.append('%').append(HEX[b >> 4]).append(HEX[b & 0xf]);
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
     }
 
     @PostMapping("/login")

@@ -36,6 +36,9 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
+    /** The title of the page of a bug, here and in {@link ConsoleErrorPage}. */
+    static final String FAILED = "Something went wrong";
+
     private final Csrf csrf;
     private final ConsoleWeb web;
     private final Layout layout;
@@ -119,8 +122,12 @@ class ConsoleErrors {
         }
         String correlationId = RequestLogging.currentRequestId();
         log.error("Unexpected failure in the console, correlationId={}", correlationId, e);
-        return page(request, response, model, 500, "Something went wrong",
-                "Quote this reference when reporting it: " + correlationId, null);
+        return page(request, response, model, 500, FAILED, quote(correlationId), null);
+    }
+
+    /** The detail of the page of a bug: the reference that leads to its stack trace in the log. */
+    static String quote(String correlationId) {
+        return "Quote this reference when reporting it: " + correlationId;
     }
 
     private String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,

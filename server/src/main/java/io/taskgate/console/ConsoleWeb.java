@@ -58,7 +58,11 @@ class ConsoleWeb implements WebMvcConfigurer {
 
     /** Whether the request's path is the console's: everything but what {@link #NOT_CONSOLE} names. */
     static boolean isConsolePath(HttpServletRequest request) {
-        String uri = request.getRequestURI();
+        return isConsolePath(request, request.getRequestURI());
+    }
+
+    /** Whether {@code uri}, an address of this application as the request line names it, is the console's. */
+    static boolean isConsolePath(HttpServletRequest request, String uri) {
         PathContainer path = PathContainer.parsePath(uri.substring(request.getContextPath().length()));
         return NOT_CONSOLE_PATTERNS.stream().noneMatch(pattern -> pattern.matches(path));
     }

@@ -80,7 +80,7 @@ class ExplorerPages {
         var question = new Question(principal.isBlank() ? "user:" + viewer.id() : principal, action,
                 resource.isBlank() ? "workspace" : resource, taskId);
         WorkspacePrincipal asker = frame(viewer, workspaceId, model, question);
-        model.addAttribute("applied", applied);
+        model.addAttribute("applied", Remedies.appliedNotice(applied));
         if (!action.isBlank()) {
             try {
                 AccessCheck.CheckAnswer answer = check(viewer, workspaceId, question);
@@ -116,8 +116,7 @@ class ExplorerPages {
             }
             var remedy = answer.remedies().get(index);
             remedies.apply(viewer.user(), workspaceId, remedy);
-            return "redirect:/w/" + workspaceId + "/access?" + question.query() + "&applied="
-                    + URLEncoder.encode(remedy.description(), StandardCharsets.UTF_8);
+            return "redirect:/w/" + workspaceId + "/access?" + question.query() + "&applied=" + remedy.kind();
         } catch (ApiProblem problem) {
             if (problem.status().value() == 404 && !problem.properties().containsKey("field")) {
                 throw problem;

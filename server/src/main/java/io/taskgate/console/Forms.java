@@ -44,6 +44,25 @@ class Forms {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /**
+     * A textarea's text with LF line breaks. A browser sends each line break of a textarea as CRLF
+     * (HTML's form submission rules) where the API's clients mostly send LF: kept as sent, a text
+     * saved unedited would change, and each line break would count two characters against a limit.
+     */
+    static String multiline(@Nullable String typed) {
+        return typed == null ? "" : typed.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * The text of a textarea that showed {@code stored}: {@code stored} itself when the two differ
+     * only in their line breaks — a text an API client sent with CRLF stays as it is — else the
+     * typed text with LF line breaks.
+     */
+    static String multiline(@Nullable String typed, String stored) {
+        String text = multiline(typed);
+        return text.equals(multiline(stored)) ? stored : text;
+    }
+
     /** The version a form was shown with (its If-Match), absent when blank; a 422 when it is not a number. */
     static @Nullable Long version(@Nullable String version) {
         if (version == null || version.isBlank()) {

@@ -75,7 +75,7 @@ class MasterTaskPages {
     String create(Viewer viewer, @PathVariable String workspaceId, @RequestParam MultiValueMap<String, String> form,
             Model model, HttpServletResponse response) {
         try {
-            masterTasks.create(viewer.user(), workspaceId, MasterTaskFields.parse(JsonBody.of(body(form)), true));
+            masterTasks.create(viewer.user(), workspaceId, MasterTaskFields.parse(JsonBody.of(body(form, "")), true));
             return "redirect:/w/" + workspaceId + "/master-tasks";
         } catch (ApiProblem problem) {
             Refusal refusal = refusal(viewer, workspaceId, "master-task", problem);
@@ -102,7 +102,8 @@ class MasterTaskPages {
         MasterTask task = live(viewer, workspaceId, masterTaskId);
         try {
             masterTasks.update(viewer.user(), workspaceId, masterTaskId,
-                    MasterTaskFields.parse(JsonBody.of(body(form)), false), Versions.ifMatch(version(form)));
+                    MasterTaskFields.parse(JsonBody.of(body(form, task.description())), false),
+                    Versions.ifMatch(version(form)));
             return "redirect:/w/" + workspaceId + "/master-tasks";
         } catch (ApiProblem problem) {
             Refusal refusal = refusal(viewer, workspaceId, "master-task", problem);
@@ -143,14 +144,15 @@ class MasterTaskPages {
 
     /**
      * The form as the JSON body the API takes: every field is sent, an empty colour is left out so
-     * the default applies, and an unchecked "favorite" is false.
+     * the default applies, and an unchecked "favorite" is false. {@code shownDescription}: the
+     * description the form showed, kept when only its line breaks came back different.
      */
-    private ObjectNode body(MultiValueMap<String, String> form) {
+    private ObjectNode body(MultiValueMap<String, String> form, String shownDescription) {
         ObjectNode body = json.createObjectNode();
         body.put("name", first(form, "name"));
         var ids = body.putArray("positionIds");
         form.getOrDefault("positionIds", List.of()).forEach(ids::add);
-        body.put("description", first(form, "description"));
+        body.put("description", Forms.multiline(form.getFirst("description"), shownDescription));
         if (!first(form, "color").isBlank()) {
             body.put("color", first(form, "color"));
         }

@@ -43,7 +43,7 @@ class ProjectPages {
             Model model, HttpServletResponse response) {
         try {
             var request = forms.valid(new ProjectController.CreateProject(form.getOrDefault("name", ""),
-                    Forms.blankToNull(form.get("visibility")), form.getOrDefault("description", "")));
+                    Forms.blankToNull(form.get("visibility")), Forms.multiline(form.get("description"))));
             var visibility = request.visibility() == null ? io.taskgate.access.Visibility.PRIVATE
                     : ProjectController.visibility(request.visibility());
             var created = projects.create(viewer.user(), workspaceId,

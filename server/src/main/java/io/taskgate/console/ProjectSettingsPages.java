@@ -40,8 +40,10 @@ class ProjectSettingsPages {
             @RequestParam Map<String, String> form, @RequestParam(required = false) @Nullable Long version,
             Model model, HttpServletResponse response) {
         try {
+            String shownDescription = projects.get(viewer.user(), workspaceId, projectId).description();
             var request = forms.valid(new ProjectController.ChangeProject(form.getOrDefault("name", ""),
-                    Forms.blankToNull(form.get("visibility")), form.getOrDefault("description", "")));
+                    Forms.blankToNull(form.get("visibility")), Forms.multiline(form.get("description"),
+                            shownDescription)));
             projects.change(viewer.user(), workspaceId, projectId, new ProjectService.ProjectChange(request.name(),
                     request.description(), request.visibility() == null ? null
                             : ProjectController.visibility(request.visibility())), Versions.ifMatch(version));

@@ -2,6 +2,7 @@ package io.taskgate.console;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,17 @@ import io.taskgate.workspace.WorkspaceService;
  */
 @Component
 class Remedies {
+
+    /** What the explorer says once a remedy of each kind it can apply was applied. */
+    private static final Map<String, String> APPLIED = Map.of(
+            Remedy.ADD_PROJECT_MEMBER, "added to the project",
+            Remedy.RAISE_PROJECT_ROLE, "project role raised",
+            Remedy.SET_ACCESS_LEVEL, "access level changed",
+            Remedy.REACTIVATE_API_CLIENT, "API client enabled",
+            Remedy.REACTIVATE_USER, "person reactivated",
+            Remedy.SET_WORKSPACE_ROLE, "workspace role changed",
+            Remedy.MAKE_POSITION_MANAGER, "made manager of the position",
+            Remedy.ALL_OF, "each of its changes made");
 
     private final ProjectMemberService members;
     private final ApiClientService clients;
@@ -82,6 +94,15 @@ class Remedies {
             case Remedy.ALL_OF -> allOf(viewer, index, remedy);
             default -> new Offer(index, remedy, null, null);
         };
+    }
+
+    /**
+     * What the explorer says once a remedy of {@code kind} was applied; null for a kind it cannot
+     * apply. The notice is carried in the address as the kind only, so the page never shows text
+     * the address brings: a crafted link can at most repeat one of these sentences.
+     */
+    static @Nullable String appliedNotice(@Nullable String kind) {
+        return kind == null ? null : APPLIED.get(kind);
     }
 
     /** Several changes together: one button when the viewer may make each of them. */

@@ -123,10 +123,29 @@ class RolePages {
         model.addAttribute("positions", allPositions);
         model.addAttribute("positionNames", allPositions.stream().collect(java.util.stream.Collectors.toMap(
                 position -> position.id(), position -> position.name())));
-        model.addAttribute("manage", layout.allows(principal, WorkspacePermission.MEMBERS_MANAGE));
+        boolean manage = layout.allows(principal, WorkspacePermission.MEMBERS_MANAGE);
+        model.addAttribute("manage", manage);
+        // Whom deleting a role reaches, said before it is deleted.
+        Map<String, String> heldBy = new java.util.HashMap<>();
+        if (manage) {
+            roles.holders(viewer.user(), workspaceId).forEach((roleId, holders) -> heldBy.put(roleId, heldBy(holders)));
+        }
+        model.addAttribute("heldBy", heldBy);
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
         return "console/roles";
+    }
+
+    /** "3 people and 1 API client". */
+    private static String heldBy(CustomRoleService.Holders holders) {
+        List<String> counted = new java.util.ArrayList<>();
+        if (holders.people() > 0) {
+            counted.add(holders.people() + (holders.people() == 1 ? " person" : " people"));
+        }
+        if (holders.apiClients() > 0) {
+            counted.add(holders.apiClients() + (holders.apiClients() == 1 ? " API client" : " API clients"));
+        }
+        return String.join(" and ", counted);
     }
 
     private static String value(MultiValueMap<String, String> form, String field) {

@@ -40,7 +40,7 @@ class TaskForms {
         body.put("projectId", projectId);
         body.put("title", value(form, "title"));
         for (String field : List.of("description", "priority", "status", "dueAt", "assigneeId")) {
-            String value = value(form, field);
+            String value = field.equals("description") ? Forms.multiline(form.getFirst(field)) : value(form, field);
             if (!value.isBlank()) {
                 body.put(field, value);
             }
@@ -57,7 +57,8 @@ class TaskForms {
         Map<String, String> was = values(card);
         ObjectNode body = json();
         for (String field : List.of("title", "description", "status", "priority")) {
-            String now = value(form, field);
+            String now = field.equals("description") ? Forms.multiline(form.getFirst(field), card.description())
+                    : value(form, field);
             if (form.containsKey(field) && !now.equals(was.get(field))) {
                 body.put(field, now);
             }

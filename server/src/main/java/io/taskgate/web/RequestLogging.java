@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,12 +28,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestLogging extends OncePerRequestFilter {
 
     public static final String REQUEST_ID = "requestId";
+    private static final String REQUEST_ID_ATTRIBUTE = RequestLogging.class.getName() + ".requestId";
     private static final Logger accessLog = LoggerFactory.getLogger("io.taskgate.access-log");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public static String currentRequestId() {
         String id = MDC.get(REQUEST_ID);
         return id == null ? "none" : id;
+    }
+
+    /**
+     * The correlation id of a request, also where the MDC no longer holds it: in the error page
+     * the servlet container forwards to once a failure has left this filter.
+     */
+    public static String requestId(ServletRequest request) {
+        return request.getAttribute(REQUEST_ID_ATTRIBUTE) instanceof String id ? id : currentRequestId();
     }
 
     @Override
@@ -43,6 +53,7 @@ public class RequestLogging extends OncePerRequestFilter {
                 ? incoming
                 : UUID.randomUUID().toString();
         MDC.put(REQUEST_ID, requestId);
+        request.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
         response.setHeader("X-Request-Id", requestId);
         long started = System.nanoTime();
         try {

@@ -68,6 +68,12 @@ public class CustomRoleService {
             List<PositionPermissionsView> positionPermissions, @Nullable Instant createdAt, long version) {
     }
 
+    /** How many people and API clients hold a custom role: whom deleting it reaches. */
+    public record Holders(int people, int apiClients) {
+
+        static final Holders NONE = new Holders(0, 0);
+    }
+
     static final long BUILT_IN_VERSION = 1;
 
     public record RoleDefinition(String name, Set<WorkspacePermission> permissions,
@@ -99,6 +105,16 @@ public class CustomRoleService {
                     .forEach(rows::add);
         }
         return Page.fromOverfetch(rows, size, RoleView::id);
+    }
+
+    /**
+     * The holders of each custom role of the workspace that anybody holds, counted in one query;
+     * for whoever may change roles ({@code members.manage}), who is about to delete one.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Holders> holders(Caller caller, String workspaceId) {
+        writer(caller, workspaceId);
+        return roles.holders(workspaceId);
     }
 
     @Transactional(readOnly = true)

@@ -100,6 +100,24 @@ class CustomRoleStore {
                 .single() > 0;
     }
 
+    Map<String, CustomRoleService.Holders> holders(String workspaceId) {
+        Map<String, CustomRoleService.Holders> holders = new HashMap<>();
+        jdbc.sql("""
+                select role_id, principal_type, count(*) from principal_custom_role
+                 where workspace_id = :ws
+                 group by role_id, principal_type
+                """)
+                .param("ws", workspaceId)
+                .query(rs -> {
+                    var counted = holders.getOrDefault(rs.getString(1), CustomRoleService.Holders.NONE);
+                    int count = rs.getInt(3);
+                    holders.put(rs.getString(1), "user".equals(rs.getString(2))
+                            ? new CustomRoleService.Holders(count, counted.apiClients())
+                            : new CustomRoleService.Holders(counted.people(), count));
+                });
+        return holders;
+    }
+
     private static final String SELECT = "select workspace_id, id, name, created_at, version from custom_role";
 
     Optional<CustomRole> find(String workspaceId, String id) {

@@ -65,7 +65,8 @@ class ApiClientAccessStoryTest extends BrowserTest {
         assertThat(page.locator("#decision .remedies")).containsText("creator");
 
         button("Add as creator").click();
-        assertThat(page.locator("#applied")).containsText("creator");
+        assertThat(page.locator("#applied")).containsText("Applied: added to the project");
+        assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*applied=.*"));
         assertThat(page.locator("#decision .verdict")).hasText("Allowed");
         assertThat(page.locator("#decision .grants")).containsText("project role creator (direct)");
 

@@ -112,6 +112,16 @@ abstract class BrowserTest extends HttpTest {
                 new Page.GetByRoleOptions().setName("Log in")).click();
     }
 
+    /**
+     * A destructive action's two clicks: the summary that opens its confirmation, labelled
+     * {@code action + "…"}, then the button that does it, labelled {@code action}.
+     */
+    static void confirm(Page page, String action) {
+        page.locator("summary[aria-label='" + action + "…']").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(action).setExact(true)).click();
+    }
+
     /** Creates a workspace through the console and answers its id, read from the URL it opens. */
     static String createWorkspace(Page page, String name) {
         page.navigate("/workspaces");

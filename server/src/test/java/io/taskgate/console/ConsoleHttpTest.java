@@ -116,6 +116,31 @@ class ConsoleHttpTest extends ConsoleSessions {
     }
 
     @Test
+    void aNextWithDotSegmentsGoesToTheDefaultPageAndWhatIsKeptIsPercentEncoded() {
+        Api.Person olga = api().signUp("Olga");
+        String session = loggedIn(olga);
+        String access = "/w/ws_1/access?principal=user%3Ausr_1&action=task.create";
+        var cases = java.util.Map.of("/w/../../x", "/", "/w/%2e%2e/%2E%2E/x", "/", "/./x", "/", "/w/..;/x", "/",
+                "/w/x#y", "/", "/x y", "/x%20y", "/\u00e9t\u00e9", "/%C3%A9t%C3%A9", access, access,
+                "/100%", "/100%25");
+        for (var next : cases.entrySet()) {
+            String asked = java.net.URLEncoder.encode(next.getKey(), java.nio.charset.StandardCharsets.UTF_8);
+            String expected = "http://localhost:" + port + next.getValue();
+
+            HttpResponse<String> signedIn = send("GET", "/login?next=" + asked, session, null);
+            assertThat(signedIn.statusCode()).as(next.getKey()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location")).as(next.getKey()).contains(expected);
+
+            HttpResponse<String> login = send("GET", "/login?next=" + asked, null, null);
+            HttpResponse<String> loggedIn = send("POST", "/login", cookie(login, Cookies.PRE_SESSION).split(";")[0],
+                    form("_csrf", csrf(login), "email", olga.email(), "password", "correct horse battery",
+                            "next", next.getKey()));
+            assertThat(loggedIn.statusCode()).as(next.getKey()).isEqualTo(302);
+            assertThat(loggedIn.headers().firstValue("Location")).as(next.getKey()).contains(expected);
+        }
+    }
+
+    @Test
     void theApiIgnoresTheConsoleCookieAndKeepsItsProblemAnswers() {
         String session = signedIn();
 

@@ -70,6 +70,27 @@ class ConsoleRightsTest extends ConsoleSessions {
         assertThat(applied.statusCode()).isEqualTo(302);
         assertThat(Api.expect(api().post("/api/v1/workspaces/" + ws + "/authz/check", token, question), 200)
                 .get("allowed")).isEqualTo("true");
+        String shown = applied.headers().firstValue("Location").orElseThrow();
+        assertThat(shown).endsWith("&applied=all_of");
+        assertThat(send("GET", shown.substring(shown.indexOf("/w/")), session, null).body())
+                .contains("id=\"applied\"").contains("Applied: <span>each of its changes made</span>");
+    }
+
+    @Test
+    void theExplorerNeverShowsTextFromTheAddressAsANotice() {
+        String session = signedIn();
+        String token = session.substring(session.indexOf('=') + 1);
+        String ws = Api.expect(api().post("/api/v1/workspaces", token, java.util.Map.of("name", "Cafe")), 201)
+                .get("id");
+
+        for (String applied : List.of("Your+password+expired%3A+sign+in+at+evil.example", "description",
+                "%3Cb%3Ehi%3C%2Fb%3E")) {
+            HttpResponse<String> page = send("GET", "/w/" + ws + "/access?applied=" + applied, session, null);
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).as(applied).doesNotContain("id=\"applied\"").doesNotContain("password expired")
+                    .doesNotContain("evil.example").doesNotContain("Applied:");
+        }
     }
 
     @Test

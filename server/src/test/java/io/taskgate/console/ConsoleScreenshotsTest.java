@@ -42,8 +42,8 @@ class ConsoleScreenshotsTest extends BrowserTest {
         api().post(base + "/positions/" + barista + "/staff", token, Map.of("userId", mia.id()));
         api().post(base + "/roles", token, Map.of("name", "Shift lead", "permissions", List.of("staff_tasks.manage"),
                 "positionPermissions", List.of(Map.of("positionId", barista, "permissions", List.of("shift.edit")))));
-        api().post(base + "/projects", token, Map.of("name", "Menu", "visibility", "public",
-                "description", "Seasonal drinks and pastries"));
+        String menu = api().post(base + "/projects", token, Map.of("name", "Menu", "visibility", "public",
+                "description", "Seasonal drinks and pastries")).get("id");
         String payroll = api().post(base + "/projects", token, Map.of("name", "Payroll", "visibility", "private",
                 "description", "Wages, tips and hours")).get("id");
         String sprint = api().post(base + "/projects/" + payroll + "/lists", token, Map.of("name", "November")).get("id");
@@ -57,8 +57,13 @@ class ConsoleScreenshotsTest extends BrowserTest {
             api().post(base + "/tasks", token, Map.of("projectId", payroll, "title", task[0], "status", task[1],
                     "priority", task[2], "assigneeId", mia.id(), "lists", List.of(Map.of("id", sprint))));
         }
-        api().request("POST", base + "/tasks").token(bot.secret()).header("X-Integration-Name", "zapier-sync")
-                .json(Map.of("title", "Private note")).send();
+        // In a project, not a private task: a private task's events are its creator's alone, and the
+        // audit log below is read by the owner.
+        api().post(base + "/projects/" + menu + "/members", token,
+                Map.of("principalType", "api_client", "principalId", bot.id(), "role", "creator"));
+        Api.expect(api().request("POST", base + "/tasks").token(bot.secret())
+                .header("X-Integration-Name", "zapier-sync")
+                .json(Map.of("projectId", menu, "title", "Add the winter drinks")).send(), 201);
 
         page.navigate("/w/" + ws + "/projects/" + payroll + "/board");
         assertThat(page.locator(".column[data-status='pending'] .task")).hasCount(2);

@@ -87,7 +87,7 @@ class MasterTaskPagesTest extends BrowserTest {
         assertThat(edited.get("description")).isEqualTo("Every Monday before opening");
         assertThat(edited.get("version")).isEqualTo("2");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete Descale and backflush")).click();
+        confirm(page, "Delete master task Descale and backflush");
         assertThat(page.locator(".empty")).hasText("No master task yet.");
         assertThat(api().get(base() + "/master-tasks", olga.token()).ids()).isEmpty();
         var deleted = api().get(base() + "/master-tasks/" + id, olga.token());

@@ -45,7 +45,7 @@ class ProjectListPagesTest extends BrowserTest {
         assertThat(page.getByLabel("Name of list Late November")).hasValue("Late November");
         assertThat(api().get(lists + "/" + november, olga.token()).get("name")).isEqualTo("Late November");
 
-        button("Delete list December").click();
+        confirm(page, "Delete list December");
         assertThat(page.locator("#lists tbody tr")).hasCount(1);
         assertThat(api().get(lists, olga.token()).json().path("items").findValuesAsString("name"))
                 .containsExactly("Late November");

@@ -38,8 +38,7 @@ class TeamAndBoardTest extends BrowserTest {
 
         page.navigate("/w/" + workspace + "/people");
         // A screen reader hears whose button it is, not six buttons all called Deactivate.
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deactivate " + dee.name())
-                .setExact(true)).click();
+        confirm(page, "Deactivate " + dee.name());
         assertThat(page.locator("tr[data-user='" + dee.id() + "']")).containsText("deactivated");
 
         page.navigate("/w/" + workspace + "/projects");
@@ -179,6 +178,26 @@ class TeamAndBoardTest extends BrowserTest {
         var audit = api().get(base + "/audit-events?action=task.updated", token).json().path("items");
         assertThat(audit.get(0).path("details").asString()).contains("blockers").contains("title")
                 .doesNotContain("priority").doesNotContain("status");
+    }
+
+    @Test
+    void aTaskSavedUneditedKeepsItsDescriptionAndVersionThoughTheBrowserSendsCrlf() {
+        String email = signUp(page, "Olga");
+        String workspace = createWorkspace(page, "Cafe");
+        String token = api().logIn(email, PASSWORD);
+        String base = "/api/v1/workspaces/" + workspace;
+        String project = api().post(base + "/projects", token, Map.of("name", "Opening")).get("id");
+        String soup = api().post(base + "/tasks", token, Map.of("projectId", project, "title", "Soup",
+                "description", "Peel\nChop\n\nServe")).get("id");
+
+        page.navigate("/w/" + workspace + "/projects/" + project + "/board/tasks/" + soup);
+        assertThat(page.getByLabel("Description")).hasValue("Peel\nChop\n\nServe");
+        button("Save").click();
+        page.waitForURL("**/projects/" + project + "/board");
+
+        var task = api().get(base + "/tasks/" + soup, token);
+        assertThat(task.get("version")).isEqualTo("1");
+        assertThat(task.get("description")).isEqualTo("Peel\nChop\n\nServe");
     }
 
     @Test
