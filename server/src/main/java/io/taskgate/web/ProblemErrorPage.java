@@ -7,6 +7,8 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @RestController
 class ProblemErrorPage implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorPage.class);
 
     private final List<ErrorViewResolver> pages;
 
@@ -54,6 +58,14 @@ class ProblemErrorPage implements ErrorController {
                 : "The server could not handle this request");
         problem.setType(URI.create("about:blank"));
         problem.setProperty("code", ProblemResponses.codeFor(status));
+        if (status.is5xxServerError()) {
+            // A failure that left the handlers: logged under the id the answer names (README, 500s).
+            String correlationId = RequestLogging.requestId(request);
+            log.error("Unexpected failure, correlationId={}", correlationId,
+                    request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure ? failure
+                            : null);
+            problem.setProperty("correlationId", correlationId);
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

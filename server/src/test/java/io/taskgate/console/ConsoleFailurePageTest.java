@@ -55,6 +55,17 @@ class ConsoleFailurePageTest extends ConsoleSessions {
         assertThat(api.body()).contains("\"code\"");
     }
 
+    @Test
+    void aFailureAfterTheHandlerNamesItsCorrelationIdToAClientThatAsksForJson(CapturedOutput output) {
+        HttpResponse<String> failed = send("GET", FailingPages.BROKEN_REDIRECT, signedIn(), null);
+
+        assertThat(failed.statusCode()).isEqualTo(500);
+        String correlationId = failed.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(failed.body()).contains("\"correlationId\":\"" + correlationId + "\"")
+                .doesNotContain("secret_table");
+        assertThat(output.getAll()).contains(correlationId);
+    }
+
     /** Asked as a browser asks: HTML first. */
     private HttpResponse<String> browser(String method, String path, String cookie) {
         try {
