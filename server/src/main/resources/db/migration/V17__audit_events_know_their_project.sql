@@ -5,6 +5,10 @@ alter table audit_event add column project_id varchar(40);
 -- The one person who may read about a private task: its creator. Null for everything else.
 alter table audit_event add column private_to varchar(40);
 
+-- The history of one target (and the backfills below, which look events up by target: without
+-- it each would scan the workspace's whole trail once per event), and the trail of one project.
+create index audit_event_target on audit_event (workspace_id, target_type, target_id);
+
 update audit_event set project_id = target_id where target_type = 'project';
 
 update audit_event set project_id = (
@@ -42,3 +46,5 @@ update audit_event set private_to = (
          where c.workspace_id = audit_event.workspace_id and c.target_type = 'task'
            and c.target_id = audit_event.target_id and c.action = 'task.created' and c.details = 'type=private')
  where target_type = 'task' and private_to is null;
+
+create index audit_event_project on audit_event (workspace_id, project_id, id);

@@ -85,7 +85,8 @@ public class ApiClientService {
     @Transactional
     public ApiClientView create(Caller caller, String workspaceId, NewClient request) {
         WorkspacePrincipal principal = manager(caller, workspaceId);
-        needsToGrant(managing(principal), request.role(), request.accessLevel()).requireAll(GRANTING);
+        customRoles.needsToGive(needsToGrant(managing(principal), request.role(), request.accessLevel()),
+                request.customRoleIds()).requireAll(GRANTING);
         var client = new ApiClients.ApiClient(workspaceId, Ids.next("cli", clock), request.name().trim(),
                 request.role().key(), request.accessLevel().key(), true, clock.instant(), caller.id(), 1);
         clients.insert(client);
@@ -253,8 +254,8 @@ public class ApiClientService {
                 .toList();
     }
 
-    private static final String GRANTING = "Creating an API client grants what its role and access level give,"
-            + " which takes holding it";
+    private static final String GRANTING = "Creating an API client grants what its role, access level and custom"
+            + " roles give, which takes holding it";
 
     /** Whether the caller may act as the client or change it ({@link #requireMayActAs}): for offering the controls. */
     @Transactional(readOnly = true)

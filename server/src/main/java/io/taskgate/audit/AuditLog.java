@@ -203,7 +203,8 @@ public class AuditLog {
 
     /** Newest first; {@code before} is the id of the last event of the previous page. */
     List<AuditEvent> list(WorkspacePrincipal reader, Filter filter, @Nullable String before, int limit) {
-        String readableProject = ReadableProjectsSql.condition(authorization.projectReadScope(reader), "project_id");
+        String readableProject = ReadableProjectsSql.condition(authorization.projectReadScope(reader),
+                "audit_event.project_id");
         return jdbc.sql("""
                 select id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action,
                        target_type, target_id, details, project_id

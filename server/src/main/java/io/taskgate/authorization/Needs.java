@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.taskgate.access.Action;
 import io.taskgate.access.Decision;
+import io.taskgate.access.DenialReason;
 import io.taskgate.access.PositionsResource;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.ProjectResource;
@@ -92,8 +93,10 @@ public final class Needs {
         if (!decision.visible()) {
             throw authorization.refusal(principal, resource, decision);
         }
+        // A permission held but refused for the access level is named as the level it needs.
+        boolean held = decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS;
         denials.add(new Denial(decision, decision.explanation().remedies(),
-                lacking == null ? lacking(decision) : lacking, context, false));
+                lacking == null || held ? lacking(decision) : lacking, context, false));
         return this;
     }
 

@@ -13,8 +13,15 @@ public final class ReadableProjectsSql {
     private ReadableProjectsSql() {
     }
 
-    /** Holds when the project named by {@code projectId} (a column or expression) is readable. */
+    /**
+     * Holds when the project named by {@code projectId} is readable. It must be a qualified
+     * column ({@code e.project_id}): bare, it would be read inside the conditions' own subqueries
+     * as their {@code project_member.project_id}, which names every project the principal is in.
+     */
     public static String condition(ProjectReadScope scope, String projectId) {
+        if (projectId.indexOf('.') < 0) {
+            throw new IllegalArgumentException("A qualified column, such as e.project_id: " + projectId);
+        }
         return switch (scope) {
             case ALL -> "1 = 1";
             case PUBLIC_AND_MEMBER -> "(" + isPublic(projectId) + " or " + isMember(projectId) + ")";
@@ -23,7 +30,7 @@ public final class ReadableProjectsSql {
         };
     }
 
-    /** Holds when the principal, or one of its teams, is a member of the project {@code projectId}. */
+    /** Holds when the principal, or one of its teams, is a member of the project {@code projectId} (qualified). */
     public static String isMember(String projectId) {
         return """
                 exists (select 1 from project_member pm

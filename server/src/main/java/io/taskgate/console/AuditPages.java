@@ -54,6 +54,10 @@ class AuditPages {
         Map<String, String> actors = new HashMap<>();
         actors(viewer, workspaceId, principal, names, actors);
         var filter = new Filter(actorIdOf(actorId.strip(), names), apiKeyId, integrationName, action);
+        if (!filter.actorId().equals(actorId.strip())) {
+            // A name, or a part of one, was typed: say whose events these are.
+            model.addAttribute("chosenActor", names.get(filter.actorId()));
+        }
         Page<io.taskgate.audit.AuditEvent> events = audit.read(viewer.user(), workspaceId, filter.forLog(),
                 Forms.blankToNull(cursor), 50);
         model.addAttribute("filter", filter);

@@ -188,8 +188,9 @@ class BoardPages {
         model.addAttribute("form", form);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("lists", board.lists(viewer.user(), workspaceId, projectId));
-        model.addAttribute("people", assignees(viewer, workspaceId, projectId, people(viewer, workspaceId,
-                projectId)));
+        Map<String, String> names = people(viewer, workspaceId, projectId);
+        model.addAttribute("people", assignees(viewer, workspaceId, projectId, names));
+        model.addAttribute("names", names);
         model.addAttribute("problem", problem);
         return "console/task";
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.taskgate.access.AccessPolicy;
@@ -89,8 +90,20 @@ public class ProjectService {
         return withRoles(principal, Page.fromOverfetch(rows, size, Projects.Project::id));
     }
 
-    /** Projects where the caller is a member itself or through a team. */
     /** Every project the principal is a member of, directly or through a team (for rules about acting as it). */
+    /**
+     * Holds the rows of the projects the principal is a member of, in id order, until the
+     * transaction ends, and answers their ids: what a change taking it out of all of them (a
+     * team's deletion) takes first, as every change of a project's members does, so the two
+     * never wait on each other in opposite orders.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> lockMemberProjects(String workspaceId, String principalType, String principalId) {
+        List<String> ids = memberProjectIds(workspaceId, principalType, principalId);
+        ids.forEach(id -> projects.lock(workspaceId, id));
+        return ids;
+    }
+
     public List<String> memberProjectIds(String workspaceId, String principalType, String principalId) {
         List<String> ids = new ArrayList<>();
         String after = null;

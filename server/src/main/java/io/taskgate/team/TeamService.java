@@ -114,6 +114,8 @@ public class TeamService {
     @Transactional
     public void delete(Caller caller, String workspaceId, String teamId, @Nullable Precondition expectedVersion) {
         WorkspacePrincipal principal = changer(caller, workspaceId);
+        // Its projects first, then the team: the order every change of a project's members takes.
+        projects.lockMemberProjects(workspaceId, "team", teamId);
         teams.lock(workspaceId, teamId);
         TeamStore.Team current = find(workspaceId, teamId);
         requireMayChangeProjectsOf(principal, current, "delete it");

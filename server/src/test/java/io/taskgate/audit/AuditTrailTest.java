@@ -99,6 +99,12 @@ class AuditTrailTest extends HttpTest {
         }
         Api.Person auditor = api().addMemberHolding(cafe, olga, "Audra", "audit.read");
         Api.Client siem = api().createApiClient(cafe, olga.token(), "SIEM", "admin", "read");
+        // Both are members of a third project: being a member somewhere must not open the others.
+        String kitchen = api().createProject(cafe, olga.token(), "Kitchen", "private");
+        for (Object[] member : new Object[][] {{"user", auditor.id()}, {"api_client", siem.id()}}) {
+            Api.expect(api().post("/api/v1/workspaces/" + cafe + "/projects/" + kitchen + "/members", olga.token(),
+                    Map.of("principalType", member[0], "principalId", member[1], "role", "guest")), 201);
+        }
 
         JsonNode seenByAuditor = api().get("/api/v1/workspaces/" + cafe + "/audit-events?limit=100",
                 auditor.token()).json().path("items");
@@ -108,12 +114,13 @@ class AuditTrailTest extends HttpTest {
                 olga.token()).json().path("items");
 
         // The owner reads every project: project, list and task of both are there.
-        assertThat(projectsOf(seenByOwner)).containsOnly(secret, open).filteredOn(secret::equals).hasSize(3);
-        // A member holding audit.read reads the public project, not the private one.
-        assertThat(projectsOf(seenByAuditor)).containsOnly(open).hasSize(3);
+        assertThat(projectsOf(seenByOwner)).contains(secret, open, kitchen).filteredOn(secret::equals).hasSize(3);
+        // A member holding audit.read reads the public project and their own, not the private one.
+        assertThat(projectsOf(seenByAuditor)).containsOnly(open, kitchen).filteredOn(open::equals).hasSize(3);
         assertThat(seenByAuditor.toString()).doesNotContain(secret);
-        // A read client reaches only projects it is a member of: neither.
-        assertThat(projectsOf(seenBySiem)).isEmpty();
+        // A read client reaches only projects it is a member of.
+        assertThat(projectsOf(seenBySiem)).containsOnly(kitchen);
+        assertThat(seenBySiem.toString()).doesNotContain(secret).doesNotContain(open);
         assertThat(seenBySiem.findValuesAsString("action")).contains("workspace.created", "api_client.created");
 
         // Made a member, the client reads the private project's trail, and can ask for it alone.

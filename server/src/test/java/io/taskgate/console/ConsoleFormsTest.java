@@ -310,7 +310,8 @@ class ConsoleFormsTest extends ConsoleSessions {
         for (String typed : new String[] {"zapier", "Zap"}) {
             assertThat(send("GET", "/w/" + ws + "/audit?actorId=" + typed, owner, null).body())
                     .as("a name, or a part of one, typed instead of an id: " + typed)
-                    .contains("<code>project.created</code>").doesNotContain("<code>api_client.created</code>");
+                    .contains("<code>project.created</code>").doesNotContain("<code>api_client.created</code>")
+                    .as("whose events they are is said").contains("Events of <b>Zapier</b>");
         }
     }
 
@@ -359,6 +360,8 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(conflict.statusCode()).isEqualTo(412);
         assertThat(conflict.body()).contains("data-testid=\"conflict\"").contains("Ada&#39;s soup")
                 .contains("name=\"version\" value=\"1\"").contains("name=\"overwrite\" value=\"2\"");
+        assertThat(conflict.body().indexOf(">Save</button>")).as("Enter submits with Save, the form's first button")
+                .isLessThan(conflict.body().indexOf("name=\"overwrite\""));
         assertThat(again.statusCode()).as("a plain Save stays refused").isEqualTo(412);
         assertThat(api().get(tasks + "/" + soup, olga.token()).get("title")).isEqualTo("Ada's soup");
 
