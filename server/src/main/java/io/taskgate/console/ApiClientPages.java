@@ -23,6 +23,7 @@ import io.taskgate.apiclient.ApiClientController;
 import io.taskgate.apiclient.ApiClientService;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoleService;
 
 /**
@@ -89,7 +90,8 @@ class ApiClientPages {
                     form.containsKey("role") ? ApiClientController.role(form.getFirst("role")) : null,
                     form.containsKey("accessLevel") ? ApiClientController.accessLevel(form.getFirst("accessLevel"))
                             : null,
-                    customRoleIds, active == null ? null : Boolean.valueOf(active)), null);
+                    customRoleIds, active == null ? null : Boolean.valueOf(active)),
+                    Versions.ifMatch(Forms.version(form.getFirst("version"))));
             return "redirect:/w/" + workspaceId + "/api-clients/" + clientId;
         } catch (ApiProblem problem) {
             if (!Problem.shownBesideTheForm(problem)) {

@@ -19,6 +19,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoleService;
 import io.taskgate.workspace.WorkspaceController;
 import io.taskgate.workspace.WorkspaceService;
@@ -77,9 +78,14 @@ class PeoplePages {
                     ? form.getOrDefault("customRoleIds", List.of()) : null;
             Boolean active = form.containsKey("active") ? Boolean.valueOf(value(form, "active")) : null;
             workspaces.changeMember(viewer.user(), workspaceId, userId,
-                    new WorkspaceService.MemberChange(role, customRoleIds, active), null);
+                    new WorkspaceService.MemberChange(role, customRoleIds, active),
+                    Versions.ifMatch(Forms.version(form.getFirst("version"))));
             return "redirect:/w/" + workspaceId + "/people";
         } catch (ApiProblem problem) {
+            // The version this row was shown with stays: saving again after someone else's change
+            // is refused again, never a silent overwrite.
+            model.addAttribute("staleFor", userId);
+            model.addAttribute("staleVersion", form.getFirst("version"));
             return refused(viewer, workspaceId, model, response, "member:" + userId, Map.of("role", "member"),
                     problem);
         }

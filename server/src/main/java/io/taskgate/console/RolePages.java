@@ -19,6 +19,7 @@ import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.position.PositionService;
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.Versions;
 import io.taskgate.workspace.CustomRoleController;
 import io.taskgate.workspace.CustomRoleService;
 
@@ -74,18 +75,21 @@ class RolePages {
             }
             roles.change(viewer.user(), workspaceId, roleId, new CustomRoleService.RoleChange(value(form, "name"),
                     CustomRoleController.permissions(form.getOrDefault("permissions", List.of())),
-                    CustomRoleController.positionPermissions(grants)), null);
+                    CustomRoleController.positionPermissions(grants)),
+                    Versions.ifMatch(Forms.version(form.getFirst("version"))));
             return "redirect:/w/" + workspaceId + "/roles";
         } catch (ApiProblem problem) {
+            model.addAttribute("staleFor", roleId);
+            model.addAttribute("staleVersion", form.getFirst("version"));
             return refused(viewer, workspaceId, model, response, roleId, form, problem);
         }
     }
 
     @PostMapping("/{roleId}/delete")
-    String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String roleId, Model model,
-            HttpServletResponse response) {
+    String delete(Viewer viewer, @PathVariable String workspaceId, @PathVariable String roleId,
+            @RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
         try {
-            roles.delete(viewer.user(), workspaceId, roleId, null);
+            roles.delete(viewer.user(), workspaceId, roleId, Versions.ifMatch(version));
             return "redirect:/w/" + workspaceId + "/roles";
         } catch (ApiProblem problem) {
             return refused(viewer, workspaceId, model, response, roleId, new org.springframework.util

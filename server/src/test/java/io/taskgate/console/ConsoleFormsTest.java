@@ -448,4 +448,36 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(api().get("/api/v1/workspaces/" + ws + "/api-clients/" + bot.id(), olga.token()).json()
                 .path("customRoleIds")).isEmpty();
     }
+
+    @Test
+    void peopleRolesAndClientsAreChangedOnlyFromTheVersionShown() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        Api.Person mia = api().addMember(ws, olga, "Mia", "member");
+        String auditor = api().createRole(ws, olga.token(), "Auditor", "audit.read");
+        Api.Client bot = api().createApiClient(ws, olga.token(), "Bot", "member", "read");
+        String owner = loggedIn(olga);
+        String csrf = csrf(send("GET", "/workspaces", owner, null));
+        String api = "/api/v1/workspaces/" + ws;
+        // Someone else changes each of them after the pages were shown at version 1.
+        Api.expect(api().patch(api + "/users/" + mia.id(), olga.token(), java.util.Map.of("role", "admin")), 200);
+        Api.expect(api().patch(api + "/roles/" + auditor, olga.token(), java.util.Map.of("name", "Auditors")), 200);
+        Api.expect(api().patch(api + "/api-clients/" + bot.id(), olga.token(),
+                java.util.Map.of("accessLevel", "read_write")), 200);
+
+        HttpResponse<String> person = send("POST", "/w/" + ws + "/people/" + mia.id(), owner, form("_csrf", csrf,
+                "version", "1", "role", "guest", "customRolesShown", "true"));
+        HttpResponse<String> role = send("POST", "/w/" + ws + "/roles/" + auditor, owner, form("_csrf", csrf,
+                "version", "1", "name", "Readers", "permissions", "audit.read"));
+        HttpResponse<String> client = send("POST", "/w/" + ws + "/api-clients/" + bot.id(), owner, form("_csrf",
+                csrf, "version", "1", "role", "member", "accessLevel", "read", "customRolesShown", "true"));
+
+        for (HttpResponse<String> stale : List.of(person, role, client)) {
+            assertThat(stale.statusCode()).isEqualTo(412);
+            assertThat(stale.body()).as("the version shown stays").contains("name=\"version\" value=\"1\"");
+        }
+        assertThat(api().get(api + "/users/" + mia.id(), olga.token()).get("role")).isEqualTo("admin");
+        assertThat(api().get(api + "/roles/" + auditor, olga.token()).get("name")).isEqualTo("Auditors");
+        assertThat(api().get(api + "/api-clients/" + bot.id(), olga.token()).get("accessLevel")).isEqualTo("read_write");
+    }
 }
