@@ -37,7 +37,9 @@ public class Accounts {
     }
 
     static String normalize(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        // One form for what reads the same: a composed é and e + accent, fullwidth letters, the
+        // Kelvin sign (which lower-casing alone already folded to k) are one address, not two.
+        return java.text.Normalizer.normalize(email.trim(), java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     /** Inserts the account, or answers false when the email is taken. */

@@ -32,8 +32,9 @@ public class AuthController {
             @NotBlank(message = "is required") @Email(message = "is not an email address")
             @Size(max = 320, message = "must be at most 320 characters") String email,
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String name,
+            // Named with the other fields here; IdentityService also counts characters, not UTF-16 units.
             @NotNull(message = "is required") @Size(min = 8, message = "must be at least 8 characters")
-            @Utf8MaxBytes(72) String password) {
+            @Utf8MaxBytes(IdentityService.MAX_PASSWORD_BYTES) String password) {
     }
 
     public record LogIn(@NotBlank(message = "is required") String email, @NotNull(message = "is required") String password) {

@@ -57,6 +57,11 @@ public class IdentityService {
     /** Creates an account, or completes the one made when the person was invited to a workspace. */
     @Transactional
     public SignedUp signUp(String email, String name, String password) {
+        // Counted in characters, not UTF-16 units (four emoji are not eight characters), and more
+        // than spaces: the API and the console sign up through here alike.
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD || password.isBlank()) {
+            throw ApiProblem.invalid("password", "must be at least " + MIN_PASSWORD + " characters, not only spaces");
+        }
         String passwordHash = passwords.encode(password);
         Optional<Accounts.Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
@@ -95,6 +100,9 @@ public class IdentityService {
         return ApiProblem.conflict("email_taken", "An account with this email already exists");
     }
 
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
+
     @Transactional
     public LoggedIn logIn(String email, String password) {
         // Unknown emails spend a budget too, so a 429 tells nothing about which accounts exist.
@@ -102,7 +110,10 @@ public class IdentityService {
         loginThrottle.attempt(attempted);
         Optional<Accounts.Account> account = accounts.findByEmail(email);
         String storedHash = account.map(Accounts.Account::passwordHash).orElse(null);
-        boolean matches = passwords.matches(password, storedHash == null ? decoyHash : storedHash);
+        // BCrypt reads 72 bytes: a longer password, which sign-up refuses, is never the one stored,
+        // though its first 72 bytes may be (compared all the same, so it takes as long).
+        boolean fits = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+        boolean matches = passwords.matches(password, storedHash == null ? decoyHash : storedHash) && fits;
         if (storedHash == null || !matches) {
             throw ApiProblem.unauthenticated("invalid_credentials", "Email or password is wrong");
         }

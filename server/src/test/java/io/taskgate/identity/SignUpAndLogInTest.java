@@ -45,6 +45,47 @@ class SignUpAndLogInTest extends HttpTest {
     }
 
     @Test
+    void anEmailIsOneAddressWhateverItsUnicodeFormOrCase() {
+        String local = "ren\u00e9-" + UUID.randomUUID();
+        Api.expect(api().post("/api/v1/auth/signup", null, Map.of("email", local + "@example.com", "name", "Ren\u00e9",
+                "password", "correct horse battery")), 201);
+
+        // The same name written as e + combining accent, and in capitals: the same account.
+        String decomposed = local.replace("\u00e9", "e\u0301").toUpperCase(java.util.Locale.ROOT) + "@example.com";
+        Api.Response again = api().post("/api/v1/auth/signup", null, Map.of("email", decomposed, "name", "Other",
+                "password", "another password"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(api().post("/api/v1/auth/login", null, Map.of("email", decomposed, "password",
+                "correct horse battery")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordIsEightCharactersNotEightUtf16UnitsNorEightSpaces() {
+        for (String weak : new String[] {"\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "        "}) {
+            Api.Response refused = api().post("/api/v1/auth/signup", null, Map.of("email", email(), "name", "Ann",
+                    "password", weak));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("password");
+        }
+    }
+
+    @Test
+    void aPasswordLongerThanTheStoredOneIsWrongEvenWhenItStartsWithIt() {
+        String email = email();
+        String longest = "a".repeat(72);
+        Api.expect(api().post("/api/v1/auth/signup", null, Map.of("email", email, "name", "Ann",
+                "password", longest)), 201);
+
+        Api.Response longer = api().post("/api/v1/auth/login", null, Map.of("email", email,
+                "password", longest + "EXTRA"));
+
+        assertThat(longer.status()).as("bcrypt reads 72 bytes; the login reads them all").isEqualTo(401);
+        assertThat(api().post("/api/v1/auth/login", null, Map.of("email", email, "password", longest)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void signUpRefusesInvalidValuesNamingEachField() {
         Api.Response response = api().post("/api/v1/auth/signup", null,
                 Map.of("email", "not-an-email", "name", "", "password", "short"));
