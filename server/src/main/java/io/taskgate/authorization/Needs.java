@@ -2,6 +2,7 @@ package io.taskgate.authorization;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +44,7 @@ public final class Needs {
     private final WorkspacePrincipal principal;
     private final List<Denial> denials = new ArrayList<>();
     private final Set<Object> judged = new HashSet<>();
+    private final Map<Object, Integer> denialOf = new HashMap<>();
 
     Needs(Authorization authorization, WorkspacePrincipal principal) {
         this.authorization = authorization;
@@ -83,7 +85,15 @@ public final class Needs {
 
     /** {@code lacking} names what is missing when denied; null for the core's required permission. */
     private Needs judge(Action action, Resource resource, @Nullable String context, @Nullable String lacking) {
-        if (!judged.add(List.of(action, resource))) {
+        Object need = List.of(action, resource);
+        if (!judged.add(need)) {
+            // Asked again, perhaps now saying why (tasks.edit_all for access level global): keep the why.
+            Integer at = denialOf.get(need);
+            if (at != null && context != null && denials.get(at).context() == null) {
+                Denial denial = denials.get(at);
+                denials.set(at, new Denial(denial.decision(), denial.remedies(), denial.lacking(), context,
+                        denial.hidesProject()));
+            }
             return this;
         }
         Decision decision = authorization.decide(principal, action, resource);
@@ -95,6 +105,7 @@ public final class Needs {
         }
         // A permission held but refused for the access level is named as the level it needs.
         boolean held = decision.explanation().denialReason() == DenialReason.READ_ONLY_ACCESS;
+        denialOf.put(need, denials.size());
         denials.add(new Denial(decision, decision.explanation().remedies(),
                 lacking == null || held ? lacking(decision) : lacking, context, false));
         return this;

@@ -338,6 +338,19 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void aRefusalLackingSeveralThingsStillSaysWhyGlobalAsksForTasksEditAll() {
+        Api.Person kim = api().addMemberHolding(workspace, owner, "Kim", "api_clients.manage");
+
+        Api.Response refused = api().post(clients(), kim.token(),
+                Map.of("name", "Everywhere", "role", "admin", "accessLevel", "global"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("lackingPermissions").toString()).contains("tasks.edit_all")
+                .contains("audit.read");
+        assertThat(refused.get("detail")).contains("Access level global makes a client an editor of every project");
+    }
+
+    @Test
     void grantingARoleNamesEveryPermissionLackingAndOneRemedyForAllOfThem() {
         Api.Person rita = api().addMemberHolding(workspace, owner, "Rita", "members.manage");
         Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
