@@ -306,7 +306,7 @@ public class ApiClientService {
                     .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
             if (role != null) {
                 needs.inUnnamedProject(projectId, level == AccessLevel.READ ? Action.PROJECT_READ
-                        : strongestActionOf(role));
+                        : Needs.actionOnly(role));
             }
         }
         return needs;
@@ -317,15 +317,6 @@ public class ApiClientService {
                 + " everything it can, in each project it is a member of too";
     }
 
-    /** The action only a project role this strong (or stronger) may take: holding it means holding the role. */
-    private static Action strongestActionOf(ProjectRole role) {
-        return switch (role) {
-            case MANAGER -> Action.PROJECT_MEMBERS_MANAGE;
-            case EDITOR -> Action.LIST_UPDATE;
-            case CREATOR -> Action.TASK_CREATE;
-            case COLLABORATOR, GUEST -> Action.PROJECT_READ;
-        };
-    }
 
     /**
      * {@code global} makes a client at least an editor of every project, private ones included:

@@ -251,6 +251,11 @@ public class Authorization {
                 + " may not grant what it does not hold: granting takes holding every permission granted");
     }
 
+    /** The projects the principal is a member of, directly or through one of its teams, in id order. */
+    public List<String> memberProjectIds(String workspaceId, String principalType, String principalId) {
+        return projects.memberProjectIds(workspaceId, principalType, principalId);
+    }
+
     /** Several things one request needs, to be judged together ({@link Needs#requireAll}). */
     public Needs needs(WorkspacePrincipal principal) {
         return new Needs(this, principal);

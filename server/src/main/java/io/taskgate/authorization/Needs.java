@@ -13,12 +13,15 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.taskgate.access.AccessPolicy;
 import io.taskgate.access.Action;
 import io.taskgate.access.Decision;
 import io.taskgate.access.DenialReason;
 import io.taskgate.access.PositionsResource;
+import io.taskgate.access.PrincipalFacts;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.ProjectResource;
+import io.taskgate.access.ProjectRole;
 import io.taskgate.access.Remedy;
 import io.taskgate.access.Resource;
 import io.taskgate.access.WorkspacePermission;
@@ -136,6 +139,38 @@ public final class Needs {
                     decision.explanation().requiredPermission() + " in that project", null, true));
         }
         return this;
+    }
+
+    /**
+     * A change of a principal itself (its workspace role, whether it is active) that raises its
+     * role in a project, as making a guest a member lifts the guest's cap there, gives that role
+     * as surely as adding it would: so each project where its role would rise takes, of the actor,
+     * what that role allows there.
+     */
+    public Needs raisingIn(PrincipalFacts before, PrincipalFacts after) {
+        for (String projectId : authorization.memberProjectIds(workspaceId(), after.type().key(), after.id())) {
+            ProjectRole was = roleIn(before, projectId);
+            ProjectRole will = roleIn(after, projectId);
+            if (will != null && (was == null || will.compareTo(was) > 0)) {
+                inUnnamedProject(projectId, actionOnly(will));
+            }
+        }
+        return this;
+    }
+
+    private @Nullable ProjectRole roleIn(PrincipalFacts principal, String projectId) {
+        return !principal.active() ? null : authorization.project(workspaceId(), principal, projectId)
+                .map(project -> AccessPolicy.effectiveProjectRole(principal, project)).orElse(null);
+    }
+
+    /** The action only a project role this strong (or stronger) may take: holding it means holding the role. */
+    public static Action actionOnly(ProjectRole role) {
+        return switch (role) {
+            case MANAGER -> Action.PROJECT_MEMBERS_MANAGE;
+            case EDITOR -> Action.LIST_UPDATE;
+            case CREATOR -> Action.TASK_CREATE;
+            case COLLABORATOR, GUEST -> Action.PROJECT_READ;
+        };
     }
 
     private static boolean namesNoProject(Remedy remedy) {

@@ -61,6 +61,17 @@ class ProjectFactsQuery {
         return facts;
     }
 
+    /** The projects the principal is a member of, directly or through one of its teams, in id order. */
+    List<String> memberProjectIds(String workspaceId, String principalType, String principalId) {
+        return jdbc.sql("select distinct pm.project_id from project_member pm where pm.workspace_id = :ws and "
+                        + GRANT_TO_PRINCIPAL + " order by pm.project_id")
+                .param("ws", workspaceId)
+                .param("type", principalType)
+                .param("id", principalId)
+                .query(String.class)
+                .list();
+    }
+
     /**
      * Matches the {@code project_member} rows (alias {@code pm}) that grant the principal
      * ({@code :type}, {@code :id}) something: its own membership, or one of its teams'.

@@ -11,7 +11,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.taskgate.access.CredentialState;
 import io.taskgate.access.Remedy;
+import io.taskgate.access.UserFacts;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.access.WorkspaceRole;
 import io.taskgate.audit.AuditLog;
@@ -178,6 +180,13 @@ public class WorkspaceService {
             // Found by an audit: a members.manage holder could switch off someone whose custom roles
             // grant more than the holder has.
             customRoles.needsToTakeAllFrom(needs, "user", userId);
+        }
+        if (!role.key().equals(current.role()) || active != current.active()) {
+            // A guest made a member (its cap lifted), or someone switched on again, gets back their
+            // roles in their projects: as adding them there, it takes what those roles allow.
+            UserFacts before = (UserFacts) authorization.principal(workspaceId, "user", userId,
+                    CredentialState.ACTIVE).orElseThrow(() -> ApiProblem.notFound("User " + userId));
+            needs.raisingIn(before, before.withWorkspaceRole(role).withActive(active));
         }
         if (change.customRoleIds() != null) {
             customRoles.needsToAssign(needs, "user", userId, change.customRoleIds());

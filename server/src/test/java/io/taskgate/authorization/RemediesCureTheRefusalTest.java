@@ -193,6 +193,36 @@ class RemediesCureTheRefusalTest extends HttpTest {
         assertCuredByFirstRemedy(Api.expect(join.get(), 403), join, 201);
     }
 
+    @Test
+    void liftingAGuestsCapOrSwitchingSomeoneOnAgainTakesWhatTheirProjectRolesAllow() {
+        String payroll = api().createProject(ws, owner.token(), "Payroll", "private");
+        String finance = Api.expect(api().post(path("/teams"), owner.token(), Map.of("name", "Finance")), 201)
+                .get("id");
+        addMember(payroll, "team", finance, "manager");
+        Api.Person gus = api().addMember(ws, owner, "Gus", "guest");
+        Api.expect(api().post(path("/teams/" + finance + "/members"), owner.token(),
+                Map.of("principalType", "user", "principalId", gus.id())), 201);
+        Api.Person mia = api().addMember(ws, owner, "Mia", "member");
+        addMember(payroll, "user", mia.id(), "manager");
+        Api.expect(api().patch(path("/users/" + mia.id()), owner.token(), Map.of("active", false)), 200);
+        Api.Person hanna = api().addMemberHolding(ws, owner, "Hanna", "members.manage");
+        Supplier<Api.Response> uncap = () -> api().patch(path("/users/" + gus.id()), hanna.token(),
+                Map.of("role", "member"));
+        Supplier<Api.Response> reactivate = () -> api().patch(path("/users/" + mia.id()), hanna.token(),
+                Map.of("active", true));
+
+        Api.Response uncapped = uncap.get();
+        Api.Response reactivated = reactivate.get();
+
+        for (Api.Response refused : List.of(uncapped, reactivated)) {
+            assertThat(refused.status()).as("Gus would manage Payroll as a member; Mia manages it").isEqualTo(403);
+            assertThat(refused.text()).doesNotContain(payroll).doesNotContain("Payroll");
+        }
+        assertThat(api().get(path("/users/" + gus.id()), owner.token()).get("role")).isEqualTo("guest");
+        assertCuredByFirstRemedy(uncapped, uncap, 200);
+        assertThat(reactivate.get().status()).as("the remedy, granted to Hanna, lets her do both").isEqualTo(200);
+    }
+
     /** Applies the refusal's first remedy as the owner would, then sends the request again. */
     private void assertCuredByFirstRemedy(Api.Response refused, Supplier<Api.Response> retry, int cured) {
         JsonNode remedies = refused.json().path("remedies");
