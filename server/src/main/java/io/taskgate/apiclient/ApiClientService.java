@@ -27,7 +27,6 @@ import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.Needs;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
-import io.taskgate.project.ProjectService;
 import io.taskgate.support.Ids;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
@@ -45,13 +44,11 @@ public class ApiClientService {
     private final ApiKeys keys;
     private final CustomRoles customRoles;
     private final Authorization authorization;
-    private final ProjectService projects;
     private final AuditLog audit;
     private final Clock clock;
 
     ApiClientService(ApiClients clients, ApiKeys keys, CustomRoles customRoles, Authorization authorization,
-            ProjectService projects, AuditLog audit, Clock clock) {
-        this.projects = projects;
+            AuditLog audit, Clock clock) {
         this.clients = clients;
         this.keys = keys;
         this.customRoles = customRoles;
@@ -301,7 +298,7 @@ public class ApiClientService {
                         level))
                 .masterTasksFor(client.positionPermissions().keySet());
         needsToGrant(needs, level);
-        for (String projectId : projects.memberProjectIds(workspaceId, "api_client", client.id())) {
+        for (String projectId : authorization.memberProjectIds(workspaceId, "api_client", client.id())) {
             ProjectRole role = authorization.project(workspaceId, client, projectId)
                     .map(project -> AccessPolicy.effectiveProjectRole(client, project)).orElse(null);
             if (role != null) {

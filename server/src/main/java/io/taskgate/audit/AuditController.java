@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.taskgate.identity.Caller;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
+import io.taskgate.web.QueryFilters;
 import io.taskgate.web.Page;
 
 @RestController
@@ -37,22 +38,16 @@ class AuditController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         List<FieldError> empty = new ArrayList<>();
-        requireNotEmpty(empty, "actorId", actorId);
-        requireNotEmpty(empty, "apiKeyId", apiKeyId);
-        requireNotEmpty(empty, "integrationName", integrationName);
-        requireNotEmpty(empty, "action", action);
-        requireNotEmpty(empty, "projectId", projectId);
+        QueryFilters.requireNotEmpty(empty, "actorId", actorId);
+        QueryFilters.requireNotEmpty(empty, "apiKeyId", apiKeyId);
+        QueryFilters.requireNotEmpty(empty, "integrationName", integrationName);
+        QueryFilters.requireNotEmpty(empty, "action", action);
+        QueryFilters.requireNotEmpty(empty, "projectId", projectId);
         if (!empty.isEmpty()) {
             // An empty filter matches nothing: a client's bug, not a wish for an empty trail.
             throw ApiProblem.invalid(empty);
         }
         return auditLog.read(caller, workspaceId,
                 new AuditLog.Filter(actorId, apiKeyId, integrationName, action, projectId), cursor, limit);
-    }
-
-    private static void requireNotEmpty(List<FieldError> errors, String name, @Nullable String value) {
-        if (value != null && value.isBlank()) {
-            errors.add(new FieldError(name, "must not be empty: leave the parameter out not to filter by it"));
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.taskgate.authorization;
 
+import org.jspecify.annotations.Nullable;
+
 import io.taskgate.access.ProjectReadScope;
 
 /**
@@ -19,12 +21,21 @@ public final class ReadableProjectsSql {
      * as their {@code project_member.project_id}, which names every project the principal is in.
      */
     public static String condition(ProjectReadScope scope, String projectId) {
+        return condition(scope, projectId, null);
+    }
+
+    /**
+     * As {@link #condition(ProjectReadScope, String)}, for a query that reads the project row
+     * itself: its {@code visibility} column is tested directly, not looked up again per row.
+     */
+    public static String condition(ProjectReadScope scope, String projectId, @Nullable String visibility) {
         if (projectId.indexOf('.') < 0) {
             throw new IllegalArgumentException("A qualified column, such as e.project_id: " + projectId);
         }
         return switch (scope) {
             case ALL -> "1 = 1";
-            case PUBLIC_AND_MEMBER -> "(" + isPublic(projectId) + " or " + isMember(projectId) + ")";
+            case PUBLIC_AND_MEMBER -> "(" + (visibility == null ? isPublic(projectId) : visibility + " = 'public'")
+                    + " or " + isMember(projectId) + ")";
             case MEMBER_ONLY -> isMember(projectId);
             case NONE -> "1 = 0";
         };

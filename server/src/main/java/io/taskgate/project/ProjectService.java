@@ -2,7 +2,6 @@ package io.taskgate.project;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,22 +98,11 @@ public class ProjectService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> lockMemberProjects(String workspaceId, String principalType, String principalId) {
-        List<String> ids = memberProjectIds(workspaceId, principalType, principalId);
+        List<String> ids = authorization.memberProjectIds(workspaceId, principalType, principalId);
         ids.forEach(id -> projects.lock(workspaceId, id));
         return ids;
     }
 
-    public List<String> memberProjectIds(String workspaceId, String principalType, String principalId) {
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        List<Projects.Project> page;
-        do {
-            page = projects.listMemberOf(workspaceId, principalType, principalId, after, 500);
-            page.forEach(project -> ids.add(project.id()));
-            after = page.isEmpty() ? null : page.getLast().id();
-        } while (page.size() == 500);
-        return ids;
-    }
 
     Page<ProjectView> listMine(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);

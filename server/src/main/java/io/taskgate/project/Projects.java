@@ -103,7 +103,7 @@ class Projects {
      */
     List<Project> listVisible(String workspaceId, ProjectReadScope scope, String principalType, String principalId,
             @Nullable String after, int limit) {
-        return page(ReadableProjectsSql.condition(scope, "p.id"), workspaceId, principalType, principalId, after,
+        return page(ReadableProjectsSql.condition(scope, "p.id", "p.visibility"), workspaceId, principalType, principalId, after,
                 limit);
     }
 

@@ -26,6 +26,7 @@ import io.taskgate.support.Timestamps;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.BodyAbout;
 import io.taskgate.web.FieldError;
+import io.taskgate.web.QueryFilters;
 import io.taskgate.web.JsonBody;
 import io.taskgate.web.Page;
 import io.taskgate.web.Versions;
@@ -83,8 +84,9 @@ class TaskController {
             @RequestParam(required = false) @Nullable Integer limit) {
         // One 422 names every invalid filter, not only the first.
         List<FieldError> errors = new ArrayList<>();
-        requireNotEmpty(errors, new FilterParameter("assigneeId", assigneeId), new FilterParameter("listId", listId),
-                new FilterParameter("projectId", projectId));
+        QueryFilters.requireNotEmpty(errors, "assigneeId", assigneeId);
+        QueryFilters.requireNotEmpty(errors, "listId", listId);
+        QueryFilters.requireNotEmpty(errors, "projectId", projectId);
         vocabulary(errors, "status", status, TaskFields.STATUSES);
         vocabulary(errors, "priority", priority, TaskFields.PRIORITIES);
         vocabulary(errors, "type", type, TaskFields.TYPES);
@@ -120,19 +122,6 @@ class TaskController {
             @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         tasks.delete(caller, workspaceId, taskId, Versions.ifMatch(ifMatch));
         return ResponseEntity.noContent().build();
-    }
-
-    private record FilterParameter(String name, @Nullable String value) {
-    }
-
-    /** {@code ?projectId=} filters by nothing a task can have: a client's bug, not a wish for every task. */
-    private static void requireNotEmpty(List<FieldError> errors, FilterParameter... parameters) {
-        for (FilterParameter parameter : parameters) {
-            if (parameter.value() != null && parameter.value().isBlank()) {
-                errors.add(new FieldError(parameter.name(),
-                        "must not be empty: leave the parameter out not to filter by it"));
-            }
-        }
     }
 
     private static ResponseEntity<TaskView> created(String workspaceId, Tasks.Task task) {

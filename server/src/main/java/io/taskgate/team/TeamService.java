@@ -197,7 +197,7 @@ public class TeamService {
      */
     private void requireMayChangeProjectsOf(WorkspacePrincipal principal, TeamStore.Team team, String what) {
         Needs needs = authorization.needs(principal).permission(WorkspacePermission.TEAMS_MANAGE, null);
-        for (String projectId : projects.memberProjectIds(principal.workspaceId(), "team", team.id())) {
+        for (String projectId : authorization.memberProjectIds(principal.workspaceId(), "team", team.id())) {
             needs.inUnnamedProject(projectId, Action.PROJECT_MEMBERS_MANAGE);
         }
         needs.requireAll("Team " + team.name() + " is a member of projects where you may not manage members: only"
