@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,6 +41,11 @@ public class AuthController {
     public record LogIn(@NotBlank(message = "is required") String email, @NotNull(message = "is required") String password) {
     }
 
+    public record ChangePassword(@NotNull(message = "is required") String currentPassword,
+            @NotNull(message = "is required") @Size(min = 8, message = "must be at least 8 characters")
+            @Utf8MaxBytes(IdentityService.MAX_PASSWORD_BYTES) String newPassword) {
+    }
+
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
     IdentityService.SignedUp signUp(@Valid @RequestBody SignUp request) {
@@ -60,12 +66,37 @@ public class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @PostMapping("/logout")
     ResponseEntity<Void> logOut(Caller caller, HttpServletRequest request) {
-        if (caller instanceof Caller.ApiClient client) {
-            throw ApiProblem.conflict("not_a_session", "API key " + client.keyId() + " is not a session and stays"
-                    + " valid: revoke it with DELETE /api/v1/workspaces/" + client.workspaceId() + "/api-clients/"
-                    + client.id() + "/keys/" + client.keyId());
-        }
+        personOnly(caller, "log out");
         identity.logOut(BearerToken.from(request).orElseThrow());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Ends every session of the person, this one included. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @DeleteMapping("/sessions")
+    ResponseEntity<Void> logOutEverywhere(Caller caller) {
+        identity.logOutEverywhere(personOnly(caller, "end sessions"));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Replaces the password and ends the person's other sessions; this one stays. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/password")
+    ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword change,
+            HttpServletRequest request) {
+        identity.changePassword(personOnly(caller, "change a password"), BearerToken.from(request).orElseThrow(),
+                change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An API client has keys, not a password or sessions: what it asked does not apply to it. */
+    private static Caller.User personOnly(Caller caller, String what) {
+        return switch (caller) {
+            case Caller.User user -> user;
+            case Caller.ApiClient client -> throw ApiProblem.conflict("not_a_session", "API key " + client.keyId()
+                    + " is not a session and stays valid: an API client has keys, not a password or sessions, so only"
+                    + " a person can " + what + ". A key is ended with DELETE /api/v1/workspaces/"
+                    + client.workspaceId() + "/api-clients/" + client.id() + "/keys/" + client.keyId());
+        };
     }
 }

@@ -59,9 +59,7 @@ public class IdentityService {
     public SignedUp signUp(String email, String name, String password) {
         // Counted in characters, not UTF-16 units (four emoji are not eight characters), and more
         // than spaces: the API and the console sign up through here alike.
-        if (password.codePointCount(0, password.length()) < MIN_PASSWORD || password.isBlank()) {
-            throw ApiProblem.invalid("password", "must be at least " + MIN_PASSWORD + " characters, not only spaces");
-        }
+        requireStrongEnough("password", password);
         String passwordHash = passwords.encode(password);
         Optional<Accounts.Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
@@ -132,6 +130,42 @@ public class IdentityService {
     @Transactional
     public void logOut(String token) {
         sessions.revoke(SecretHash.of(token), clock.instant());
+    }
+
+    /** Ends every session of the person, the one asking included: a lost laptop, a shared computer. */
+    @Transactional
+    public void logOutEverywhere(Caller.User user) {
+        kept.forgetWhenTransactionEnds(new CredentialCache.Change.User(user.id()));
+        sessions.revokeAllOf(user.id(), null, clock.instant());
+    }
+
+    /**
+     * Replaces the person's password, when the current one is given, and ends their other sessions:
+     * whoever held one (with a guessed or stolen password) is out, while the device that changed
+     * it stays signed in. A wrong current password spends the same failure budget as a login, so
+     * a stolen session cannot be used to guess it faster.
+     */
+    @Transactional
+    public void changePassword(Caller.User user, String sessionToken, String currentPassword, String newPassword) {
+        String attempted = Accounts.normalize(user.email());
+        loginThrottle.attempt(attempted);
+        String storedHash = accounts.findByEmail(user.email()).map(Accounts.Account::passwordHash).orElse(null);
+        boolean fits = currentPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+        if (storedHash == null || !(passwords.matches(currentPassword, storedHash) && fits)) {
+            throw ApiProblem.invalid("currentPassword", "is not your current password");
+        }
+        loginThrottle.succeeded(attempted);
+        requireStrongEnough("newPassword", newPassword);
+        accounts.updatePasswordHash(user.id(), passwords.encode(newPassword));
+        kept.forgetWhenTransactionEnds(new CredentialCache.Change.User(user.id()));
+        sessions.revokeAllOf(user.id(), SecretHash.of(sessionToken), clock.instant());
+    }
+
+    /** Counted in characters, not UTF-16 units (four emoji are not eight characters), and more than spaces. */
+    private static void requireStrongEnough(String field, String password) {
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD || password.isBlank()) {
+            throw ApiProblem.invalid(field, "must be at least " + MIN_PASSWORD + " characters, not only spaces");
+        }
     }
 
     /** The person behind a session token; 401 problems for an unknown, expired or ended session. */

@@ -56,6 +56,18 @@ class Sessions {
                 .optional();
     }
 
+    /** Ends every open session of the user but {@code keptHash}'s (none when null). */
+    void revokeAllOf(String userId, @Nullable String keptHash, Instant at) {
+        jdbc.sql("""
+                update user_session set revoked_at = :at
+                 where user_id = :userId and revoked_at is null and token_hash <> coalesce(:kept, '')
+                """)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("userId", userId)
+                .param("kept", keptHash)
+                .update();
+    }
+
     void revoke(String tokenHash, Instant at) {
         credentials.forgetWhenTransactionEnds(new CredentialCache.Change.Session(tokenHash));
         jdbc.sql("update user_session set revoked_at = :at where token_hash = :hash and revoked_at is null")
