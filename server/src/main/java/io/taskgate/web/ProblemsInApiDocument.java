@@ -65,8 +65,9 @@ class ProblemsInApiDocument {
         if (writes) {
             add(responses, "409", "A conflict with the current state (`code` says which)");
         }
-        if (method == PathItem.HttpMethod.PATCH || method == PathItem.HttpMethod.DELETE
-                || method == PathItem.HttpMethod.PUT) {
+        // Versions are of workspace resources: ending one's sessions matches none.
+        if (path.startsWith("/api/v1/workspaces/{") && (method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PUT)) {
             add(responses, "412", "`If-Match` names a version that is no longer current");
         }
         if (validates || writes) {
