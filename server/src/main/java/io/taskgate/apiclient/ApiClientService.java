@@ -97,7 +97,7 @@ public class ApiClientService {
     public Page<ApiClientView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         reader(caller, workspaceId);
         int size = Cursors.limit(limit);
-        Page<ApiClients.ApiClient> page = Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor),
+        Page<ApiClients.ApiClient> page = Page.fromOverfetch(clients.list(workspaceId, Cursors.decode(cursor, "cli"),
                 size + 1), size, ApiClients.ApiClient::id);
         Map<String, List<String>> roleIds = customRoles.assignedTo(workspaceId, "api_client",
                 page.items().stream().map(ApiClients.ApiClient::id).toList());

@@ -198,7 +198,7 @@ public class AuditLog {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.require(principal, WorkspacePermission.AUDIT_READ);
         int size = Cursors.limit(limit);
-        return Page.fromOverfetch(list(principal, filter, Cursors.decode(cursor), size + 1), size, AuditEvent::id);
+        return Page.fromOverfetch(list(principal, filter, Cursors.decode(cursor, "evt"), size + 1), size, AuditEvent::id);
     }
 
     /** Newest first; {@code before} is the id of the last event of the previous page. */

@@ -82,7 +82,7 @@ public class MasterTaskService {
             @Nullable Boolean favorite, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
-        return Page.fromOverfetch(masterTasks.list(workspaceId, positionId, favorite, Cursors.decode(cursor),
+        return Page.fromOverfetch(masterTasks.list(workspaceId, positionId, favorite, Cursors.decode(cursor, "mt"),
                 size + 1), size, MasterTask::id);
     }
 

@@ -68,7 +68,7 @@ public class PositionService {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         Page<PositionStore.Position> page = Page.fromOverfetch(
-                positions.list(workspaceId, Cursors.decode(cursor), size + 1), size, PositionStore.Position::id);
+                positions.list(workspaceId, Cursors.decode(cursor, "pos"), size + 1), size, PositionStore.Position::id);
         return new Page<>(views(workspaceId, page.items()), page.nextCursor());
     }
 

@@ -81,7 +81,7 @@ public class ProjectMemberService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         authorization.requireProject(principal, projectId, Action.PROJECT_READ);
         int size = Cursors.limit(limit);
-        List<ProjectMembers.Member> rows = members.list(workspaceId, projectId, Cursors.decode(cursor), size + 1);
+        List<ProjectMembers.Member> rows = members.list(workspaceId, projectId, Cursors.decode(cursor, "usr", "cli", "team"), size + 1);
         return Page.fromOverfetch(rows, size, member -> member.principal().id()).map(ProjectMemberService::view);
     }
 

@@ -85,7 +85,7 @@ public class ProjectService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         List<Projects.Project> rows = projects.listVisible(workspaceId, authorization.projectReadScope(principal),
-                principal.principalType(), principal.id(), Cursors.decode(cursor), size + 1);
+                principal.principalType(), principal.id(), Cursors.decode(cursor, "prj"), size + 1);
         return withRoles(principal, Page.fromOverfetch(rows, size, Projects.Project::id));
     }
 
@@ -108,7 +108,7 @@ public class ProjectService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         List<Projects.Project> rows = projects.listMemberOf(workspaceId, principal.principalType(), principal.id(),
-                Cursors.decode(cursor), size + 1);
+                Cursors.decode(cursor, "prj"), size + 1);
         return withRoles(principal, Page.fromOverfetch(rows, size, Projects.Project::id));
     }
 

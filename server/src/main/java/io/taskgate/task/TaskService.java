@@ -119,7 +119,7 @@ class TaskService {
         WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
         List<Tasks.Task> rows = query.page(workspaceId, principal.principalType(), principal.id(),
-                TaskReadScope.of(principal.facts()), filter, Cursors.decode(cursor), size + 1,
+                TaskReadScope.of(principal.facts()), filter, Cursors.decode(cursor, "task"), size + 1,
                 (what, compute) -> authorization.kept(principal, what, compute));
         return Page.fromOverfetch(rows, size, Tasks.Task::id);
     }

@@ -77,7 +77,7 @@ public class TeamService {
     public Page<TeamView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
-        Page<TeamStore.Team> page = Page.fromOverfetch(teams.list(workspaceId, Cursors.decode(cursor), size + 1),
+        Page<TeamStore.Team> page = Page.fromOverfetch(teams.list(workspaceId, Cursors.decode(cursor, "team"), size + 1),
                 size, TeamStore.Team::id);
         Map<String, Integer> counts = teams.memberCounts(workspaceId,
                 page.items().stream().map(TeamStore.Team::id).toList());
@@ -153,7 +153,7 @@ public class TeamService {
         find(workspaceId, teamId);
         int size = Cursors.limit(limit);
         Page<TeamStore.Member> page = Page.fromOverfetch(
-                teams.members(workspaceId, teamId, Cursors.decode(cursor), size + 1), size,
+                teams.members(workspaceId, teamId, Cursors.decode(cursor, "usr", "cli"), size + 1), size,
                 TeamStore.Member::principalId);
         return new Page<>(views(workspaceId, page.items()), page.nextCursor());
     }

@@ -64,8 +64,22 @@ public final class Cursors {
         return base64(BY_SORT_KEY + after.id() + ":" + after.key());
     }
 
-    /** The id after which the next page starts, or null for the first page. */
-    public static @Nullable String decode(@Nullable String cursor) {
+    /**
+     * The id after which the next page of a collection of ids of these kinds ({@code "task"} for
+     * {@code task_…}) starts, or null for the first page. A cursor of another collection would
+     * start an empty or a wrong page, so it is refused.
+     */
+    public static @Nullable String decode(@Nullable String cursor, String kind, String... otherKinds) {
+        String after = decodeAny(cursor);
+        if (after == null || after.startsWith(kind + "_")
+                || java.util.Arrays.stream(otherKinds).anyMatch(other -> after.startsWith(other + "_"))) {
+            return after;
+        }
+        throw ApiProblem.invalid("cursor", "belongs to another collection: start again from the first page");
+    }
+
+    /** The id after which the next page starts, or null for the first page; whose id it is, the caller checks. */
+    static @Nullable String decodeAny(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -44,7 +44,7 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
     public static <T> Page<T> slice(List<T> all, @Nullable String cursor, @Nullable Integer limit,
             Function<T, String> keyOf) {
         int size = Cursors.limit(limit);
-        String after = Cursors.decode(cursor);
+        String after = Cursors.decodeAny(cursor);
         int start = 0;
         if (after != null) {
             int index = 0;

@@ -90,7 +90,7 @@ public class CustomRoleService {
     public Page<RoleView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
-        String after = Cursors.decode(cursor);
+        String after = Cursors.decode(cursor, "role");
         List<WorkspaceRole> builtIns = Arrays.asList(WorkspaceRole.values());
         Optional<WorkspaceRole> afterBuiltIn = after == null ? Optional.empty() : WorkspaceRole.fromKey(after);
         List<RoleView> rows = new ArrayList<>();

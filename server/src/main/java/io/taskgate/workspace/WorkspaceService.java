@@ -106,7 +106,7 @@ public class WorkspaceService {
             return new Page<>(List.of(get(caller, client.workspaceId())), null);
         }
         int size = Cursors.limit(limit);
-        List<Workspaces.Membership> rows = workspaces.listForUser(caller.id(), Cursors.decode(cursor), size + 1);
+        List<Workspaces.Membership> rows = workspaces.listForUser(caller.id(), Cursors.decode(cursor, "ws"), size + 1);
         return Page.fromOverfetch(rows, size, Workspaces.Membership::workspaceId)
                 .map(row -> new WorkspaceView(row.workspaceId(), row.name(), row.createdAt(), row.role(),
                         row.version()));
@@ -122,7 +122,7 @@ public class WorkspaceService {
             @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
-        return Page.fromOverfetch(members.list(workspaceId, Cursors.decode(cursor), size + 1), size,
+        return Page.fromOverfetch(members.list(workspaceId, Cursors.decode(cursor, "usr"), size + 1), size,
                 Members.Member::userId).map(MemberView::of);
     }
 

@@ -19,7 +19,19 @@ class CursorsTest {
         String cursor = Cursors.encode("prj_01hx");
 
         assertThat(cursor).isEqualTo(base64("v1:prj_01hx"));
-        assertThat(Cursors.decode(cursor)).isEqualTo("prj_01hx");
+        assertThat(Cursors.decode(cursor, "prj")).isEqualTo("prj_01hx");
+    }
+
+    @Test
+    void aCursorByIdServesOnlyTheCollectionOfItsKindOfId() {
+        String aTaskCursor = Cursors.encode("task_01hx");
+
+        assertThat(Cursors.decode(aTaskCursor, "usr", "task")).isEqualTo("task_01hx");
+        assertThatThrownBy(() -> Cursors.decode(aTaskCursor, "prj"))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())
+                        .contains("another collection"));
+        assertThatThrownBy(() -> Cursors.decode(Cursors.encode("taskforce_01hx"), "task"))
+                .as("a kind is the whole prefix before '_'").isInstanceOf(ApiProblem.class);
     }
 
     @Test

@@ -67,4 +67,31 @@ class SmallCollectionsPaginateTest extends HttpTest {
             assertThat(api().get(path + "?cursor=garbage", olga.token()).status()).as(path).isEqualTo(422);
         }
     }
+
+    @Test
+    void aCursorServesOnlyTheCollectionThatIssuedIt() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String base = "/api/v1/workspaces/" + ws;
+        String project = api().createProject(ws, olga.token(), "Menu", "public");
+        api().createProject(ws, olga.token(), "Bar", "public");
+        for (int i = 0; i < 2; i++) {
+            Api.expect(api().post(base + "/tasks", olga.token(), Map.of("type", "private", "title", "T" + i)), 201);
+        }
+        String taskCursor = Api.expect(api().get(base + "/tasks?limit=1", olga.token()), 200).get("nextCursor");
+        String projectCursor = Api.expect(api().get(base + "/projects?limit=1", olga.token()), 200).get("nextCursor");
+
+        assertThat(api().get(base + "/tasks?limit=1&cursor=" + taskCursor, olga.token()).status()).isEqualTo(200);
+        Api.Response refused = api().get(base + "/tasks?cursor=" + projectCursor, olga.token());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("cursor");
+        for (String collection : List.of("/projects", "/me/projects", "/teams", "/api-clients", "/users", "/roles",
+                "/positions", "/master-tasks", "/audit-events", "/projects/" + project + "/members")) {
+            Api.Response foreign = api().get(base + collection + "?cursor=" + taskCursor, olga.token());
+            assertThat(foreign.status()).as(collection + " with a cursor of /tasks").isEqualTo(422);
+            assertThat(foreign.json().path("errors").findValuesAsString("field")).as(collection)
+                    .containsExactly("cursor");
+        }
+        assertThat(api().get("/api/v1/workspaces?cursor=" + taskCursor, olga.token()).status()).isEqualTo(422);
+    }
 }
