@@ -92,10 +92,12 @@ public record Remedy(
 
   /**
    * Remedies for separate denials, to be made together (each lacking permission of a role being
-   * granted, say): their steps, each once, an access level only at the strongest one asked for.
-   * Sound when each remedy is sound for its own denial and none takes anything away, which holds
-   * for every kind the core offers: grants only add, and a stronger access level allows all a
-   * weaker one does.
+   * granted, say): their steps, each once, an access level only at the strongest one asked for,
+   * and one project role per principal and project, the strongest asked for (adding someone as
+   * creator and again as editor would stop at "already a member"). Sound when each remedy is
+   * sound for its own denial and none takes anything away, which holds for every kind the core
+   * offers: grants only add, and a stronger access level or project role allows all a weaker one
+   * does.
    */
   public static Optional<Remedy> together(List<Remedy> remedies) {
     Map<String, Remedy> steps = new LinkedHashMap<>();
@@ -107,6 +109,9 @@ public record Remedy(
               .compareTo(AccessLevel.fromKey(level.accessLevel).orElseThrow()) > 0) {
             level = step;
           }
+        } else if (step.kind.equals(ADD_PROJECT_MEMBER) || step.kind.equals(RAISE_PROJECT_ROLE)) {
+          steps.merge("member " + step.principalType + " " + step.principalId + " " + step.projectId, step,
+              (kept, other) -> projectRole(other).ordinal() > projectRole(kept).ordinal() ? other : kept);
         } else {
           steps.putIfAbsent(step.kind + " " + step.principalId + " " + step.projectId + " " + step.role + " "
               + step.permission + " " + step.positionIds, step);
@@ -125,6 +130,10 @@ public record Remedy(
     all.forEach(step -> description.add(step.description));
     return Optional.of(new Remedy(ALL_OF, description.toString(), first.principalType, first.principalId, null, null,
         null, null, null, List.of(), all));
+  }
+
+  private static ProjectRole projectRole(Remedy membership) {
+    return ProjectRole.fromKey(membership.role).orElseThrow();
   }
 
   static Remedy allOf(Remedy first, Remedy second) {

@@ -115,11 +115,14 @@ public class AccessCheck {
                 && ref.keyId() == null)) {
             return asker.facts();
         }
-        // Asking about someone else reads their access: members.manage, usable by a read-only client.
-        authorization.requireToRead(asker, WorkspacePermission.MEMBERS_MANAGE);
         if (!ref.type().equals("user") && !ref.type().equals("api_client")) {
             throw ApiProblem.invalid("principal.type", "must be user or api_client");
         }
+        // Asking about someone else reads their access, as reading them would: a person takes
+        // members.manage, an API client api_clients.manage (its level, whether it is disabled);
+        // a read-only client may use either.
+        authorization.requireToRead(asker, ref.type().equals("user") ? WorkspacePermission.MEMBERS_MANAGE
+                : WorkspacePermission.API_CLIENTS_MANAGE);
         CredentialState credential = CredentialState.ACTIVE;
         if (ref.keyId() != null) {
             if (!ref.type().equals("api_client")) {

@@ -151,19 +151,22 @@ class ExplorerPages {
                         question.resource().substring(colon + 1), null);
     }
 
-    /** The pickers offer what the viewer may ask about: themselves, or everyone with members.manage. */
+    /**
+     * The pickers offer what the viewer may ask about: themselves, people with members.manage, API
+     * clients with api_clients.manage.
+     */
     private WorkspacePrincipal frame(Viewer viewer, String workspaceId, Model model, Question question) {
         WorkspacePrincipal asker = layout.frame(model, viewer, workspaceId, "access");
         List<Choice> principals = new ArrayList<>();
         if (layout.allows(asker, WorkspacePermission.MEMBERS_MANAGE)) {
             workspaces.listMembers(viewer.user(), workspaceId, null, 200).items().forEach(member -> principals.add(
                     new Choice("user:" + member.id(), member.name() + " (" + member.email() + ")")));
-            if (layout.allows(asker, WorkspacePermission.API_CLIENTS_MANAGE)) {
-                clients.list(viewer.user(), workspaceId, null, 200).items().forEach(client -> principals.add(
-                        new Choice("api_client:" + client.id(), "API client " + client.name())));
-            }
         } else {
             principals.add(new Choice("user:" + viewer.id(), "Me (" + viewer.user().name() + ")"));
+        }
+        if (layout.allows(asker, WorkspacePermission.API_CLIENTS_MANAGE)) {
+            clients.list(viewer.user(), workspaceId, null, 200).items().forEach(client -> principals.add(
+                    new Choice("api_client:" + client.id(), "API client " + client.name())));
         }
         List<Choice> resources = new ArrayList<>(List.of(new Choice("workspace", "the workspace")));
         projects.list(viewer.user(), workspaceId, null, 200).items().forEach(project -> resources.add(

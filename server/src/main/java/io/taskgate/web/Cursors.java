@@ -70,9 +70,14 @@ public final class Cursors {
      * start an empty or a wrong page, so it is refused.
      */
     public static @Nullable String decode(@Nullable String cursor, String kind, String... otherKinds) {
+        return decode(cursor, id -> id.startsWith(kind + "_")
+                || java.util.Arrays.stream(otherKinds).anyMatch(other -> id.startsWith(other + "_")));
+    }
+
+    /** As {@link #decode(String, String, String...)}, for a collection whose ids {@code ofThisCollection} tells. */
+    public static @Nullable String decode(@Nullable String cursor, java.util.function.Predicate<String> ofThisCollection) {
         String after = decodeAny(cursor);
-        if (after == null || after.startsWith(kind + "_")
-                || java.util.Arrays.stream(otherKinds).anyMatch(other -> after.startsWith(other + "_"))) {
+        if (after == null || ofThisCollection.test(after)) {
             return after;
         }
         throw ApiProblem.invalid("cursor", "belongs to another collection: start again from the first page");

@@ -90,7 +90,8 @@ public class CustomRoleService {
     public Page<RoleView> list(Caller caller, String workspaceId, @Nullable String cursor, @Nullable Integer limit) {
         authorization.enter(caller, workspaceId);
         int size = Cursors.limit(limit);
-        String after = Cursors.decode(cursor, "role");
+        // The built-in roles' ids are their keys ("member"), the custom ones' are "role_…".
+        String after = Cursors.decode(cursor, id -> id.startsWith("role_") || WorkspaceRole.fromKey(id).isPresent());
         List<WorkspaceRole> builtIns = Arrays.asList(WorkspaceRole.values());
         Optional<WorkspaceRole> afterBuiltIn = after == null ? Optional.empty() : WorkspaceRole.fromKey(after);
         List<RoleView> rows = new ArrayList<>();

@@ -379,6 +379,31 @@ class ApiClientKeysTest extends HttpTest {
     }
 
     @Test
+    void askingWhatAnotherPrincipalMayDoTakesWhatReadingThemTakes() {
+        Api.Person rita = api().addMemberHolding(workspace, owner, "Rita", "members.manage");
+        Api.Person carl = api().addMemberHolding(workspace, owner, "Carl", "api_clients.manage");
+        Api.Person bob = api().addMember(workspace, owner, "Bob", "member");
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        java.util.function.BiFunction<String, Map<String, String>, Api.Response> ask = (token, principal) ->
+                api().post("/api/v1/workspaces/" + workspace + "/authz/check", token, Map.of("principal", principal,
+                        "action", "projects.create", "resource", Map.of("type", "workspace")));
+        Map<String, String> aboutBob = Map.of("type", "user", "id", bob.id());
+        Map<String, String> aboutZapier = Map.of("type", "api_client", "id", zapier.id());
+
+        Api.expect(ask.apply(rita.token(), aboutBob), 200);
+        Api.Response ritaAboutZapier = ask.apply(rita.token(), aboutZapier);
+        assertThat(ritaAboutZapier.status()).as("she may not read the client either").isEqualTo(403);
+        assertThat(ritaAboutZapier.get("requiredPermission")).isEqualTo("api_clients.manage");
+        assertThat(ritaAboutZapier.text()).doesNotContain("global");
+        assertThat(api().get(clients() + "/" + zapier.id(), rita.token()).status()).isEqualTo(403);
+
+        Api.expect(ask.apply(carl.token(), aboutZapier), 200);
+        Api.Response carlAboutBob = ask.apply(carl.token(), aboutBob);
+        assertThat(carlAboutBob.status()).isEqualTo(403);
+        assertThat(carlAboutBob.get("requiredPermission")).isEqualTo("members.manage");
+    }
+
+    @Test
     void aReadClientUsesItsRolesPermissionsToReadButNeverToChange() {
         Api.Client auditor = api().createApiClient(workspace, owner.token(), "Auditor", "admin", "read");
         Api.Client other = api().createApiClient(workspace, owner.token(), "Zapier", "member", "read_write");

@@ -224,6 +224,31 @@ class RemediesCureTheRefusalTest extends HttpTest {
     }
 
     /** Applies the refusal's first remedy as the owner would, then sends the request again. */
+    /** Found by a client applying the combined remedy: it added Kim as creator, then again as editor (409). */
+    @Test
+    void theCombinedRemedyJoinsEachProjectOnceAtTheStrongestRoleAndCuresTheRefusal() {
+        String pub = api().createProject(ws, owner.token(), "Pub", "public");
+        Api.Client zap = api().createApiClient(ws, owner.token(), "Zap", "member", "read_write");
+        addMember(pub, "api_client", zap.id(), "creator");
+        Api.Person kim = api().addMemberHolding(ws, owner, "Kim", "api_clients.manage");
+        Supplier<Api.Response> makeGlobal = () -> api().patch(path("/api-clients/" + zap.id()), kim.token(),
+                Map.of("accessLevel", "global"));
+
+        Api.Response refused = makeGlobal.get();
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        JsonNode combined = refused.json().path("remedies").valueStream()
+                .filter(remedy -> remedy.path("kind").asString().equals("all_of")).findFirst()
+                .orElseThrow(() -> new AssertionError("a combined remedy: " + refused.text()));
+        List<String> joins = combined.path("steps").valueStream()
+                .filter(step -> step.path("kind").asString().endsWith("project_member")
+                        || step.path("kind").asString().equals("raise_project_role"))
+                .map(step -> step.path("principalId").asString() + " " + step.path("projectId").asString()).toList();
+        assertThat(joins).as(combined.toString()).doesNotHaveDuplicates();
+        apply(combined);
+        assertThat(makeGlobal.get().status()).isEqualTo(200);
+    }
+
     private void assertCuredByFirstRemedy(Api.Response refused, Supplier<Api.Response> retry, int cured) {
         JsonNode remedies = refused.json().path("remedies");
         assertThat(remedies.isEmpty()).as("a remedy is offered: " + refused.text()).isFalse();
