@@ -78,6 +78,31 @@ public class TaskBoard {
         return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), null), null));
     }
 
+    /**
+     * One task the caller may read, whatever its type, and what it may do with it — change every
+     * field, only status and blockers, delete it — as the decision core judges the API's PATCH and
+     * DELETE, so a page offers exactly the controls the server would accept.
+     */
+    public record Opened(Card card, boolean editable, boolean movable, boolean deletable) {
+    }
+
+    /** The task and the caller's rights on it: 404 for a task it cannot read, as the API answers. */
+    public Opened open(Caller caller, String workspaceId, String taskId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Tasks.Task task = tasks.get(caller, workspaceId, taskId);
+        return new Opened(Card.of(task),
+                authorization.decide(principal, Action.TASK_UPDATE,
+                        tasks.resource(principal, task, UpdateScope.ANY_FIELD)).allowed(),
+                authorization.decide(principal, Action.TASK_UPDATE,
+                        tasks.resource(principal, task, UpdateScope.STATUS_AND_BLOCKERS)).allowed(),
+                tasks.decide(principal, Action.TASK_DELETE, task).allowed());
+    }
+
+    /** Deletes a task outside any project's board, as {@code DELETE …/tasks/{id}} does. */
+    public void delete(Caller caller, String workspaceId, String taskId, @Nullable Precondition expectedVersion) {
+        tasks.delete(caller, workspaceId, taskId, expectedVersion);
+    }
+
     /** {@code expectedVersion} works as {@code If-Match}: a card moved from a stale board gets 412. */
     public Card update(Caller caller, String workspaceId, String taskId, JsonNode body,
             @Nullable Precondition expectedVersion) {
