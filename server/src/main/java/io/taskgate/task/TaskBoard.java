@@ -17,6 +17,7 @@ import io.taskgate.access.CredentialState;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.UpdateScope;
+import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
@@ -76,6 +77,36 @@ public class TaskBoard {
 
     public Card create(Caller caller, String workspaceId, JsonNode body) {
         return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), null), null));
+    }
+
+    /**
+     * A staff task, as {@code POST …/staff/tasks} creates it: the body is of type staff whatever it
+     * says, so only holders of {@code staff_tasks.manage} may, and the assignee is required.
+     */
+    public Card createStaff(Caller caller, String workspaceId, JsonNode body) {
+        return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), "staff"), "staff"));
+    }
+
+    /** The workspace's staff tasks, oldest first; {@code complete} is false when {@link #MAX_CARDS} cut them short. */
+    public record StaffTasks(List<Card> tasks, boolean complete) {
+    }
+
+    /**
+     * Every staff task of the workspace, for a holder of {@code staff_tasks.manage}: anyone else
+     * is refused with the core's 403 (what is missing, what would allow it), not shown the few
+     * assigned to them as if they were all.
+     */
+    public StaffTasks staffTasks(Caller caller, String workspaceId) {
+        authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.STAFF_TASKS_MANAGE);
+        var filter = new TaskQuery.Filter(null, null, null, null, "staff", null, null, null);
+        List<Card> cards = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Tasks.Task> page = tasks.list(caller, workspaceId, filter, cursor, 200);
+            page.items().forEach(task -> cards.add(Card.of(task)));
+            cursor = page.nextCursor();
+        } while (cursor != null && cards.size() < MAX_CARDS);
+        return new StaffTasks(cards, cursor == null);
     }
 
     /**
