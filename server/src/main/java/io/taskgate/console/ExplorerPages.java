@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -172,8 +174,13 @@ class ExplorerPages {
         projects.list(viewer.user(), workspaceId, null, 200).items().forEach(project -> resources.add(
                 new Choice("project:" + project.id(), "project " + project.name())));
         // For master_task.create: a master task is made for positions.
-        positions.list(viewer.user(), workspaceId, null, 200).items().forEach(position -> resources.add(
-                new Choice("position:" + position.id(), "position " + position.name())));
+        Map<String, String> positionNames = new LinkedHashMap<>();
+        positions.list(viewer.user(), workspaceId, null, 200).items().forEach(position -> {
+            resources.add(new Choice("position:" + position.id(), "position " + position.name()));
+            positionNames.put(position.id(), position.name());
+        });
+        // The core names positions by id, for clients: the decision is shown with their names.
+        model.addAttribute("positionNames", positionNames);
         model.addAttribute("principals", principals);
         model.addAttribute("actions", Arrays.stream(Action.values()).map(Action::key).toList());
         model.addAttribute("resources", resources);

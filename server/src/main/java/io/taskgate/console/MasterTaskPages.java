@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.taskgate.access.Action;
 import io.taskgate.access.PositionsResource;
-import io.taskgate.access.Remedy;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.mastertask.MasterTask;
 import io.taskgate.mastertask.MasterTaskFields;
@@ -38,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Master tasks — task templates for positions. Every member reads them; creating, editing or
  * deleting one takes the right on each of its positions, which the service asks of the decision
  * core (and the list asks it too, to offer edit and delete only where they would be allowed). A form becomes the API's JSON body and is parsed by the API's own rules, and a refusal
- * for positions shows the explanation with the lacking positions by name and the remedies.
+ * for positions shows the explanation and the remedies with each position said by its name.
  */
 @Controller
 @RequestMapping("/w/{workspaceId}/master-tasks")
@@ -60,10 +59,10 @@ class MasterTaskPages {
     }
 
     /**
-     * A refusal beside a form: the API's problem, and for a 403 the positions lacking (by name)
-     * and the remedies the decision core proposes.
+     * A refusal beside a form: the API's problem with its remedies, positions said by their names
+     * ({@link Problem#naming}), and for a 403 the positions lacking, by name.
      */
-    record Refusal(Problem problem, List<String> lackingPositions, List<Remedy> remedies) {
+    record Refusal(Problem problem, List<String> lackingPositions) {
     }
 
     @GetMapping
@@ -131,15 +130,12 @@ class MasterTaskPages {
         if (!Problem.shownBesideTheForm(problem)) {
             throw problem;
         }
-        List<String> lacking = List.of();
-        if (problem.properties().get("lackingPositionIds") instanceof List<?> ids) {
-            Map<String, String> names = positionNames(viewer, workspaceId);
-            lacking = ids.stream().map(String::valueOf).map(id -> names.getOrDefault(id, id)).toList();
-        }
-        List<Remedy> remedies = problem.properties().get("remedies") instanceof List<?> list
-                ? list.stream().filter(Remedy.class::isInstance).map(Remedy.class::cast).toList()
+        Map<String, String> names = positionNames(viewer, workspaceId);
+        List<String> lacking = problem.properties().get("lackingPositionIds") instanceof List<?> ids
+                ? ids.stream().map(String::valueOf).map(id -> names.getOrDefault(id, id)).toList()
                 : List.of();
-        return new Refusal(Problem.of(formName, problem), lacking, remedies);
+        // The core names positions by id, for clients: the page says them by name.
+        return new Refusal(Problem.of(formName, problem).naming(names), lacking);
     }
 
     /**

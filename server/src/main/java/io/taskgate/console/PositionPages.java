@@ -1,6 +1,7 @@
 package io.taskgate.console;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,24 +17,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.WorkspacePrincipal;
+import io.taskgate.mastertask.MasterTaskService;
 import io.taskgate.position.PositionController;
 import io.taskgate.position.PositionService;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
-/** Job positions with their managers and staff; every member reads, {@code positions.manage} assigns and removes. */
+/**
+ * Job positions with their managers and staff; every member reads, {@code positions.manage} assigns
+ * and removes. A refusal says positions and master tasks by their names.
+ */
 @Controller
 @RequestMapping("/w/{workspaceId}/positions")
 class PositionPages {
 
     private final PositionService positions;
+    private final MasterTaskService masterTasks;
     private final WorkspaceService workspaces;
     private final Layout layout;
     private final Forms forms;
 
-    PositionPages(PositionService positions, WorkspaceService workspaces, Layout layout, Forms forms) {
+    PositionPages(PositionService positions, MasterTaskService masterTasks, WorkspaceService workspaces,
+            Layout layout, Forms forms) {
         this.positions = positions;
+        this.masterTasks = masterTasks;
         this.workspaces = workspaces;
         this.layout = layout;
         this.forms = forms;
@@ -121,7 +129,28 @@ class PositionPages {
             throw problem;
         }
         response.setStatus(problem.status().value());
-        return page(viewer, workspaceId, model, form, Problem.of(formName, problem));
+        return page(viewer, workspaceId, model, form, Problem.of(formName, problem).naming(names(viewer, workspaceId,
+                problem)));
+    }
+
+    /**
+     * The positions, and the master tasks a refusal names (those still for a position being
+     * deleted), by id: the API names them by id, the page by name.
+     */
+    private Map<String, String> names(Viewer viewer, String workspaceId, ApiProblem problem) {
+        Map<String, String> names = new LinkedHashMap<>();
+        positions.list(viewer.user(), workspaceId, null, 200).items()
+                .forEach(position -> names.put(position.id(), position.name()));
+        if (problem.properties().get("masterTaskIds") instanceof List<?> ids) {
+            ids.stream().map(String::valueOf).forEach(id -> {
+                try {
+                    names.put(id, masterTasks.get(viewer.user(), workspaceId, id).name());
+                } catch (ApiProblem gone) {
+                    // Deleted meanwhile: its id stays in the sentence.
+                }
+            });
+        }
+        return names;
     }
 
     private String page(Viewer viewer, String workspaceId, Model model, Map<String, String> form,

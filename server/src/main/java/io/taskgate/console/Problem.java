@@ -61,6 +61,17 @@ record Problem(String form, String message, Map<String, String> fields, List<Str
         return aboutTheForm(problem) || status == 403 || status == 412;
     }
 
+    /**
+     * The same refusal with the ids {@code names} knows — positions, master tasks — said by their
+     * names, in its sentence, its fields' messages and its remedies.
+     */
+    Problem naming(Map<String, String> names) {
+        Map<String, String> named = new LinkedHashMap<>();
+        fields.forEach((field, text) -> named.put(field, NamedIds.named(text, names)));
+        return new Problem(form, NamedIds.named(message, names), named,
+                remedies.stream().map(remedy -> NamedIds.named(remedy, names)).toList());
+    }
+
     static Problem message(String form, String message) {
         return new Problem(form, message, Map.of(), List.of());
     }

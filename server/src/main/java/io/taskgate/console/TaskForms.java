@@ -35,9 +35,22 @@ class TaskForms {
     }
 
     ObjectNode forCreate(String projectId, MultiValueMap<String, String> form) {
-        ObjectNode body = json();
-        body.put("type", "project");
+        ObjectNode body = newTask("project", form);
         body.put("projectId", projectId);
+        List<String> lists = form.getOrDefault("lists", List.of());
+        if (!lists.isEmpty()) {
+            body.set("lists", placements(lists));
+        }
+        return body;
+    }
+
+    /**
+     * A new task of {@code type}: its title, and each optional field that was filled in; blockers
+     * are one per line, as the edit form shows them.
+     */
+    ObjectNode newTask(String type, MultiValueMap<String, String> form) {
+        ObjectNode body = json();
+        body.put("type", type);
         body.put("title", value(form, "title"));
         for (String field : List.of("description", "priority", "status", "dueAt", "assigneeId")) {
             String value = field.equals("description") ? Forms.multiline(form.getFirst(field)) : value(form, field);
@@ -45,9 +58,10 @@ class TaskForms {
                 body.put(field, value);
             }
         }
-        List<String> lists = form.getOrDefault("lists", List.of());
-        if (!lists.isEmpty()) {
-            body.set("lists", placements(lists));
+        List<String> blockers = blockers(value(form, "blockers"));
+        if (!blockers.isEmpty()) {
+            ArrayNode array = body.putArray("blockers");
+            blockers.forEach(array::add);
         }
         return body;
     }

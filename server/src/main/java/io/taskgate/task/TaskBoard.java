@@ -17,6 +17,7 @@ import io.taskgate.access.CredentialState;
 import io.taskgate.access.ProjectFacts;
 import io.taskgate.access.TaskResource;
 import io.taskgate.access.UpdateScope;
+import io.taskgate.access.WorkspacePermission;
 import io.taskgate.authorization.Authorization;
 import io.taskgate.authorization.WorkspacePrincipal;
 import io.taskgate.identity.Caller;
@@ -76,6 +77,61 @@ public class TaskBoard {
 
     public Card create(Caller caller, String workspaceId, JsonNode body) {
         return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), null), null));
+    }
+
+    /**
+     * A staff task, as {@code POST …/staff/tasks} creates it: the body is of type staff whatever it
+     * says, so only holders of {@code staff_tasks.manage} may, and the assignee is required.
+     */
+    public Card createStaff(Caller caller, String workspaceId, JsonNode body) {
+        return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), "staff"), "staff"));
+    }
+
+    /** The workspace's staff tasks, oldest first; {@code complete} is false when {@link #MAX_CARDS} cut them short. */
+    public record StaffTasks(List<Card> tasks, boolean complete) {
+    }
+
+    /**
+     * Every staff task of the workspace, for a holder of {@code staff_tasks.manage}: anyone else
+     * is refused with the core's 403 (what is missing, what would allow it), not shown the few
+     * assigned to them as if they were all.
+     */
+    public StaffTasks staffTasks(Caller caller, String workspaceId) {
+        authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.STAFF_TASKS_MANAGE);
+        var filter = new TaskQuery.Filter(null, null, null, null, "staff", null, null, null);
+        List<Card> cards = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Tasks.Task> page = tasks.list(caller, workspaceId, filter, cursor, 200);
+            page.items().forEach(task -> cards.add(Card.of(task)));
+            cursor = page.nextCursor();
+        } while (cursor != null && cards.size() < MAX_CARDS);
+        return new StaffTasks(cards, cursor == null);
+    }
+
+    /**
+     * One task the caller may read, whatever its type, and what it may do with it — change every
+     * field, only status and blockers, delete it — as the decision core judges the API's PATCH and
+     * DELETE, so a page offers exactly the controls the server would accept.
+     */
+    public record Opened(Card card, boolean editable, boolean movable, boolean deletable) {
+    }
+
+    /** The task and the caller's rights on it: 404 for a task it cannot read, as the API answers. */
+    public Opened open(Caller caller, String workspaceId, String taskId) {
+        WorkspacePrincipal principal = authorization.enter(caller, workspaceId);
+        Tasks.Task task = tasks.get(caller, workspaceId, taskId);
+        return new Opened(Card.of(task),
+                authorization.decide(principal, Action.TASK_UPDATE,
+                        tasks.resource(principal, task, UpdateScope.ANY_FIELD)).allowed(),
+                authorization.decide(principal, Action.TASK_UPDATE,
+                        tasks.resource(principal, task, UpdateScope.STATUS_AND_BLOCKERS)).allowed(),
+                tasks.decide(principal, Action.TASK_DELETE, task).allowed());
+    }
+
+    /** Deletes a task outside any project's board, as {@code DELETE …/tasks/{id}} does. */
+    public void delete(Caller caller, String workspaceId, String taskId, @Nullable Precondition expectedVersion) {
+        tasks.delete(caller, workspaceId, taskId, expectedVersion);
     }
 
     /** {@code expectedVersion} works as {@code If-Match}: a card moved from a stale board gets 412. */
