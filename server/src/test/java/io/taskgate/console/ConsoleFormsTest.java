@@ -165,11 +165,16 @@ class ConsoleFormsTest extends ConsoleSessions {
         HttpResponse<String> latin1 = send("POST", kitchen.page() + "/name", cafe.session(),
                 "_csrf=" + kitchen.csrf() + "&version=1&name=caf%E9");
         HttpResponse<String> signIn = send("POST", "/login", null, "email=%zz&password=x");
+        HttpResponse<String> override = send("POST", kitchen.page() + "/name", cafe.session(),
+                form("_csrf", kitchen.csrf(), "version", "1", "name", "Kitchen\u202Ederetsam"));
 
         assertThat(nul.statusCode()).as("as the API's 422: NUL cannot be stored as sent").isEqualTo(422);
         assertThat(nul.body()).contains("NUL");
         assertThat(latin1.statusCode()).as("not UTF-8: a 400 page, not a 500").isEqualTo(400);
         assertThat(signIn.statusCode()).isEqualTo(400);
+        assertThat(override.statusCode()).as("a bidi override would reverse the sentences it is shown in")
+                .isEqualTo(422);
+        assertThat(override.body()).contains("bidirectional");
         assertThat(Api.expect(api().get("/api/v1/workspaces/" + cafe.workspaceId() + "/teams/" + kitchen.team(),
                 cafe.token()), 200).get("name")).isEqualTo("Kitchen");
     }
