@@ -1,9 +1,9 @@
 package io.taskgate.authorization;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +12,8 @@ import io.taskgate.access.AccessLevel;
 import io.taskgate.access.ApiClientFacts;
 import io.taskgate.access.WorkspacePermission;
 import io.taskgate.identity.Caller;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Who am I, and what may I do here: the introspection endpoints every integrator starts with. */
 @RestController
@@ -23,23 +25,22 @@ class MeController {
         this.authorization = authorization;
     }
 
+    /** Who is calling: a person ({@code email}), or an API client (its workspace, role, level and key). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Me(String id, String type, String name, @Nullable String email, @Nullable String workspaceId,
+            @Nullable String role, @Nullable String accessLevel, @Nullable String keyId) {
+    }
+
     @GetMapping("/api/v1/me")
-    Map<String, Object> me(Caller caller) {
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("id", caller.id());
-        me.put("type", caller.type());
-        me.put("name", caller.name());
-        switch (caller) {
-            case Caller.User user -> me.put("email", user.email());
+    Me me(Caller caller) {
+        return switch (caller) {
+            case Caller.User user -> new Me(user.id(), user.type(), user.name(), user.email(), null, null, null, null);
             case Caller.ApiClient client -> {
                 WorkspacePrincipal principal = authorization.enter(client, client.workspaceId());
-                me.put("workspaceId", client.workspaceId());
-                me.put("role", principal.roleKey());
-                me.put("accessLevel", ((ApiClientFacts) principal.facts()).accessLevel().key());
-                me.put("keyId", client.keyId());
+                yield new Me(client.id(), client.type(), client.name(), null, client.workspaceId(),
+                        principal.roleKey(), ((ApiClientFacts) principal.facts()).accessLevel().key(), client.keyId());
             }
-        }
-        return me;
+        };
     }
 
     record PositionPermissions(String positionId, List<String> permissions) {

@@ -35,7 +35,10 @@ import io.taskgate.web.Versions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/projects/{projectId}")
@@ -64,6 +67,16 @@ public class ProjectMemberController {
     record AddTeamPeople(@Nullable Boolean addAsEditor) {
     }
 
+    /** For the OpenAPI document: the body that replaces the whole membership (a bare array does too). */
+    @Schema(name = "ProjectMembershipReplacement")
+    record Replacement(List<AddMember> members) {
+    }
+
+    /** For the OpenAPI document: the membership a replacement answers, as a collection. */
+    @Schema(name = "ProjectMembership")
+    record Membership(List<ProjectMemberService.MemberView> items, @Nullable String nextCursor) {
+    }
+
     @GetMapping("/members")
     Page<ProjectMemberService.MemberView> list(Caller caller, @PathVariable String workspaceId,
             @PathVariable String projectId, @RequestParam(required = false) @Nullable String cursor,
@@ -90,8 +103,21 @@ public class ProjectMemberController {
      * With an array of members, or an object holding it as {@code members}: a bulk replace, the
      * body's members become the project's whole membership.
      */
+    @Operation(summary = "Give one principal a role, or replace the whole membership",
+            description = "One member (`{principalType, principalId, role}`): added (201) or its role changed (200)."
+                    + " An array of members, or `{members: [...]}`: they become the whole membership (200, the new"
+                    + " membership).",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The member whose role was set, or the new membership",
+                        content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {
+                            ProjectMemberService.MemberView.class, Membership.class}))),
+                @ApiResponse(responseCode = "201", description = "The member added",
+                        content = @Content(mediaType = "application/json",
+                                schema = @Schema(implementation = ProjectMemberService.MemberView.class)))})
     @PutMapping("/members")
     ResponseEntity<?> put(Caller caller, @PathVariable String workspaceId, @PathVariable String projectId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(oneOf = {
+                AddMember.class, Replacement.class})))
             @RequestBody JsonNode body, @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
         if (body.isObject() && !body.has("members") && body.has("principalId")) {
             AddMember member;

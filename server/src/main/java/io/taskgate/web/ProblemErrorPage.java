@@ -28,6 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
  * (an {@link ErrorViewResolver}: the console's).
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden // the container's error path, no operation of the API
 class ProblemErrorPage implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorPage.class);

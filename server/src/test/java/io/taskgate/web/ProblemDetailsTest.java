@@ -298,5 +298,12 @@ class ProblemDetailsTest extends HttpTest {
         assertThat(docs.path("components").path("schemas").has("ListInput")).isTrue();
         assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("401"))
                 .as("logging in asks no credentials").isFalse();
+        assertThat(paths.has("/error")).as("the container's error path is no operation").isFalse();
+        assertThat(docs.path("components").path("schemas").path("Me").path("properties").has("accessLevel"))
+                .as("GET /me says its fields").isTrue();
+        var putMembers = paths.path("/api/v1/workspaces/{workspaceId}/projects/{projectId}/members").path("put");
+        assertThat(putMembers.path("responses").path("201").toString()).contains("#/components/schemas/ProjectMember");
+        assertThat(putMembers.path("requestBody").toString()).contains("AddProjectMember")
+                .contains("ProjectMembershipReplacement");
     }
 }
