@@ -126,7 +126,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> dataAccess(DataAccessException e) {
-        if (!(NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql)) {
+        SQLException sql = driverException(e);
+        if (sql == null) {
             return unexpected(e);
         }
         String state = String.valueOf(sql.getSQLState());
@@ -143,6 +144,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     "Another change held what this one needed at the same moment: nothing was changed, retry"));
         }
         return unexpected(e);
+    }
+
+    /**
+     * The exception the driver threw: H2 hangs its own inner ones below it (a lock timeout over
+     * the concurrent update it waited on), which say less about what the statement met.
+     */
+    private static @Nullable SQLException driverException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /**
@@ -166,8 +180,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** PostgreSQL's foreign_key_violation; H2's referenced row missing, and still referenced. */
     private static final Set<String> FOREIGN_KEY_VIOLATED = Set.of("23503", "23506");
 
-    /** serialization_failure, deadlock_detected (H2 reports a deadlock as 40001 too). */
-    private static final Set<String> TAKE_TURNS = Set.of("40001", "40P01");
+    /**
+     * serialization_failure, deadlock_detected (H2 reports a deadlock as 40001 too), and a lock
+     * waited for too long: H2's lock timeout (HYT00), which is how it ends a wait it cannot tell
+     * from a deadlock, H2's row changed by a concurrent transaction (90131), and PostgreSQL's
+     * lock_not_available (55P03) should a lock_timeout be set.
+     */
+    private static final Set<String> TAKE_TURNS = Set.of("40001", "40P01", "HYT00", "55P03", "90131");
 
     /** character_not_in_repertoire, untranslatable_character. */
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
