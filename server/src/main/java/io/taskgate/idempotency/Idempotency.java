@@ -62,6 +62,8 @@ class Idempotency implements HandlerInterceptor {
      * only answered when its body is the first one's.
      */
     private static final String SIGN_UP = "/api/v1/auth/signup";
+    /** A password change's body holds two passwords, the right ones when its answer is kept. */
+    private static final String PASSWORD_CHANGE = "/api/v1/auth/password";
 
     private final IdempotencyRecords records;
     private final Clock clock;
@@ -92,8 +94,10 @@ class Idempotency implements HandlerInterceptor {
         String fingerprint = SecretHash.of(target + comparable(cached.body()));
         // Keys claimed before bodies were compared as JSON values hold the raw bytes' fingerprint.
         String rawFingerprint = SecretHash.of(target + new String(cached.body(), StandardCharsets.UTF_8));
-        // A sign-up's body holds a password: its fingerprint is kept as a salted, slow hash.
-        String hash = signUp ? passwords.encode(fingerprint) : fingerprint;
+        // A sign-up's body, or a password change's, holds a password: its fingerprint is kept as a
+        // salted, slow hash.
+        boolean holdsPassword = signUp || PASSWORD_CHANGE.equals(request.getRequestURI());
+        String hash = holdsPassword ? passwords.encode(fingerprint) : fingerprint;
         Instant deadline = clock.instant().plus(WAIT_FOR_FIRST);
         @Nullable String matched = null;
         while (true) {
@@ -115,7 +119,7 @@ class Idempotency implements HandlerInterceptor {
             }
             if (!first.requestHash().equals(matched)) {
                 // One bcrypt comparison per stored fingerprint, not one per poll while the first runs.
-                if (!sameRequest(first.requestHash(), signUp, fingerprint, rawFingerprint)) {
+                if (!sameRequest(first.requestHash(), holdsPassword, fingerprint, rawFingerprint)) {
                     throw keyReused();
                 }
                 matched = first.requestHash();
@@ -132,9 +136,9 @@ class Idempotency implements HandlerInterceptor {
         }
     }
 
-    private boolean sameRequest(String stored, boolean signUp, String... fingerprints) {
+    private boolean sameRequest(String stored, boolean slowlyHashed, String... fingerprints) {
         for (String fingerprint : fingerprints) {
-            if (signUp ? passwords.matches(fingerprint, stored) : stored.equals(fingerprint)) {
+            if (slowlyHashed ? passwords.matches(fingerprint, stored) : stored.equals(fingerprint)) {
                 return true;
             }
         }

@@ -97,6 +97,19 @@ public class Accounts {
                 .update() == 1;
     }
 
+    /**
+     * The stored password hash, the account's row locked until the transaction ends: a login and
+     * a password change of one person take turns, so no session opened with the old password
+     * outlives the change.
+     */
+    @Nullable String lockPasswordHash(String userId) {
+        return jdbc.sql("select password_hash from user_account where id = :id for update")
+                .param("id", userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
     void updatePasswordHash(String userId, String passwordHash) {
         jdbc.sql("update user_account set password_hash = :hash where id = :id")
                 .param("hash", passwordHash)

@@ -117,6 +117,11 @@ public class IdentityService {
         }
         loginThrottle.succeeded(attempted);
         Accounts.Account user = account.get();
+        // The comparison took a while: a password changed meanwhile ended every session, and this
+        // one must not be opened after it with the old password.
+        if (!storedHash.equals(accounts.lockPasswordHash(user.id()))) {
+            throw ApiProblem.unauthenticated("invalid_credentials", "Email or password is wrong");
+        }
         if (passwords.upgradeEncoding(storedHash)) {
             accounts.updatePasswordHash(user.id(), passwords.encode(password));
         }
@@ -149,7 +154,7 @@ public class IdentityService {
     public void changePassword(Caller.User user, String sessionToken, String currentPassword, String newPassword) {
         String attempted = Accounts.normalize(user.email());
         loginThrottle.attempt(attempted);
-        String storedHash = accounts.findByEmail(user.email()).map(Accounts.Account::passwordHash).orElse(null);
+        String storedHash = accounts.lockPasswordHash(user.id());
         boolean fits = currentPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
         if (storedHash == null || !(passwords.matches(currentPassword, storedHash) && fits)) {
             throw ApiProblem.invalid("currentPassword", "is not your current password");

@@ -60,7 +60,8 @@ class Sessions {
     void revokeAllOf(String userId, @Nullable String keptHash, Instant at) {
         jdbc.sql("""
                 update user_session set revoked_at = :at
-                 where user_id = :userId and revoked_at is null and token_hash <> coalesce(:kept, '')
+                 where user_id = :userId and revoked_at is null and expires_at > :at
+                   and token_hash <> coalesce(:kept, '')
                 """)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("userId", userId)

@@ -2,9 +2,15 @@ package io.taskgate.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.taskgate.testing.Api;
 import io.taskgate.testing.HttpTest;
@@ -13,6 +19,9 @@ import io.taskgate.testing.HttpTest;
 class PasswordAndSessionsTest extends HttpTest {
 
     private static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    DataSource dataSource;
 
     private Api.Response changePassword(String token, String current, String next) {
         return api().post("/api/v1/auth/password", token, Map.of("currentPassword", current, "newPassword", next));
@@ -81,6 +90,58 @@ class PasswordAndSessionsTest extends HttpTest {
         assertThat(throttled.status()).as("the right password too: a 429 must not tell a guess was right")
                 .isEqualTo(429);
         assertThat(logIn(ann.email(), PASSWORD).status()).as("logins share the budget").isEqualTo(429);
+    }
+
+    /**
+     * Found by a reviewer: a login compares the password for a while (BCrypt), and a change made
+     * meanwhile could not end the session it was about to open. The login now waits for the change
+     * to finish and then finds its password no longer stored.
+     */
+    @Test
+    void aLoginOverlappingAPasswordChangeOpensNoSessionWithTheOldPassword() throws Exception {
+        Api.Person ann = api().signUp("Ann");
+        CompletableFuture<Api.Response> login;
+
+        try (Connection changing = dataSource.getConnection()) {
+            changing.setAutoCommit(false);
+            try (PreparedStatement change = changing.prepareStatement(
+                    "update user_account set password_hash = ? where id = ?")) {
+                change.setString(1, "{bcrypt}$2a$04$changedchangedchangedchOWmzk3Ruv1RA1pdZhbxXOutpVk4rVW");
+                change.setString(2, ann.id());
+                change.executeUpdate();
+            }
+            login = CompletableFuture.supplyAsync(() -> logIn(ann.email(), PASSWORD));
+            Thread.sleep(300);
+            changing.commit();
+        }
+
+        Api.Response answer = login.get();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.get("code")).isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void aRetriedPasswordChangeIsReplayedAndItsBodyIsKeptOnlyAsASlowHash() throws Exception {
+        Api.Person ann = api().signUp("Ann");
+        String key = "change-" + System.nanoTime();
+        java.util.function.Supplier<Api.Response> change = () -> api().request("POST", "/api/v1/auth/password")
+                .token(ann.token()).header("Idempotency-Key", key)
+                .json(Map.of("currentPassword", PASSWORD, "newPassword", "a new and longer one")).send();
+
+        Api.expect(change.get(), 204);
+        Api.Response retried = change.get();
+
+        assertThat(retried.status()).isEqualTo(204);
+        assertThat(retried.header("idempotent-replayed")).isEqualTo("true");
+        try (Connection db = dataSource.getConnection(); PreparedStatement kept = db.prepareStatement(
+                "select request_hash from idempotency_record where idempotency_key = ?")) {
+            kept.setString(1, key);
+            try (var row = kept.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(1)).as("both passwords are in the body: no fast hash of it is kept")
+                        .doesNotMatch("[0-9a-f]{64}").startsWith("{bcrypt}");
+            }
+        }
     }
 
     @Test
