@@ -18,6 +18,9 @@ import io.taskgate.testing.HttpTest;
  */
 class BidiControlsTest extends HttpTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final String OVERRIDE = "\u202E";
 
     @Test
@@ -65,6 +68,23 @@ class BidiControlsTest extends HttpTest {
 
         assertThat(task.get("description")).isEqualTo("Quote: " + OVERRIDE + "reversed");
         assertThat(signedUp.get("name")).isEqualTo("דנה \u200FCohen");
+    }
+
+    /** Refused on the way in, but a task saved before the refusal existed is still read (not a 500). */
+    @Test
+    void aBlockerStoredBeforeTheRefusalIsStillRead() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+        String task = Api.expect(api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), Map.of(
+                "type", "private", "title", "Pay", "blockers", List.of("the bank"))), 201).get("id");
+        jdbc.sql("update task set blockers = :blockers where id = :id")
+                .param("blockers", "[\"the " + OVERRIDE + "boss\"]").param("id", task).update();
+
+        assertThat(Api.expect(api().get("/api/v1/workspaces/" + ws + "/tasks/" + task, olga.token()), 200)
+                .json().path("blockers").get(0).asString()).isEqualTo("the " + OVERRIDE + "boss");
+        Api.expect(api().get("/api/v1/workspaces/" + ws + "/tasks", olga.token()), 200);
+        Api.expect(api().patch("/api/v1/workspaces/" + ws + "/tasks/" + task, olga.token(),
+                Map.of("status", "completed")), 200);
     }
 
     private static void assertRefused(Api.Response response, String field) {
