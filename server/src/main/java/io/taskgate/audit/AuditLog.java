@@ -26,6 +26,7 @@ import io.taskgate.identity.Caller;
 import io.taskgate.support.Ids;
 import io.taskgate.support.SqlDialect;
 import io.taskgate.web.Cursors;
+import io.taskgate.web.IdempotencyClaims;
 import io.taskgate.web.Page;
 
 /**
@@ -38,16 +39,16 @@ public class AuditLog {
 
     private static final String COLUMNS = """
             workspace_id, id, occurred_at, actor_type, actor_id, api_key_id, integration_name, action, target_type,
-            target_id, details, project_id, private_to""";
+            target_id, details, project_id, private_to, idempotency_claim""";
     private static final String VALUES = """
             :eventWs, :eventId, :eventAt, :eventActorType, :eventActorId, :eventKeyId, :eventIntegration, :eventAction,
-            :eventTargetType, :eventTargetId, :eventDetails, :eventProject, :eventPrivateTo""";
+            :eventTargetType, :eventTargetId, :eventDetails, :eventProject, :eventPrivateTo, :eventClaim""";
     private static final String TYPED_VALUES = """
             cast(:eventWs as varchar), cast(:eventId as varchar), cast(:eventAt as timestamp with time zone),
             cast(:eventActorType as varchar), cast(:eventActorId as varchar), cast(:eventKeyId as varchar),
             cast(:eventIntegration as varchar), cast(:eventAction as varchar), cast(:eventTargetType as varchar),
             cast(:eventTargetId as varchar), cast(:eventDetails as varchar), cast(:eventProject as varchar),
-            cast(:eventPrivateTo as varchar)""";
+            cast(:eventPrivateTo as varchar), cast(:eventClaim as varchar)""";
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
@@ -160,6 +161,7 @@ public class AuditLog {
         parameters.put("eventDetails", event.details());
         parameters.put("eventProject", event.scope().projectId());
         parameters.put("eventPrivateTo", event.scope().privateTo());
+        parameters.put("eventClaim", IdempotencyClaims.current());
         return parameters;
     }
 
@@ -175,6 +177,28 @@ public class AuditLog {
         batches.batchUpdate("insert into audit_event (" + COLUMNS + ") values (" + VALUES + ")",
                 events.stream().map(event -> new MapSqlParameterSource(parameters(event)))
                         .toArray(SqlParameterSource[]::new));
+    }
+
+    /** What a change recorded with an event was made to. */
+    public record Target(String type, String id) {
+    }
+
+    /**
+     * What the changes made under an Idempotency-Key claim were made to, first first: none when
+     * the request that claimed it changed nothing. Read through the actor's events, which an
+     * index keeps together.
+     */
+    public List<Target> changedUnder(String workspaceId, String actorId, String claim) {
+        return jdbc.sql("""
+                select target_type, target_id from audit_event
+                 where workspace_id = :ws and actor_id = :actor and idempotency_claim = :claim
+                 order by id
+                """)
+                .param("ws", workspaceId)
+                .param("actor", actorId)
+                .param("claim", claim)
+                .query((rs, n) -> new Target(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
     public record Filter(@Nullable String actorId, @Nullable String apiKeyId, @Nullable String integrationName,

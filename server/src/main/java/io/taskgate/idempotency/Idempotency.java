@@ -24,11 +24,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
+import io.taskgate.audit.AuditLog;
 import io.taskgate.identity.Authentication;
 import io.taskgate.identity.Caller;
+import io.taskgate.support.Ids;
 import io.taskgate.support.SecretHash;
 import io.taskgate.web.ApiProblem;
 import io.taskgate.web.FieldError;
+import io.taskgate.web.IdempotencyClaims;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -38,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes a POST that carries {@code Idempotency-Key} safe to retry. The first request claims the
  * key (per principal; a sign-up has none yet); a retry with the same body gets the first answer replayed, a concurrent
  * retry waits for it, and the same key with another body is refused with 422. Only successful
- * answers are kept (24 hours): after a failure the retry runs again.
+ * answers are kept (24 hours): after a failure the retry runs again. A claim whose request ended
+ * without an answer (the server was killed) is given up after a minute; the events its changes
+ * wrote carry the claim, so a retry then runs again only if the first request changed nothing,
+ * and otherwise answers 409 {@code idempotency_interrupted} naming what it changed.
  */
 @Component
 class Idempotency implements HandlerInterceptor {
@@ -66,11 +72,13 @@ class Idempotency implements HandlerInterceptor {
     private static final String PASSWORD_CHANGE = "/api/v1/auth/password";
 
     private final IdempotencyRecords records;
+    private final AuditLog audit;
     private final Clock clock;
     private final PasswordEncoder passwords;
 
-    Idempotency(IdempotencyRecords records, Clock clock, PasswordEncoder passwords) {
+    Idempotency(IdempotencyRecords records, AuditLog audit, Clock clock, PasswordEncoder passwords) {
         this.records = records;
+        this.audit = audit;
         this.clock = clock;
         this.passwords = passwords;
     }
@@ -102,8 +110,10 @@ class Idempotency implements HandlerInterceptor {
         @Nullable String matched = null;
         while (true) {
             Instant now = clock.instant();
-            if (records.claim(claim, hash, now)) {
+            String claimId = Ids.next("claim", clock);
+            if (records.claim(claim, hash, now, claimId)) {
                 request.setAttribute(CLAIM, claim);
+                request.setAttribute(IdempotencyClaims.ATTRIBUTE, claimId);
                 return true;
             }
             Optional<IdempotencyRecords.Stored> stored = records.find(claim);
@@ -113,8 +123,21 @@ class Idempotency implements HandlerInterceptor {
             IdempotencyRecords.Stored first = stored.get();
             boolean expired = first.createdAt().plus(RETENTION).isBefore(now);
             boolean abandoned = first.status() == null && first.createdAt().plus(ABANDONED_AFTER).isBefore(now);
-            if (expired || abandoned) {
+            if (expired) {
                 records.release(claim);
+                continue;
+            }
+            if (abandoned) {
+                List<AuditLog.Target> changed = first.claimId() == null ? List.of()
+                        : audit.changedUnder(claim.workspaceId(), claim.principalId(), first.claimId());
+                if (changed.isEmpty()) {
+                    // The first request ended (a crash, say) before it changed anything: run this one.
+                    records.release(claim);
+                } else {
+                    // It changed something, then ended before its answer was kept: never again.
+                    records.complete(claim, HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            null, null, interrupted(request.getRequestURI(), changed.getFirst()));
+                }
                 continue;
             }
             if (!first.requestHash().equals(matched)) {
@@ -220,6 +243,25 @@ class Idempotency implements HandlerInterceptor {
         return JSON.writeValueAsString(problem);
     }
 
+
+    /**
+     * The problem every retry gets once the first request is known to have changed something and
+     * then ended without its answer being kept: what it changed, to read back.
+     */
+    private static String interrupted(String instance, AuditLog.Target changed) {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Conflict");
+        problem.put("status", HttpStatus.CONFLICT.value());
+        problem.put("detail", "The first request with this Idempotency-Key took effect (on " + changed.type() + " "
+                + changed.id() + "), then ended before its answer was kept: nothing was done again. Read the "
+                + changed.type() + " to see it.");
+        problem.put("instance", instance);
+        problem.put("code", "idempotency_interrupted");
+        problem.put("targetType", changed.type());
+        problem.put("targetId", changed.id());
+        return JSON.writeValueAsString(problem);
+    }
 
     private static void replay(HttpServletResponse response, IdempotencyRecords.Stored first) throws IOException {
         response.setStatus(first.status());

@@ -26,24 +26,29 @@ class IdempotencyRecords {
     record Key(String workspaceId, String principalId, String key) {
     }
 
-    /** A claimed key; {@code status} is null while the first request is still running. */
+    /**
+     * A claimed key; {@code status} is null while the first request is still running, {@code
+     * claimId} marks the events of its changes (null for claims made before it did).
+     */
     record Stored(String requestHash, @Nullable Integer status, @Nullable String contentType,
-            @Nullable String location, @Nullable String etag, @Nullable String body, Instant createdAt) {
+            @Nullable String location, @Nullable String etag, @Nullable String body, Instant createdAt,
+            @Nullable String claimId) {
     }
 
     /** Claims the key for a request; false when another request holds it already. */
-    boolean claim(Key key, String requestHash, Instant now) {
+    boolean claim(Key key, String requestHash, Instant now, String claimId) {
         try {
             return jdbc.sql("""
                     insert into idempotency_record (workspace_id, principal_id, idempotency_key, request_hash,
-                                                    created_at)
-                    values (:ws, :principal, :key, :hash, :at)
+                                                    created_at, claim_id)
+                    values (:ws, :principal, :key, :hash, :at, :claim)
                     """)
                     .param("ws", key.workspaceId())
                     .param("principal", key.principalId())
                     .param("key", key.key())
                     .param("hash", requestHash)
                     .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("claim", claimId)
                     .update() == 1;
         } catch (DuplicateKeyException taken) {
             return false;
@@ -52,7 +57,7 @@ class IdempotencyRecords {
 
     Optional<Stored> find(Key key) {
         return jdbc.sql("""
-                select request_hash, status, content_type, location, etag, body, created_at
+                select request_hash, status, content_type, location, etag, body, created_at, claim_id
                   from idempotency_record
                  where workspace_id = :ws and principal_id = :principal and idempotency_key = :key
                 """)
@@ -61,7 +66,7 @@ class IdempotencyRecords {
                 .param("key", key.key())
                 .query((rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2, Integer.class),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class).toInstant()))
+                        rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8)))
                 .optional();
     }
 
