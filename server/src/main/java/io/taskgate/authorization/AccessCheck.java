@@ -72,11 +72,12 @@ public class AccessCheck {
     /**
      * {@code limitedTo} names the only fields the principal may change when an update is allowed
      * for some fields alone (a collaborator's or a staff assignee's status and blockers); it is
-     * null when the answer holds for every field.
+     * null when the answer holds for every field. {@code warnings} name what stops the principal
+     * from acting at all though the rules would allow it (an API client without a working key).
      */
     public record CheckAnswer(boolean allowed, boolean visible, PrincipalView principal, String action,
             ResourceRef resource, @Nullable String requiredPermission, ExplanationView explanation,
-            List<io.taskgate.access.Remedy> remedies, @Nullable List<String> limitedTo) {
+            List<io.taskgate.access.Remedy> remedies, @Nullable List<String> limitedTo, List<String> warnings) {
     }
 
     private static final List<String> STATUS_AND_BLOCKERS = List.of("status", "blockers");
@@ -107,7 +108,23 @@ public class AccessCheck {
         ExplanationView explanation = ExplanationView.of(decision);
         return new CheckAnswer(decision.allowed(), decision.visible(),
                 new PrincipalView(subject.type().key(), subject.id(), subject.displayName()), action.key(),
-                request.resource(), explanation.requiredPermission(), explanation, explanation.remedies(), limitedTo);
+                request.resource(), explanation.requiredPermission(), explanation, explanation.remedies(), limitedTo,
+                warnings(asker, subject, request.principal()));
+    }
+
+    /**
+     * Asked about an API client without naming a key, the rules are judged as for a working key;
+     * when it has none (each revoked or expired, or none made), say that it can send no request.
+     */
+    private List<String> warnings(WorkspacePrincipal asker, PrincipalFacts subject, @Nullable PrincipalRef ref) {
+        if (ref == null || ref.keyId() != null || !(subject instanceof io.taskgate.access.ApiClientFacts)
+                || subject.id().equals(asker.id())
+                || facts.hasWorkingKey(asker.workspaceId(), subject.id(), clock.instant())) {
+            return List.of();
+        }
+        return List.of("API client " + subject.displayName() + " has no working key (each is revoked or expired, or"
+                + " none was made), so it can send no request: create one with POST /api/v1/workspaces/"
+                + asker.workspaceId() + "/api-clients/" + subject.id() + "/keys");
     }
 
     private PrincipalFacts subject(WorkspacePrincipal asker, @Nullable PrincipalRef ref) {

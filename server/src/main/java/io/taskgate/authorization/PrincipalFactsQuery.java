@@ -107,6 +107,20 @@ class PrincipalFactsQuery {
     }
 
     /** The state of one of the client's keys at {@code now}, or empty when the client has no such key. */
+    /** Whether the API client has a key that works now: neither revoked nor expired. */
+    boolean hasWorkingKey(String workspaceId, String clientId, java.time.Instant now) {
+        return jdbc.sql("""
+                select count(*) from api_key
+                 where workspace_id = :ws and api_client_id = :clientId and revoked_at is null
+                   and (expires_at is null or expires_at > :now)
+                """)
+                .param("ws", workspaceId)
+                .param("clientId", clientId)
+                .param("now", java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .query(Long.class)
+                .single() > 0;
+    }
+
     Optional<CredentialState> keyState(String workspaceId, String clientId, String keyId, java.time.Instant now) {
         return jdbc.sql("""
                 select revoked_at, expires_at from api_key

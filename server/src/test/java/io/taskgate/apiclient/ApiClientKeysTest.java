@@ -403,6 +403,26 @@ class ApiClientKeysTest extends HttpTest {
         assertThat(carlAboutBob.get("requiredPermission")).isEqualTo("members.manage");
     }
 
+    /** Found by an auditor: asked without a key, the check said yes for a client whose every key was revoked. */
+    @Test
+    void aCheckAboutAClientWithoutAWorkingKeySaysItCanSendNoRequest() {
+        Api.Client zapier = api().createApiClient(workspace, owner.token(), "Zapier", "member", "global");
+        Map<String, Object> question = Map.of("principal", Map.of("type", "api_client", "id", zapier.id()),
+                "action", "projects.create", "resource", Map.of("type", "workspace"));
+        String check = "/api/v1/workspaces/" + workspace + "/authz/check";
+
+        Api.Response working = Api.expect(api().post(check, owner.token(), question), 200);
+        assertThat(working.json().path("warnings")).as("its key works").isEmpty();
+
+        Api.expect(api().delete(clients() + "/" + zapier.id() + "/keys/" + zapier.keyId(), owner.token()), 204);
+        Api.Response keyless = Api.expect(api().post(check, owner.token(), question), 200);
+
+        assertThat(keyless.json().path("allowed").asBoolean()).as("the rules still allow it").isTrue();
+        assertThat(keyless.json().path("warnings").get(0).asString()).contains("no working key")
+                .contains("/api-clients/" + zapier.id() + "/keys");
+        assertThat(api().get("/api/v1/me", zapier.secret()).status()).as("and indeed it can send nothing").isEqualTo(401);
+    }
+
     @Test
     void aReadClientUsesItsRolesPermissionsToReadButNeverToChange() {
         Api.Client auditor = api().createApiClient(workspace, owner.token(), "Auditor", "admin", "read");
