@@ -102,7 +102,7 @@ public class ProjectMemberService {
         authorization.requireProjectToRead(authorization.enter(caller, workspaceId), projectId,
                 Action.PROJECT_MEMBERS_MANAGE);
         int size = Cursors.limit(limit);
-        Cursors.SortKey after = Cursors.decodeSortKey(cursor);
+        Cursors.SortKey after = Cursors.decodeSortKey(cursor, "usr", "cli", "team");
         List<ProjectMembers.Principal> rows = members.candidates(workspaceId, projectId,
                 after == null ? null : new ProjectMembers.Place(after.key(), after.id()), size + 1);
         return Page.fromOverfetchBySortKey(rows, size, p -> new Cursors.SortKey(p.name(), p.id()))

@@ -94,7 +94,7 @@ public class TaskListService {
             @Nullable Integer limit) {
         enter(caller, workspaceId, projectId, Action.PROJECT_READ);
         int size = Cursors.limit(limit);
-        Cursors.SortKey after = Cursors.decodeSortKey(cursor);
+        Cursors.SortKey after = Cursors.decodeSortKey(cursor, "list");
         List<TaskLists.TaskList> rows = lists.page(workspaceId, projectId,
                 after == null ? null : new TaskLists.Place(after.numericKey(), after.id()), size + 1);
         return Page.fromOverfetchBySortKey(rows, size, list -> Cursors.SortKey.of(list.order(), list.id()))

@@ -70,8 +70,7 @@ public final class Cursors {
      * start an empty or a wrong page, so it is refused.
      */
     public static @Nullable String decode(@Nullable String cursor, String kind, String... otherKinds) {
-        return decode(cursor, id -> id.startsWith(kind + "_")
-                || java.util.Arrays.stream(otherKinds).anyMatch(other -> id.startsWith(other + "_")));
+        return decode(cursor, id -> ofKind(id, kind, otherKinds));
     }
 
     /** As {@link #decode(String, String, String...)}, for a collection whose ids {@code ofThisCollection} tells. */
@@ -80,7 +79,16 @@ public final class Cursors {
         if (after == null || ofThisCollection.test(after)) {
             return after;
         }
-        throw ApiProblem.invalid("cursor", "belongs to another collection: start again from the first page");
+        throw foreign();
+    }
+
+    /** {@code task_01…} is of kind {@code task}: ids are prefixed with their kind. */
+    private static boolean ofKind(String id, String kind, String... otherKinds) {
+        return id.startsWith(kind + "_") || java.util.Arrays.stream(otherKinds).anyMatch(other -> id.startsWith(other + "_"));
+    }
+
+    private static ApiProblem foreign() {
+        return ApiProblem.invalid("cursor", "belongs to another collection: start again from the first page");
     }
 
     /** The id after which the next page starts, or null for the first page; whose id it is, the caller checks. */
@@ -100,11 +108,20 @@ public final class Cursors {
     }
 
     /**
-     * The (key, id) place after which the next page of a collection sorted by a changeable key
-     * starts, or null for the first page. A cursor of the earlier, id-only kind cannot say where
-     * that place is once the item moved or went, so it is refused with the way out.
+     * The (key, id) place after which the next page of a collection of ids of these kinds, sorted
+     * by a changeable key, starts, or null for the first page. A cursor of the earlier, id-only
+     * kind cannot say where that place is once the item moved or went, so it is refused with the
+     * way out; one of another collection too.
      */
-    public static @Nullable SortKey decodeSortKey(@Nullable String cursor) {
+    public static @Nullable SortKey decodeSortKey(@Nullable String cursor, String kind, String... otherKinds) {
+        SortKey after = decodeSortKey(cursor);
+        if (after == null || ofKind(after.id(), kind, otherKinds)) {
+            return after;
+        }
+        throw foreign();
+    }
+
+    static @Nullable SortKey decodeSortKey(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -93,5 +93,12 @@ class SmallCollectionsPaginateTest extends HttpTest {
                     .containsExactly("cursor");
         }
         assertThat(api().get("/api/v1/workspaces?cursor=" + taskCursor, olga.token()).status()).isEqualTo(422);
+        for (int i = 0; i < 2; i++) {
+            Api.expect(api().post(base + "/projects/" + project + "/lists", olga.token(), Map.of("name", "L" + i)), 201);
+        }
+        String listCursor = Api.expect(api().get(base + "/projects/" + project + "/lists?limit=1", olga.token()), 200)
+                .get("nextCursor");
+        assertThat(api().get(base + "/projects/" + project + "/member-candidates?cursor=" + listCursor, olga.token())
+                .status()).as("sorted by a key, a list's place is no candidate's").isEqualTo(422);
     }
 }
