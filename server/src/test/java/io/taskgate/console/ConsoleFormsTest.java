@@ -56,6 +56,25 @@ class ConsoleFormsTest extends ConsoleSessions {
     }
 
     @Test
+    void aBoardTaskIsCreatedWithItsBlockersOnePerLineAndTheirBoundIsTheApis() {
+        Cafe cafe = cafeWithAList();
+        String board = "/w/" + cafe.workspaceId() + "/projects/" + cafe.projectId() + "/board";
+        String csrf = csrf(send("GET", board, cafe.session(), null));
+
+        HttpResponse<String> created = send("POST", board + "/tasks", cafe.session(), form("_csrf", csrf,
+                "title", "Order beans", "blockers", "Supplier closed\r\n\r\n  Budget  "));
+        HttpResponse<String> tooLong = send("POST", board + "/tasks", cafe.session(), form("_csrf", csrf,
+                "title", "Order cups", "blockers", "b".repeat(201)));
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        var task = Api.expect(api().get("/api/v1/workspaces/" + cafe.workspaceId() + "/tasks?projectId="
+                + cafe.projectId(), cafe.token()), 200).json().path("items").get(0);
+        assertThat(task.path("blockers").toString()).isEqualTo("[\"Supplier closed\",\"Budget\"]");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("blockers[0]").contains("b".repeat(201) + "</textarea>");
+    }
+
+    @Test
     void aProjectIsRenamedMadePublicAndDeletedFromItsPageByWhoMayAndOnlyFromTheVersionShown() {
         Cafe cafe = cafeWithAList();
         String ws = cafe.workspaceId();
