@@ -131,13 +131,7 @@ class BoardPages {
             HttpServletResponse response) {
         TaskBoard.Card card = board.get(viewer.user(), workspaceId, projectId, taskId);
         try {
-            ObjectNode changes = taskForms.changes(card, form);
-            if (!changes.isEmpty()) {
-                // "Save mine over theirs", offered after a conflict, names the version it overwrites.
-                Long version = Forms.version(form.containsKey("overwrite") ? form.getFirst("overwrite")
-                        : form.getFirst("version"));
-                board.update(viewer.user(), workspaceId, taskId, changes, Versions.ifMatch(version));
-            }
+            taskForms.save(board, viewer, workspaceId, card, form);
             return "redirect:/w/" + workspaceId + "/projects/" + projectId + "/board";
         } catch (ApiProblem problem) {
             if (!Problem.shownBesideTheForm(problem)) {

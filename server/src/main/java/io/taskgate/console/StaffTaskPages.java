@@ -65,7 +65,7 @@ class StaffTaskPages {
     private String page(Viewer viewer, String workspaceId, Model model, Map<String, String> form,
             @Nullable Problem problem) {
         layout.frame(model, viewer, workspaceId, "staff-tasks");
-        TaskBoard.StaffTasks staff = board.staffTasks(viewer.user(), workspaceId);
+        TaskBoard.Cards staff = board.staffTasks(viewer.user(), workspaceId);
         List<WorkspaceService.MemberView> people = members.all(viewer, workspaceId);
         model.addAttribute("tasks", staff.tasks());
         model.addAttribute("complete", staff.complete());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 import io.taskgate.task.TaskBoard;
+import io.taskgate.web.Versions;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -64,6 +65,21 @@ class TaskForms {
             blockers.forEach(array::add);
         }
         return body;
+    }
+
+    /**
+     * Saves what the form changed on {@code card}, if anything, from the version the page was
+     * shown with: a stale one is the API's 412. "Save mine over theirs", offered after such a
+     * refusal, names the version it overwrites.
+     */
+    void save(TaskBoard board, Viewer viewer, String workspaceId, TaskBoard.Card card,
+            MultiValueMap<String, String> form) {
+        ObjectNode changes = changes(card, form);
+        if (!changes.isEmpty()) {
+            Long version = Forms.version(form.containsKey("overwrite") ? form.getFirst("overwrite")
+                    : form.getFirst("version"));
+            board.update(viewer.user(), workspaceId, card.id(), changes, Versions.ifMatch(version));
+        }
     }
 
     /** The fields of the edit form that differ from the task as it was shown. */

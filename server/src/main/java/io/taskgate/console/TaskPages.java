@@ -20,7 +20,6 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A task outside any project — a private task, or a staff task — on its own page, since no board
@@ -62,13 +61,7 @@ class TaskPages {
         TaskBoard.Opened opened = outsideProjects(viewer, workspaceId, taskId);
         TaskBoard.Card card = opened.card();
         try {
-            ObjectNode changes = taskForms.changes(card, form);
-            if (!changes.isEmpty()) {
-                // "Save mine over theirs", offered after a conflict, names the version it overwrites.
-                Long version = Forms.version(form.containsKey("overwrite") ? form.getFirst("overwrite")
-                        : form.getFirst("version"));
-                board.update(viewer.user(), workspaceId, taskId, changes, Versions.ifMatch(version));
-            }
+            taskForms.save(board, viewer, workspaceId, card, form);
             return "redirect:" + back(workspaceId, opened);
         } catch (ApiProblem problem) {
             if (!Problem.shownBesideTheForm(problem)) {

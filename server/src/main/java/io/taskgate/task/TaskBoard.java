@@ -87,8 +87,8 @@ public class TaskBoard {
         return Card.of(tasks.create(caller, workspaceId, TaskFields.parseNew(JsonBody.of(body), "staff"), "staff"));
     }
 
-    /** The workspace's staff tasks, oldest first; {@code complete} is false when {@link #MAX_CARDS} cut them short. */
-    public record StaffTasks(List<Card> tasks, boolean complete) {
+    /** Tasks of a listing, oldest first; {@code complete} is false when {@link #MAX_CARDS} cut them short. */
+    public record Cards(List<Card> tasks, boolean complete) {
     }
 
     /**
@@ -96,9 +96,13 @@ public class TaskBoard {
      * is refused with the core's 403 (what is missing, what would allow it), not shown the few
      * assigned to them as if they were all.
      */
-    public StaffTasks staffTasks(Caller caller, String workspaceId) {
+    public Cards staffTasks(Caller caller, String workspaceId) {
         authorization.require(authorization.enter(caller, workspaceId), WorkspacePermission.STAFF_TASKS_MANAGE);
-        var filter = new TaskQuery.Filter(null, null, null, null, "staff", null, null, null);
+        return walk(caller, workspaceId, new TaskQuery.Filter(null, null, null, null, "staff", null, null, null));
+    }
+
+    /** The tasks of the listing the caller may read, page after page, up to {@link #MAX_CARDS}. */
+    private Cards walk(Caller caller, String workspaceId, TaskQuery.Filter filter) {
         List<Card> cards = new ArrayList<>();
         String cursor = null;
         do {
@@ -106,7 +110,7 @@ public class TaskBoard {
             page.items().forEach(task -> cards.add(Card.of(task)));
             cursor = page.nextCursor();
         } while (cursor != null && cards.size() < MAX_CARDS);
-        return new StaffTasks(cards, cursor == null);
+        return new Cards(cards, cursor == null);
     }
 
     /**
@@ -169,15 +173,8 @@ public class TaskBoard {
     /** The project's tasks the caller may read, through the API's own listing and its visibility filter. */
     public List<Card> cards(Caller caller, String workspaceId, String projectId, @Nullable String assigneeId,
             @Nullable String listId) {
-        var filter = new TaskQuery.Filter(projectId, listId, assigneeId, null, "project", null, null, null);
-        List<Card> cards = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Tasks.Task> page = tasks.list(caller, workspaceId, filter, cursor, 200);
-            page.items().forEach(task -> cards.add(Card.of(task)));
-            cursor = page.nextCursor();
-        } while (cursor != null && cards.size() < MAX_CARDS);
-        return cards;
+        return walk(caller, workspaceId,
+                new TaskQuery.Filter(projectId, listId, assigneeId, null, "project", null, null, null)).tasks();
     }
 
     /**
