@@ -4,19 +4,26 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.zip.CRC32;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Opaque pagination cursors, base64url and versioned; a tampered cursor is a 422 on the
- * {@code cursor} parameter, never a 500.
+ * {@code cursor} parameter, never a 500. Each names the collection that issued it (a checksum
+ * of the request's path: {@code <tag>}), so one given to another collection, or to the same
+ * kind of collection under another parent, is refused rather than starting a wrong page.
  * <ul>
- * <li>{@code v1:<id>}: collections sorted by id, which never changes: the next page starts
+ * <li>{@code v3:<tag>:<id>}: collections sorted by id, which never changes: the next page starts
  * after that id.</li>
- * <li>{@code v2:<id>:<key>}: collections sorted by a key that can change (a list's order, a
+ * <li>{@code v4:<tag>:<id>:<key>}: collections sorted by a key that can change (a list's order, a
  * candidate's name), with the id breaking ties: the next page starts after that (key, id)
  * place, whatever became of the item since. The key is all that follows the id, so it may hold
  * any character, {@code ':'} included; ids never hold one.</li>
+ * <li>{@code v1:<id>} and {@code v2:<id>:<key>}, as issued before cursors named their collection,
+ * are still taken where the id is of the collection's kind.</li>
  * </ul>
  */
 public final class Cursors {
@@ -26,6 +33,9 @@ public final class Cursors {
 
     private static final String BY_ID = "v1:";
     private static final String BY_SORT_KEY = "v2:";
+    private static final String BY_ID_IN = "v3:";
+    private static final String BY_SORT_KEY_IN = "v4:";
+    private static final int TAG_LENGTH = 8;
 
     private Cursors() {
     }
@@ -57,11 +67,35 @@ public final class Cursors {
     }
 
     static String encode(String key) {
-        return base64(BY_ID + key);
+        return base64(BY_ID_IN + collection() + ":" + key);
     }
 
     static String encode(SortKey after) {
-        return base64(BY_SORT_KEY + after.id() + ":" + after.key());
+        return base64(BY_SORT_KEY_IN + collection() + ":" + after.id() + ":" + after.key());
+    }
+
+    /** The tag of the collection being read: a checksum of the request's path (without its query). */
+    private static String collection() {
+        String path = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRequestURI() : "";
+        CRC32 checksum = new CRC32();
+        checksum.update(path.getBytes(StandardCharsets.UTF_8));
+        return "%08x".formatted(checksum.getValue());
+    }
+
+    /** What follows {@code version} and the tag, which must be this collection's; null when it is another version. */
+    private static @Nullable String inThisCollection(String decoded, String version) {
+        if (!decoded.startsWith(version)) {
+            return null;
+        }
+        int tagEnd = version.length() + TAG_LENGTH;
+        if (decoded.length() <= tagEnd + 1 || decoded.charAt(tagEnd) != ':') {
+            throw notIssued();
+        }
+        if (!decoded.substring(version.length(), tagEnd).equals(collection())) {
+            throw foreign();
+        }
+        return decoded.substring(tagEnd + 1);
     }
 
     /**
@@ -96,13 +130,21 @@ public final class Cursors {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
+        String decoded;
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(BY_ID) && decoded.length() > BY_ID.length()) {
-                return decoded.substring(BY_ID.length());
-            }
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            // fall through to the problem below
+            throw notIssued();
+        }
+        String after = inThisCollection(decoded, BY_ID_IN);
+        if (after != null) {
+            return after;
+        }
+        if (decoded.startsWith(BY_ID) && decoded.length() > BY_ID.length()) {
+            return decoded.substring(BY_ID.length());
+        }
+        if (decoded.startsWith(BY_SORT_KEY_IN) || decoded.startsWith(BY_SORT_KEY)) {
+            throw foreign();
         }
         throw notIssued();
     }
@@ -133,16 +175,20 @@ public final class Cursors {
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw notIssued();
         }
-        if (decoded.startsWith(BY_ID)) {
+        if (decoded.startsWith(BY_ID) || decoded.startsWith(BY_ID_IN)) {
             throw ApiProblem.invalid("cursor", "belongs to another collection, or was issued before this one's"
                     + " cursors changed: start again from the first page");
         }
-        int endOfId = decoded.indexOf(':', BY_SORT_KEY.length());
+        String place = inThisCollection(decoded, BY_SORT_KEY_IN);
+        if (place == null && decoded.startsWith(BY_SORT_KEY)) {
+            place = decoded.substring(BY_SORT_KEY.length());
+        }
+        int endOfId = place == null ? -1 : place.indexOf(':');
         // NUL is no character of a stored id or name, and PostgreSQL refuses it in a parameter.
-        if (!decoded.startsWith(BY_SORT_KEY) || endOfId <= BY_SORT_KEY.length() || decoded.indexOf('\0') >= 0) {
+        if (endOfId <= 0 || place.indexOf('\0') >= 0) {
             throw notIssued();
         }
-        return new SortKey(decoded.substring(endOfId + 1), decoded.substring(BY_SORT_KEY.length(), endOfId));
+        return new SortKey(place.substring(endOfId + 1), place.substring(0, endOfId));
     }
 
     public static int limit(@Nullable Integer limit) {

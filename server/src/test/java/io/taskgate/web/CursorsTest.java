@@ -15,11 +15,27 @@ import org.junit.jupiter.api.Test;
 class CursorsTest {
 
     @Test
-    void aCursorByIdIsAsItHasAlwaysBeen() {
+    void aCursorByIdComesBackAsItWentAndOneIssuedBeforeCursorsNamedTheirCollectionStillServes() {
         String cursor = Cursors.encode("prj_01hx");
 
-        assertThat(cursor).isEqualTo(base64("v1:prj_01hx"));
+        assertThat(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8))
+                .matches("v3:[0-9a-f]{8}:prj_01hx");
         assertThat(Cursors.decode(cursor, "prj")).isEqualTo("prj_01hx");
+        assertThat(Cursors.decode(base64("v1:prj_01hx"), "prj")).isEqualTo("prj_01hx");
+        assertThat(Cursors.decodeSortKey(base64("v2:usr_x:Ann"))).isEqualTo(new Cursors.SortKey("Ann", "usr_x"));
+    }
+
+    @Test
+    void aCursorNamingAnotherCollectionIsA422() {
+        String elsewhere = base64("v3:0badf00d:prj_01hx");
+
+        assertThatThrownBy(() -> Cursors.decode(elsewhere, "prj"))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())
+                        .contains("another collection"));
+        assertThatThrownBy(() -> Cursors.decodeSortKey(base64("v4:0badf00d:usr_x:Ann")))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())
+                        .contains("another collection"));
+        assertThatThrownBy(() -> Cursors.decode(base64("v3:short:prj_01hx"), "prj")).isInstanceOf(ApiProblem.class);
     }
 
     @Test
@@ -55,7 +71,7 @@ class CursorsTest {
     @Test
     void aCursorNotIssuedAsASortKeyIsA422OnCursor() {
         for (String cursor : new String[] {"garbage", "!!", base64("v2:"), base64("v2::Ann"), base64("v2:team_x"),
-            base64("v3:team_x:Ann"), base64("v2:team_x:Ann\u0000"), base64("v1:team_x"),
+            base64("v3:team_x:Ann"), base64("v2:team_x:Ann\u0000"), base64("v1:team_x"), base64("v4:"),
             Base64.getUrlEncoder().encodeToString(new byte[] {'v', '2', ':', 't', ':', (byte) 0xC3})}) {
             assertThatThrownBy(() -> Cursors.decodeSortKey(cursor)).as(cursor)
                     .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())

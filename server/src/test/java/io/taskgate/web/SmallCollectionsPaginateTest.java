@@ -100,5 +100,14 @@ class SmallCollectionsPaginateTest extends HttpTest {
                 .get("nextCursor");
         assertThat(api().get(base + "/projects/" + project + "/member-candidates?cursor=" + listCursor, olga.token())
                 .status()).as("sorted by a key, a list's place is no candidate's").isEqualTo(422);
+
+        // The same kind of collection elsewhere: projects and mine, another project's lists, another workspace's.
+        String other = api().createProject(ws, olga.token(), "Bar again", "public");
+        assertThat(api().get(base + "/me/projects?cursor=" + projectCursor, olga.token()).status()).isEqualTo(422);
+        assertThat(api().get(base + "/projects/" + other + "/lists?cursor=" + listCursor, olga.token()).status())
+                .isEqualTo(422);
+        String elsewhere = api().createWorkspace(olga, "Elsewhere");
+        assertThat(api().get("/api/v1/workspaces/" + elsewhere + "/projects?cursor=" + projectCursor, olga.token())
+                .status()).isEqualTo(422);
     }
 }
