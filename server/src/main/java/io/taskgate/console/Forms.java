@@ -29,14 +29,42 @@ class Forms {
     }
 
     <T> T valid(T request) {
-        List<FieldError> errors = validator.validate(request).stream()
-                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+        List<FieldError> errors = java.util.stream.Stream.concat(
+                        validator.validate(request).stream().map(violation ->
+                                new FieldError(violation.getPropertyPath().toString(), violation.getMessage())),
+                        unshowable(request))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
         return request;
+    }
+
+    /**
+     * The text fields the API would refuse as it reads JSON (a name's bidirectional controls, say),
+     * which a form's fields do not pass through: refused the same, beside the form.
+     */
+    private static java.util.stream.Stream<FieldError> unshowable(Object request) {
+        if (!request.getClass().isRecord()) {
+            return java.util.stream.Stream.empty();
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (var component : request.getClass().getRecordComponents()) {
+            try {
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true); // the API's request records are not all public
+                if (accessor.invoke(request) instanceof String text) {
+                    String flaw = io.taskgate.web.UnstorableText.flaw(component.getName(), text);
+                    if (flaw != null) {
+                        errors.add(new FieldError(component.getName(), flaw));
+                    }
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("A form's record cannot be read: " + component, e);
+            }
+        }
+        return errors.stream();
     }
 
     /** An empty form field means "not given", as an absent JSON member does. */

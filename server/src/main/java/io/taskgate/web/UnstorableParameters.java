@@ -20,31 +20,40 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * checked the same way, as its pages show the 422.
  */
 @Configuration(proxyBeanMethods = false)
-class UnstorableParameters implements HandlerInterceptor, WebMvcConfigurer {
+class UnstorableParameters implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/**").order(Ordered.HIGHEST_PRECEDENCE + 2);
+        registry.addInterceptor(new Refusing(UnstorableText::refuse)).addPathPatterns("/api/v1/**")
+                .order(Ordered.HIGHEST_PRECEDENCE + 2);
         // The console's forms too: their fields reach the same services, which trust them storable.
-        registry.addInterceptor(this).addPathPatterns("/**")
+        // Only what cannot be stored at all: a name's bidirectional controls are refused beside the
+        // form by the API's own validation (Forms.valid, JsonBody), which keeps what was typed.
+        registry.addInterceptor(new Refusing(UnstorableParameters::refuseUnstorable)).addPathPatterns("/**")
                 .excludePathPatterns("/api/v1/**", "/actuator/**", "/v3/**", "/swagger-ui/**", "/webjars/**",
                         "/console/**", "/favicon.ico");
     }
 
-    @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            for (String value : parameter.getValue()) {
-                refuse(parameter.getKey(), value);
-            }
+    private static void refuseUnstorable(String name, String value) {
+        String flaw = UnstorableText.unstorable(value);
+        if (flaw != null) {
+            throw ApiProblem.invalid(name, flaw);
         }
-        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
-            variables.forEach((name, value) -> refuse(String.valueOf(name), String.valueOf(value)));
-        }
-        return true;
     }
 
-    private static void refuse(String name, String value) {
-        UnstorableText.refuse(name, value);
+    private record Refusing(java.util.function.BiConsumer<String, String> refuse) implements HandlerInterceptor {
+
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    refuse.accept(parameter.getKey(), value);
+                }
+            }
+            if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+                variables.forEach((name, value) -> refuse.accept(String.valueOf(name), String.valueOf(value)));
+            }
+            return true;
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class UnstorableText extends DatabindException {
      * ("Trojan Source"). The marks U+200E and U+200F, which reorder nothing, stay allowed.
      */
     public static @Nullable String flaw(@Nullable String field, String text) {
-        String flaw = flaw(text);
+        String flaw = unstorable(text);
         if (flaw != null || (field != null && FREE_TEXT.contains(lastName(field)))) {
             return flaw;
         }
@@ -62,8 +62,8 @@ public final class UnstorableText extends DatabindException {
         return index < 0 ? name : name.substring(0, index);
     }
 
-    /** What makes {@code text} unstorable, as a field message; null when nothing does. */
-    private static @Nullable String flaw(String text) {
+    /** What makes {@code text} impossible to store as sent, as a field message; null when nothing does. */
+    public static @Nullable String unstorable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\0') {

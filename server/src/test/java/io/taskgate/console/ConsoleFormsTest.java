@@ -186,6 +186,8 @@ class ConsoleFormsTest extends ConsoleSessions {
         HttpResponse<String> signIn = send("POST", "/login", null, "email=%zz&password=x");
         HttpResponse<String> override = send("POST", kitchen.page() + "/name", cafe.session(),
                 form("_csrf", kitchen.csrf(), "version", "1", "name", "Kitchen\u202Ederetsam"));
+        HttpResponse<String> staffTitle = send("POST", "/w/" + cafe.workspaceId() + "/tasks", cafe.session(),
+                form("_csrf", kitchen.csrf(), "title", "Pay \u2066me", "description", "kept \u202E here"));
 
         assertThat(nul.statusCode()).as("as the API's 422: NUL cannot be stored as sent").isEqualTo(422);
         assertThat(nul.body()).contains("NUL");
@@ -193,7 +195,10 @@ class ConsoleFormsTest extends ConsoleSessions {
         assertThat(signIn.statusCode()).isEqualTo(400);
         assertThat(override.statusCode()).as("a bidi override would reverse the sentences it is shown in")
                 .isEqualTo(422);
-        assertThat(override.body()).contains("bidirectional");
+        assertThat(override.body()).contains("bidirectional")
+                .as("refused beside the form, which keeps what was typed").contains("Kitchen\u202Ederetsam");
+        assertThat(staffTitle.statusCode()).isEqualTo(422);
+        assertThat(staffTitle.body()).contains("title").contains("bidirectional").contains("kept \u202E here</textarea>");
         assertThat(Api.expect(api().get("/api/v1/workspaces/" + cafe.workspaceId() + "/teams/" + kitchen.team(),
                 cafe.token()), 200).get("name")).isEqualTo("Kitchen");
     }
