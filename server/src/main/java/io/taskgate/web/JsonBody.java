@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a JSON object field by field, for bodies where "absent" and "null" differ (a PATCH
  * that clears {@code dueAt} versus one that leaves it alone). A value of the wrong JSON type
- * is a 400 naming the field; invalid values are collected and thrown together as one 422.
+ * is a 400 naming the field; invalid values are collected and thrown together as one 422, so
+ * {@link #throwIfInvalid()} must come before any value is used.
  */
 public final class JsonBody {
 
@@ -45,7 +46,16 @@ public final class JsonBody {
         if (!value.isString()) {
             throw wrongType(field, "a string");
         }
-        return UnstorableText.refuse(field, value.asString());
+        return checked(field, value.asString());
+    }
+
+    /** Text that cannot be stored or shown safely is one more invalid value, named with the others. */
+    private String checked(String field, String text) {
+        String flaw = UnstorableText.flaw(field, text);
+        if (flaw != null) {
+            invalid(field, flaw);
+        }
+        return text;
     }
 
     public @Nullable Boolean bool(String field) {
@@ -95,7 +105,7 @@ public final class JsonBody {
             if (!items.get(i).isString()) {
                 throw wrongType(field + "[" + i + "]", "a string");
             }
-            strings.add(UnstorableText.refuse(field + "[" + i + "]", items.get(i).asString()));
+            strings.add(checked(field + "[" + i + "]", items.get(i).asString()));
         }
         return strings;
     }

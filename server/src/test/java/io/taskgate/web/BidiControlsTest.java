@@ -70,6 +70,19 @@ class BidiControlsTest extends HttpTest {
         assertThat(signedUp.get("name")).isEqualTo("דנה \u200FCohen");
     }
 
+    @Test
+    void aBidiControlIsNamedWithEveryOtherInvalidField() {
+        Api.Person olga = api().signUp("Olga");
+        String ws = api().createWorkspace(olga, "Cafe");
+
+        Api.Response refused = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), Map.of(
+                "type", "private", "title", "", "blockers", List.of("x\u2066"), "status", "done"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsString("field"))
+                .contains("title", "blockers[0]", "status");
+    }
+
     /** Refused on the way in, but a task saved before the refusal existed is still read (not a 500). */
     @Test
     void aBlockerStoredBeforeTheRefusalIsStillRead() {
