@@ -1,5 +1,9 @@
 package io.taskgate.identity;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +23,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 import io.taskgate.web.ApiProblem;
+import io.taskgate.web.UnstorableText;
 
 /**
  * Authenticates every API request before its handler runs, and hands the {@link Caller} to
@@ -31,6 +36,7 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
     private static final String CALLER = Caller.class.getName();
     private static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/signup", "/api/v1/auth/login");
     private static final int MAX_INTEGRATION_NAME = 200;
+    private static final String INTEGRATION_NAME = "X-Integration-Name";
 
     private final IdentityService identity;
     private final ApiKeyAuthenticator apiKeys;
@@ -52,7 +58,14 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
         }
         String token = BearerToken.from(request).orElseThrow(() -> ApiProblem.unauthenticated("unauthenticated",
                 "Send a session token or an API key as 'Authorization: Bearer <token>'"));
-        request.setAttribute(CALLER, authenticate(token, integrationName(request), workspaceInPath(request)));
+        String integrationName = integrationName(request);
+        Caller caller = authenticate(token, integrationName, workspaceInPath(request));
+        // After the credentials: a 401 comes first. Recorded with every change, the name is shown in sentences.
+        String flaw = integrationName == null ? null : UnstorableText.flaw(INTEGRATION_NAME, integrationName);
+        if (flaw != null) {
+            throw ApiProblem.invalid(INTEGRATION_NAME, flaw);
+        }
+        request.setAttribute(CALLER, caller);
         return true;
     }
 
@@ -76,12 +89,27 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
     }
 
     private static @Nullable String integrationName(HttpServletRequest request) {
-        String name = request.getHeader("X-Integration-Name");
+        String name = request.getHeader(INTEGRATION_NAME);
         if (name == null || name.isBlank()) {
             return null;
         }
-        String trimmed = name.strip();
+        String trimmed = utf8(name).strip();
         return trimmed.length() > MAX_INTEGRATION_NAME ? trimmed.substring(0, MAX_INTEGRATION_NAME) : trimmed;
+    }
+
+    /**
+     * The header as the client wrote it: the container reads header bytes as ISO-8859-1, so a
+     * name sent in UTF-8 ("Köln") arrives as "KÃ¶ln". Read as UTF-8 when its bytes are UTF-8;
+     * otherwise they were ISO-8859-1 indeed.
+     */
+    private static String utf8(String header) {
+        byte[] bytes = header.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return header;
+        }
     }
 
     @Override

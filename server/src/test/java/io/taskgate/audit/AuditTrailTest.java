@@ -38,6 +38,41 @@ class AuditTrailTest extends HttpTest {
                 .containsExactly("member.added", "api_key.created", "api_client.created", "workspace.created");
     }
 
+    /** Header bytes arrive read as ISO-8859-1: a name sent in UTF-8 is recorded as it was written. */
+    @Test
+    void anIntegrationNameInUtf8IsRecordedAsWrittenAndOneWithABidiControlIsRefused() throws Exception {
+        Api.Person olga = api().signUp("Olga");
+        String cafe = api().createWorkspace(olga, "Cafe");
+        String tasks = "/api/v1/workspaces/" + cafe + "/tasks";
+
+        assertThat(postWithIntegrationName(tasks, olga.token(), "Zapier Köln ☕")).isEqualTo(201);
+        assertThat(postWithIntegrationName(tasks, olga.token(), "Zap\u202Eier")).isEqualTo(422);
+        assertThat(postWithIntegrationName(tasks, "tgs_unknown", "Zap\u202Eier")).as("credentials are judged first")
+                .isEqualTo(401);
+
+        Api.Response events = api().get("/api/v1/workspaces/" + cafe + "/audit-events?action=task.created",
+                olga.token());
+        assertThat(events.json().path("items").findValuesAsString("integrationName")).containsExactly("Zapier Köln ☕");
+    }
+
+    /** The status of a POST whose X-Integration-Name is sent as UTF-8 bytes, which Java's HTTP client cannot send. */
+    private int postWithIntegrationName(String path, String token, String integrationName) throws Exception {
+        byte[] body = "{\"type\":\"private\",\"title\":\"Sync\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var socket = new java.net.Socket("localhost", port)) {
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\nX-Integration-Name: ").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(integrationName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write("\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     @Test
     void auditEventsFilterByIntegrationAndPaginate() {
         Api.Person olga = api().signUp("Olga");
