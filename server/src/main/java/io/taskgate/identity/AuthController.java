@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.taskgate.web.ApiProblem;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -65,8 +64,7 @@ public class AuthController {
      */
     @ResponseStatus(HttpStatus.NO_CONTENT) // for the OpenAPI document: the answer sets it too
     @PostMapping("/logout")
-    ResponseEntity<Void> logOut(Caller caller, HttpServletRequest request) {
-        personOnly(caller, "log out");
+    ResponseEntity<Void> logOut(Caller.User person, HttpServletRequest request) {
         identity.logOut(BearerToken.from(request).orElseThrow());
         return ResponseEntity.noContent().build();
     }
@@ -74,29 +72,21 @@ public class AuthController {
     /** Ends every session of the person, this one included. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/sessions")
-    ResponseEntity<Void> logOutEverywhere(Caller caller) {
-        identity.logOutEverywhere(personOnly(caller, "end sessions"));
+    ResponseEntity<Void> logOutEverywhere(Caller.User person) {
+        identity.logOutEverywhere(person);
         return ResponseEntity.noContent().build();
     }
 
-    /** Replaces the password and ends the person's other sessions; this one stays. */
+    /**
+     * Replaces the password and ends the person's other sessions; this one stays. The person is
+     * resolved before the body: an API key is told it has no password whatever it sent.
+     */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/password")
-    ResponseEntity<Void> changePassword(Caller caller, @Valid @RequestBody ChangePassword change,
+    ResponseEntity<Void> changePassword(Caller.User person, @Valid @RequestBody ChangePassword change,
             HttpServletRequest request) {
-        identity.changePassword(personOnly(caller, "change a password"), BearerToken.from(request).orElseThrow(),
-                change.currentPassword(), change.newPassword());
+        identity.changePassword(person, BearerToken.from(request).orElseThrow(), change.currentPassword(),
+                change.newPassword());
         return ResponseEntity.noContent().build();
-    }
-
-    /** An API client has keys, not a password or sessions: what it asked does not apply to it. */
-    private static Caller.User personOnly(Caller caller, String what) {
-        return switch (caller) {
-            case Caller.User user -> user;
-            case Caller.ApiClient client -> throw ApiProblem.conflict("not_a_session", "API key " + client.keyId()
-                    + " is not a session and stays valid: an API client has keys, not a password or sessions, so only"
-                    + " a person can " + what + ". A key is ended with DELETE /api/v1/workspaces/"
-                    + client.workspaceId() + "/api-clients/" + client.id() + "/keys/" + client.keyId());
-        };
     }
 }

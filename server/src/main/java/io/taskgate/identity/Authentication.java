@@ -124,6 +124,20 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
         if (caller == null) {
             throw ApiProblem.unauthenticated("unauthenticated", "This endpoint needs credentials");
         }
+        if (parameter.getParameterType() == Caller.User.class && caller instanceof Caller.ApiClient client) {
+            throw notASession(client);
+        }
         return caller;
+    }
+
+    /**
+     * What an API key gets from an endpoint about a person's password or sessions, before its
+     * body is even read: an API client has keys instead, and the key it sent stays valid.
+     */
+    private static ApiProblem notASession(Caller.ApiClient client) {
+        return ApiProblem.conflict("not_a_session", "API key " + client.keyId() + " is not a session and stays valid:"
+                + " an API client has keys, not a password or sessions, so only a person can do this. A key is ended"
+                + " with DELETE /api/v1/workspaces/" + client.workspaceId() + "/api-clients/" + client.id() + "/keys/"
+                + client.keyId());
     }
 }
