@@ -106,7 +106,6 @@ class PrincipalFactsQuery {
         return load(workspaceId, "api_client", clientId, CLIENT_IDENTITY, credential, projectId);
     }
 
-    /** The state of one of the client's keys at {@code now}, or empty when the client has no such key. */
     /** Whether the API client has a key that works now: neither revoked nor expired. */
     boolean hasWorkingKey(String workspaceId, String clientId, java.time.Instant now) {
         return jdbc.sql("""
@@ -121,6 +120,7 @@ class PrincipalFactsQuery {
                 .single() > 0;
     }
 
+    /** The state of one of the client's keys at {@code now}, or empty when the client has no such key. */
     Optional<CredentialState> keyState(String workspaceId, String clientId, String keyId, java.time.Instant now) {
         return jdbc.sql("""
                 select revoked_at, expires_at from api_key

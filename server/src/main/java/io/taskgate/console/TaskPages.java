@@ -20,7 +20,6 @@ import io.taskgate.web.ApiProblem;
 import io.taskgate.web.Versions;
 import io.taskgate.workspace.WorkspaceService;
 
-
 /**
  * A task outside any project — a private task, or a staff task — on its own page, since no board
  * shows it. The form offers what the decision core lets the viewer change: every field to the

@@ -90,11 +90,17 @@ public class Authentication implements HandlerInterceptor, HandlerMethodArgument
 
     private static @Nullable String integrationName(HttpServletRequest request) {
         String name = request.getHeader(INTEGRATION_NAME);
-        if (name == null || name.isBlank()) {
+        String trimmed = name == null ? "" : utf8(name).strip();
+        if (trimmed.isEmpty()) {
             return null;
         }
-        String trimmed = utf8(name).strip();
-        return trimmed.length() > MAX_INTEGRATION_NAME ? trimmed.substring(0, MAX_INTEGRATION_NAME) : trimmed;
+        if (trimmed.length() <= MAX_INTEGRATION_NAME) {
+            return trimmed;
+        }
+        // The column holds 200 UTF-16 units on H2; a cut through an emoji would leave half of it.
+        int end = Character.isHighSurrogate(trimmed.charAt(MAX_INTEGRATION_NAME - 1)) ? MAX_INTEGRATION_NAME - 1
+                : MAX_INTEGRATION_NAME;
+        return trimmed.substring(0, end);
     }
 
     /**

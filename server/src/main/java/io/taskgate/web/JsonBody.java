@@ -110,8 +110,12 @@ public final class JsonBody {
         return strings;
     }
 
+    /** Records an invalid value; the same field found invalid the same way twice (read twice) is named once. */
     public void invalid(String field, String message) {
-        errors.add(new FieldError(field, message));
+        FieldError error = new FieldError(field, message);
+        if (!errors.contains(error)) {
+            errors.add(error);
+        }
     }
 
     public void require(String field) {

@@ -2,6 +2,7 @@ package io.taskgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,17 @@ class AuditTrailTest extends HttpTest {
         assertThat(postWithIntegrationName(tasks, "tgs_unknown", "Zap\u202Eier")).as("credentials are judged first")
                 .isEqualTo(401);
 
+        String cutAtAnEmoji = "x".repeat(199) + "\uD83D\uDE00" + "tail";
+        assertThat(postWithIntegrationName(tasks, olga.token(), cutAtAnEmoji)).as("cut before the emoji, not through it")
+                .isEqualTo(201);
+        assertThat(postWithIntegrationName(tasks, olga.token(), "\u3000")).as("blank once read as UTF-8").isEqualTo(201);
+
         Api.Response events = api().get("/api/v1/workspaces/" + cafe + "/audit-events?action=task.created",
                 olga.token());
-        assertThat(events.json().path("items").findValuesAsString("integrationName")).containsExactly("Zapier Köln ☕");
+        List<String> recorded = new java.util.ArrayList<>();
+        events.json().path("items").forEach(event -> recorded.add(event.path("integrationName").isNull() ? null
+                : event.path("integrationName").asString()));
+        assertThat(recorded).containsExactly(null, "x".repeat(199), "Zapier Köln ☕");
     }
 
     /** The status of a POST whose X-Integration-Name is sent as UTF-8 bytes, which Java's HTTP client cannot send. */

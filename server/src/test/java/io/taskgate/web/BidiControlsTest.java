@@ -81,6 +81,10 @@ class BidiControlsTest extends HttpTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().path("errors").findValuesAsString("field"))
                 .contains("title", "blockers[0]", "status");
+        Api.Response once = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), Map.of(
+                "type", "private", "title", "x", "assigneeId", "usr\u202E"));
+        assertThat(once.json().path("errors").findValuesAsString("field")).as("read twice, named once")
+                .containsExactly("assigneeId");
     }
 
     /** Refused on the way in, but a task saved before the refusal existed is still read (not a 500). */
