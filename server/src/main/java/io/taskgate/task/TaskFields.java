@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import io.taskgate.support.Timestamps;
 import io.taskgate.web.JsonBody;
-import io.taskgate.web.UnstorableText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -267,7 +266,7 @@ record TaskFields(
             if (!seen.add(id.asString())) {
                 body.invalid(field + ".id", "is listed twice");
             }
-            placements.add(new Placement(UnstorableText.refuse(field + ".id", id.asString()), order));
+            placements.add(new Placement(body.checked(field + ".id", id.asString()), order));
         }
         return placements;
     }

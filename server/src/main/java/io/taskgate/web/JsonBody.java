@@ -49,8 +49,11 @@ public final class JsonBody {
         return checked(field, value.asString());
     }
 
-    /** Text that cannot be stored or shown safely is one more invalid value, named with the others. */
-    private String checked(String field, String text) {
+    /**
+     * Text that cannot be stored or shown safely is one more invalid value, named with the others:
+     * for strings read here, and for those a parser finds nested deeper ({@code lists[0].id}).
+     */
+    public String checked(String field, String text) {
         String flaw = UnstorableText.flaw(field, text);
         if (flaw != null) {
             invalid(field, flaw);

@@ -85,6 +85,13 @@ class BidiControlsTest extends HttpTest {
                 "type", "private", "title", "x", "assigneeId", "usr\u202E"));
         assertThat(once.json().path("errors").findValuesAsString("field")).as("read twice, named once")
                 .containsExactly("assigneeId");
+        String project = api().createProject(ws, olga.token(), "Menu", "public");
+        Api.Response nested = api().post("/api/v1/workspaces/" + ws + "/tasks", olga.token(), Map.of(
+                "type", "project", "projectId", project, "title", "",
+                "lists", List.of(Map.of("id", "list_\u202Ex", "order", 1))));
+        assertThat(nested.status()).isEqualTo(422);
+        assertThat(nested.json().path("errors").findValuesAsString("field")).as("a list's id too, with the others")
+                .contains("title", "lists[0].id");
     }
 
     /** Refused on the way in, but a task saved before the refusal existed is still read (not a 500). */

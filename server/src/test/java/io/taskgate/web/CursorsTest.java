@@ -39,6 +39,16 @@ class CursorsTest {
     }
 
     @Test
+    void aCursorIssuedBeforeCursorsNamedTheirCollectionServesOnlyItsKindOfId() {
+        assertThat(Cursors.decodeSortKey(base64("v2:list_x:1"), "list").numericKey()).isEqualTo(1);
+        assertThatThrownBy(() -> Cursors.decodeSortKey(base64("v2:list_x:1"), "usr", "cli", "team"))
+                .as("a list's place is no member candidate's")
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.getMessage())
+                        .contains("another collection"));
+        assertThatThrownBy(() -> Cursors.decode(base64("v1:task_x"), "prj")).isInstanceOf(ApiProblem.class);
+    }
+
+    @Test
     void aCursorByIdServesOnlyTheCollectionOfItsKindOfId() {
         String aTaskCursor = Cursors.encode("task_01hx");
 
